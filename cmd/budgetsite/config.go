@@ -1,0 +1,142 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/spf13/viper"
+
+	"budgetsite/generator"
+)
+
+// fileConfig mirrors config.yaml. Keys are documented in README.md.
+type fileConfig struct {
+	Title       string   `mapstructure:"title"`
+	Description string   `mapstructure:"description"`
+	Keywords    string   `mapstructure:"keywords"`
+	Publisher   string   `mapstructure:"publisher"`
+	BasePath    string   `mapstructure:"base_path"`
+	BaseURL     string   `mapstructure:"base_url"`
+	SiteDomain  string   `mapstructure:"site_domain"`
+	PubDate     string   `mapstructure:"pub_date"`
+	Content     string   `mapstructure:"content"`
+	Out         string   `mapstructure:"out"`
+	Keep        []string `mapstructure:"keep"`
+	Strict      bool     `mapstructure:"strict"`
+	Footer      struct {
+		Sponsor          string `mapstructure:"sponsor"`
+		SponsorContact   string `mapstructure:"sponsor_contact"`
+		Organizer        string `mapstructure:"organizer"`
+		OrganizerContact string `mapstructure:"organizer_contact"`
+		Address          string `mapstructure:"address"`
+		Phone            string `mapstructure:"phone"`
+		Email            string `mapstructure:"email"`
+		SiteCode         string `mapstructure:"site_code"`
+		ICP              string `mapstructure:"icp"`
+		ICPURL           string `mapstructure:"icp_url"`
+		PoliceRecord     string `mapstructure:"police_record"`
+		PoliceRecordURL  string `mapstructure:"police_record_url"`
+		GovBadge         bool   `mapstructure:"gov_badge"`
+		GovBadgeURL      string `mapstructure:"gov_badge_url"`
+	} `mapstructure:"footer"`
+}
+
+// loadConfig reads the config file (optional when it is the default and
+// absent), then BUDGETSITE_* variables, then flags already bound to v.
+func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, error) {
+	v.SetDefault("title", "预算绩效目标公开")
+	v.SetDefault("content", "content")
+	v.SetDefault("out", "public")
+	v.SetDefault("footer.gov_badge", false)
+	v.SetEnvPrefix("BUDGETSITE")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	// Unmarshal only sees keys viper knows; bind every key so that a
+	// variable set without a config entry still applies.
+	for _, k := range configKeys(reflect.TypeOf(fileConfig{}), "") {
+		_ = v.BindEnv(k)
+	}
+	v.SetConfigFile(path)
+	v.SetConfigType("yaml")
+	base := "."
+	if err := v.ReadInConfig(); err != nil {
+		var nf viper.ConfigFileNotFoundError
+		if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) && !explicit {
+			// No config file: defaults, environment and flags only.
+		} else if errors.As(err, &nf) || errors.Is(statErr, os.ErrNotExist) {
+			return generator.Config{}, fmt.Errorf("%s: 找不到配置文件。请检查 --config 的路径", path)
+		} else {
+			return generator.Config{}, fmt.Errorf("%s: 配置文件格式错误：%v。请检查 YAML 语法（冒号后要有空格，缩进用空格）", path, err)
+		}
+	} else {
+		base = filepath.Dir(path)
+	}
+	var fc fileConfig
+	if err := v.Unmarshal(&fc); err != nil {
+		return generator.Config{}, fmt.Errorf("%s: 配置项的值类型不对：%v", path, err)
+	}
+	cfg := generator.Config{
+		ContentDir:  resolve("content", base, fc.Content),
+		OutDir:      resolve("out", base, fc.Out),
+		SiteDir:     base,
+		Title:       fc.Title,
+		Description: fc.Description,
+		Keywords:    fc.Keywords,
+		Publisher:   fc.Publisher,
+		BasePath:    fc.BasePath,
+		BaseURL:     fc.BaseURL,
+		SiteDomain:  fc.SiteDomain,
+		PubDate:     fc.PubDate,
+		Keep:        fc.Keep,
+		Strict:      fc.Strict,
+		Footer:      generator.Footer(fc.Footer),
+	}
+	if cfg.PubDate != "" && !validDate(cfg.PubDate) {
+		return cfg, fmt.Errorf("%s: pub_date“%s”格式不对。请写成 YYYY-MM-DD，例如 2022-02-15", path, cfg.PubDate)
+	}
+	return cfg, nil
+}
+
+// resolve makes a path from the config file relative to the file's
+// folder, so a site can be built from any working directory. A path from
+// a BUDGETSITE_* variable stays relative to the working directory, where
+// the publisher typed it. Flags are applied later by the caller.
+func resolve(key, base, value string) string {
+	if value == "" || filepath.IsAbs(value) {
+		return value
+	}
+	if _, fromEnv := os.LookupEnv("BUDGETSITE_" + strings.ToUpper(key)); fromEnv {
+		return value
+	}
+	return filepath.Join(base, value)
+}
+
+func configKeys(t reflect.Type, prefix string) []string {
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := prefix + f.Tag.Get("mapstructure")
+		if f.Type.Kind() == reflect.Struct {
+			keys = append(keys, configKeys(f.Type, name+".")...)
+			continue
+		}
+		keys = append(keys, name)
+	}
+	return keys
+}
+
+func validDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, r := range s {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"budgetsite/generator"
+)
+
+// run is the whole CLI, testable without a process: arguments in, output
+// to the given writers, exit status out.
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := newRootCmd(ctx, stdout, stderr)
+	root.SetArgs(args)
+	if err := root.Execute(); err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			return int(ee)
+		}
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return 1
+	}
+	return 0
+}
+
+// exitError ends the run with a status after the command printed its own
+// report.
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+type globalFlags struct {
+	config string
+}
+
+func newRootCmd(ctx context.Context, stdout, stderr io.Writer) *cobra.Command {
+	g := &globalFlags{}
+	root := &cobra.Command{
+		Use:           "budgetsite",
+		Short:         "预算绩效目标公开网站生成器",
+		Long:          "budgetsite 把从项目支出绩效目标表 PDF 提取的文本导入为内容文件，并生成可离线浏览的政务公开静态网站。",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&g.config, "config", "config.yaml", "配置文件路径")
+	root.AddCommand(newImportCmd(g, stdout), newBuildCmd(ctx, g, stdout))
+	return root
+}
+
+func (g *globalFlags) load(cmd *cobra.Command) (generator.Config, error) {
+	return loadConfig(viper.New(), g.config, cmd.Flags().Changed("config"))
+}
+
+func newImportCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
+	var content string
+	var year int
+	cmd := &cobra.Command{
+		Use:   "import [--content DIR] FILE...",
+		Short: "把绩效目标表文本导入为内容文件",
+		Long: "import 读取从绩效目标表 PDF 提取的文本（制表符分隔，UTF-8 或 GB18030），每个项目写成一个 Markdown 内容文件：DIR/<年度>/<项目编码>.md。\n" +
+			"所有文件先全部检查，有任何错误都不写入。",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.load(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("content") {
+				cfg.ContentDir = content
+			}
+			res, err := generator.ImportFiles(args, cfg.ContentDir, generator.ParseOptions{Year: year})
+			if err != nil {
+				return err
+			}
+			years := make([]string, len(res.Years))
+			for i, y := range res.Years {
+				years[i] = fmt.Sprint(y)
+			}
+			fmt.Fprintf(stdout, "导入 %d 个项目（%s 年）：写入 %d 个文件，%d 个未变，目录 %s\n",
+				res.Projects, strings.Join(years, "、"), len(res.Written), len(res.Unchanged), cfg.ContentDir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&content, "content", "content", "内容目录")
+	cmd.Flags().IntVar(&year, "year", 0, "标题中没有年度时使用的年度")
+	return cmd
+}
+
+func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.Command {
+	var content, out string
+	cmd := &cobra.Command{
+		Use:   "build [--content DIR] [--out DIR]",
+		Short: "从内容文件生成网站",
+		Long:  "build 读取内容目录、模板和资源，生成压缩后的静态网站。生成成功后才整体替换输出目录；失败时原有网站保持不变。",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.load(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("content") {
+				cfg.ContentDir = content
+			}
+			if cmd.Flags().Changed("out") {
+				cfg.OutDir = out
+			}
+			res, err := generator.Build(ctx, cfg)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "生成 %d 个项目：%d 个页面，共 %d 个文件，%s，警告 %d 条，用时 %s → %s\n",
+				res.Projects, res.Pages, res.Files, humanBytes(res.Bytes), len(res.Warnings), res.Elapsed.Round(1e6), cfg.OutDir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&content, "content", "content", "内容目录")
+	cmd.Flags().StringVar(&out, "out", "public", "输出目录")
+	return cmd
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,247 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// chart is one figure on a page: the ECharts option, which the page embeds
+// as a JSON data block (never as script), and the same numbers as a table,
+// which is the chart's text alternative for screen readers, print and
+// readers without JavaScript.
+type chart struct {
+	ID      string // HTML id; also the go-echarts ChartID, so a valid JS identifier
+	Title   string
+	Summary string // one sentence for aria-label
+	Option  map[string]any
+	Table   chartTable
+}
+
+type chartTable struct {
+	Columns []string
+	Rows    [][]string
+	Numeric []bool // right-align these columns
+	Foot    []string
+}
+
+// amountItem is one slice of a funding chart.
+type amountItem struct {
+	Name  string
+	Value Decimal
+	URL   string
+}
+
+var chartPalette = []string{"#b51f1f", "#1f5fa8", "#d4822a", "#2e7d4f", "#6a3d9a", "#8c6d1f", "#0f7c8c", "#a8325e", "#4d5b6a", "#7a8b1f"}
+
+// chartID makes a deterministic id from page-local parts. go-echarts would
+// otherwise pick a random id, breaking byte-identical builds.
+func chartID(parts ...string) string {
+	var b strings.Builder
+	b.WriteString("chart")
+	for _, p := range parts {
+		b.WriteByte('_')
+		for _, r := range p {
+			if r < 128 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte('_')
+			}
+		}
+	}
+	return b.String()
+}
+
+func baseOpts(id, title string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
+		charts.WithTitleOpts(opts.Title{Show: opts.Bool(false), Title: title}),
+		charts.WithAnimation(false),
+		charts.WithColorsOpts(opts.Colors(chartPalette)),
+	}
+}
+
+// finish validates a go-echarts chart and takes its option as a map. The
+// map goes through html/template's JSON escaping, so names from the data
+// cannot break out of the data block.
+func finish(c interface {
+	Validate()
+	JSON() map[string]interface{}
+}) map[string]any {
+	c.Validate()
+	// Round-trip through JSON into plain maps so the option can be amended
+	// with settings go-echarts has no field for. UseNumber keeps amounts
+	// exactly as written.
+	raw, err := json.Marshal(c.JSON())
+	if err != nil {
+		panic(err) // only plain data goes in; a failure is a programming error
+	}
+	var opt map[string]any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&opt); err != nil {
+		panic(err)
+	}
+	// go-echarts adds an empty toolbox; we do not show one.
+	delete(opt, "toolbox")
+	opt["color"] = chartPalette
+	if tt, ok := opt["tooltip"].(map[string]any); ok {
+		// Tooltips drawn on the canvas cannot carry markup, so a project
+		// name can never become HTML, whatever it contains.
+		tt["renderMode"] = "richText"
+	}
+	return opt
+}
+
+// fundsPie shows how an amount divides among parts (units of a department,
+// departments of a year).
+func fundsPie(id, title string, items []amountItem, total Decimal, nameHeader string) chart {
+	c := charts.NewPie()
+	c.SetGlobalOptions(append(baseOpts(id, title),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n{c} 万元（{d}%）"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
+	)...)
+	data := make([]opts.PieData, len(items))
+	for i, it := range items {
+		data[i] = opts.PieData{Name: it.Name, Value: json.Number(it.Value.String())}
+	}
+	c.AddSeries("资金", data).SetSeriesOptions(
+		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "68%"}, Center: []string{"50%", "45%"}}),
+		// Names can be long; the legend and the data table carry them, so
+		// the slice labels show only the share.
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{d}%"}),
+	)
+	return chart{ID: id, Title: title, Option: finish(c),
+		Summary: fmt.Sprintf("%s：共 %d 项，合计 %s 万元，明细见下方数据表。", title, len(items), total),
+		Table:   amountTable(items, total, nameHeader)}
+}
+
+// fundsBar ranks items by amount; used for projects, which can be many and
+// have long names that a pie cannot label.
+func fundsBar(id, title string, items []amountItem, total Decimal, nameHeader string) chart {
+	sorted := append([]amountItem(nil), items...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value.Cmp(sorted[j].Value) < 0 })
+	names := make([]string, len(sorted))
+	data := make([]opts.BarData, len(sorted))
+	for i, it := range sorted {
+		names[i] = it.Name
+		data[i] = opts.BarData{Name: it.Name, Value: json.Number(it.Value.String())}
+	}
+	c := charts.NewBar()
+	c.SetGlobalOptions(append(baseOpts(id, title),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n{c} 万元"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "12%", Top: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "万元"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Width: 160, Overflow: "truncate"}}),
+	)...)
+	c.SetXAxis(names).AddSeries("资金", data).SetSeriesOptions(
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
+	)
+	c.XYReversal()
+	return chart{ID: id, Title: title, Option: finish(c),
+		Summary: fmt.Sprintf("%s：共 %d 个项目，合计 %s 万元，明细见下方数据表。", title, len(items), total),
+		Table:   amountTable(items, total, nameHeader)}
+}
+
+func amountTable(items []amountItem, total Decimal, nameHeader string) chartTable {
+	t := chartTable{Columns: []string{nameHeader, "资金（万元）", "占比"}, Numeric: []bool{false, true, true}}
+	for _, it := range items {
+		t.Rows = append(t.Rows, []string{it.Name, it.Value.String(), share(it.Value, total)})
+	}
+	t.Foot = []string{"合计", total.String(), "100.00%"}
+	return t
+}
+
+// share formats part/whole as a percentage with two places, computed
+// exactly and rounded half up, as finance tables do.
+func share(part, whole Decimal) string {
+	if whole.IsZero() {
+		return "—"
+	}
+	r := new(big.Rat).Quo(part.Rat(), whole.Rat())
+	r.Mul(r, big.NewRat(100, 1))
+	return r.FloatString(2) + "%"
+}
+
+// weightNode is a category in the indicator-weight breakdown.
+type weightNode struct {
+	Name     string
+	Weight   Decimal
+	Count    int
+	Children []*weightNode
+}
+
+// weightTree sums indicator weights by 一级 then 二级, in order of first
+// appearance, which follows the printed form (产出, 效益, 满意度).
+func weightTree(projects []*Project) []*weightNode {
+	var roots []*weightNode
+	idx := map[string]*weightNode{}
+	for _, p := range projects {
+		for _, in := range p.Indicators {
+			l1 := idx[in.Level1]
+			if l1 == nil {
+				l1 = &weightNode{Name: in.Level1}
+				idx[in.Level1] = l1
+				roots = append(roots, l1)
+			}
+			key := in.Level1 + "\x00" + in.Level2
+			l2 := idx[key]
+			if l2 == nil {
+				l2 = &weightNode{Name: in.Level2}
+				idx[key] = l2
+				l1.Children = append(l1.Children, l2)
+			}
+			l1.Weight, l1.Count = l1.Weight.Add(in.Weight), l1.Count+1
+			l2.Weight, l2.Count = l2.Weight.Add(in.Weight), l2.Count+1
+		}
+	}
+	return roots
+}
+
+// weightSunburst shows how indicator weight divides among 一级 and 二级
+// categories. For an agency the weights of all its projects are summed,
+// which shows where its targets put their emphasis.
+func weightSunburst(id, title string, projects []*Project) chart {
+	tree := weightTree(projects)
+	var total Decimal
+	data := make([]opts.SunBurstData, 0, len(tree))
+	t := chartTable{Columns: []string{"一级指标", "二级指标", "指标数", "权重", "占比"}, Numeric: []bool{false, false, true, true, true}}
+	for _, n := range tree {
+		total = total.Add(n.Weight)
+	}
+	for _, n := range tree {
+		d := opts.SunBurstData{Name: n.Name}
+		for _, c := range n.Children {
+			d.Children = append(d.Children, &opts.SunBurstData{Name: c.Name, Value: c.Weight.Float64()})
+			t.Rows = append(t.Rows, []string{n.Name, c.Name, fmt.Sprint(c.Count), c.Weight.String(), share(c.Weight, total)})
+		}
+		data = append(data, d)
+	}
+	t.Foot = []string{"合计", "", fmt.Sprint(countIndicators(projects)), total.String(), "100.00%"}
+	c := charts.NewSunburst()
+	c.SetGlobalOptions(append(baseOpts(id, title),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：权重 {c}"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)...)
+	c.AddSeries("权重", data).SetSeriesOptions(
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}),
+	)
+	return chart{ID: id, Title: title, Option: finish(c),
+		Summary: fmt.Sprintf("%s：权重合计 %s，按一级、二级指标分布，明细见下方数据表。", title, total),
+		Table:   t}
+}
+
+func countIndicators(ps []*Project) int {
+	n := 0
+	for _, p := range ps {
+		n += len(p.Indicators)
+	}
+	return n
+}

@@ -1,0 +1,48 @@
+package generator
+
+// Config is everything a build needs to know. cmd/budgetsite fills it from
+// config.yaml, BUDGETSITE_* variables and flags; the generator never reads
+// those itself.
+type Config struct {
+	ContentDir string
+	OutDir     string
+	// SiteDir holds the site's own templates/ and assets/ folders, which
+	// override the embedded defaults file by file. Empty means none.
+	SiteDir string
+
+	Title       string // 网站名称, e.g. 重庆市綦江区人民政府 预算绩效目标公开
+	Description string
+	Keywords    string
+	Publisher   string // 发布机构, shown as 信息来源 (ContentSource)
+	BasePath    string // where the site lives on the portal, e.g. /zwgk/ysgk/
+	BaseURL     string // absolute URL of the site root; enables sitemap.xml
+	SiteDomain  string // for the SiteDomain meta tag
+	// PubDate is the publication date shown on pages and in metadata
+	// (YYYY-MM-DD) when a project does not carry its own. Never the clock.
+	PubDate string
+	// Footer items of Chinese government sites; each is shown when set.
+	Footer Footer
+	// Keep lists files in the output folder that other tools own (a
+	// portal's .htaccess, a verification file); builds carry them over.
+	Keep []string
+	// Strict makes check warnings fatal.
+	Strict bool
+}
+
+// Footer holds the items every Chinese government site's footer shows.
+type Footer struct {
+	Sponsor          string // 主办单位
+	SponsorContact   string // 主办单位联系方式
+	Organizer        string // 承办单位
+	OrganizerContact string
+	Address          string
+	Phone            string
+	Email            string
+	SiteCode         string // 政府网站标识码, 10 characters
+	ICP              string // ICP备案号
+	ICPURL           string // defaults to https://beian.miit.gov.cn/
+	PoliceRecord     string // 公安机关备案号
+	PoliceRecordURL  string
+	GovBadge         bool   // show the 党政机关网站标识
+	GovBadgeURL      string // link target of the badge
+}

@@ -1,0 +1,231 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Content files are Markdown with YAML front matter: every field of the
+// table in the front matter, typed, and 项目概况 as the body. The format is
+// meant to be edited by hand and reviewed in diffs, so the writer is
+// deterministic and the reader reports errors with the file's own line
+// numbers.
+
+const frontMatterDelim = "---"
+
+// MarshalContent renders a project as a content file.
+func MarshalContent(p *Project) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(frontMatterDelim + "\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(p); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	b.WriteString(frontMatterDelim + "\n")
+	if body := strings.TrimSpace(p.Overview); body != "" {
+		b.WriteString("\n")
+		b.WriteString(body)
+		b.WriteString("\n")
+	}
+	return b.Bytes(), nil
+}
+
+// ParseContent reads a content file. name is used in error messages.
+func ParseContent(r io.Reader, name string) (*Project, error) {
+	fm, body, bodyLine, err := splitFrontMatter(r, name)
+	if err != nil {
+		return nil, err
+	}
+	var p Project
+	dec := yaml.NewDecoder(bytes.NewReader(fm))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Error{File: name, Line: 2, Msg: "文件头（--- 之间）是空的", Hint: "请参照 README 中的内容格式填写项目字段"}
+		}
+		return nil, yamlError(err, name, 1)
+	}
+	var root yaml.Node
+	_ = yaml.Unmarshal(fm, &root)
+	p.Lines = fieldLines(&root, 1)
+	for i := range p.Indicators {
+		p.Indicators[i].Line = indicatorLine(&root, i, 1)
+	}
+	p.Overview = strings.TrimSpace(body)
+	p.File = name
+	if p.Lines["overview"] = bodyLine; bodyLine == 0 {
+		delete(p.Lines, "overview")
+	}
+	if err := validateProject(&p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// splitFrontMatter returns the YAML between the first two "---" lines and
+// the body after them, with the body's first line number.
+func splitFrontMatter(r io.Reader, name string) (fm []byte, body string, bodyLine int, err error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	n := 0
+	state := 0 // 0 before, 1 in front matter, 2 body
+	var fmBuf, bodyBuf bytes.Buffer
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\ufeff")
+		}
+		switch state {
+		case 0:
+			if strings.TrimRight(line, " \r") != frontMatterDelim {
+				return nil, "", 0, &Error{File: name, Line: n, Msg: "文件应以 --- 开头的文件头开始", Hint: "内容文件的第一行必须是 ---，然后是项目字段，再以 --- 结束"}
+			}
+			state = 1
+		case 1:
+			if strings.TrimRight(line, " \r") == frontMatterDelim {
+				state = 2
+				continue
+			}
+			fmBuf.WriteString(strings.TrimSuffix(line, "\r"))
+			fmBuf.WriteByte('\n')
+		case 2:
+			if bodyLine == 0 && strings.TrimSpace(line) != "" {
+				bodyLine = n
+			}
+			bodyBuf.WriteString(strings.TrimSuffix(line, "\r"))
+			bodyBuf.WriteByte('\n')
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, "", 0, &Error{File: name, Line: n, Msg: "无法读取文件：" + err.Error()}
+	}
+	if state != 2 {
+		return nil, "", 0, &Error{File: name, Line: n, Msg: "文件头没有结束", Hint: "请在项目字段之后加一行 ---"}
+	}
+	return fmBuf.Bytes(), bodyBuf.String(), bodyLine, nil
+}
+
+var yamlLineRe = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlError turns a yaml.v3 error into file:line messages. offset is the
+// number of lines before the front matter.
+func yamlError(err error, name string, offset int) error {
+	var le *lineError
+	if errors.As(err, &le) {
+		return &Error{File: name, Line: le.Line + offset, Msg: le.Msg, Hint: "请改正这一行的值"}
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		var list ErrorList
+		for _, e := range te.Errors {
+			list = append(list, yamlMessage(e, name, offset))
+		}
+		return list
+	}
+	return yamlMessage(err.Error(), name, offset)
+}
+
+func yamlMessage(msg, name string, offset int) *Error {
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		fmt.Sscanf(m[1], "%d", &line)
+		msg = m[2]
+		line += offset
+	}
+	hint := "请检查文件头的 YAML 格式：冒号后要有空格，缩进用空格，含特殊字符的值要加引号"
+	switch {
+	case strings.Contains(msg, "not found in type"):
+		field := msg
+		if i := strings.Index(msg, "field "); i >= 0 {
+			field = strings.Fields(msg[i+6:])[0]
+		}
+		msg = fmt.Sprintf("未知字段“%s”", field)
+		hint = "请检查字段名是否拼写正确；可用字段见 README 的“内容格式”一节"
+	case strings.Contains(msg, "cannot unmarshal"):
+		msg = "值的类型不对（" + msg + "）"
+		hint = "year 应为整数，funds_wan 和 weight 应为数字，其余字段为文字"
+	}
+	return &Error{File: name, Line: line, Msg: "文件头格式错误：" + msg, Hint: hint}
+}
+
+// fieldLines maps top-level keys to their line in the file.
+func fieldLines(doc *yaml.Node, offset int) map[string]int {
+	lines := map[string]int{}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return lines
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		lines[m.Content[i].Value] = m.Content[i].Line + offset
+	}
+	return lines
+}
+
+func indicatorLine(doc *yaml.Node, idx, offset int) int {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return 0
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "indicators" && idx < len(m.Content[i+1].Content) {
+			return m.Content[i+1].Content[idx].Line + offset
+		}
+	}
+	return 0
+}
+
+// validateProject rejects content the site cannot be built from. Questions
+// of data quality (weights, names, years) are the checker's business; this
+// only guards what rendering and file naming rely on.
+func validateProject(p *Project) error {
+	var errs ErrorList
+	add := func(field, msg, hint string) {
+		errs = append(errs, &Error{File: p.File, Line: p.Lines[field], Msg: msg, Hint: hint})
+	}
+	if p.Code == "" {
+		add("code", "缺少项目编码（code）", "请填写项目编码，它也是网页的文件名")
+	} else if !validCodeRe.MatchString(p.Code) {
+		add("code", fmt.Sprintf("项目编码“%s”含有不允许的字符", p.Code), "项目编码只能由字母和数字组成，它会用作网页文件名")
+	}
+	if p.Name == "" {
+		add("name", "缺少项目名称（name）", "请填写项目名称")
+	}
+	if p.Year < 1990 || p.Year > 2100 {
+		add("year", fmt.Sprintf("年度“%d”不正确", p.Year), "year 应为四位年份，例如 2022")
+	}
+	for _, c := range []struct {
+		key  string
+		what string
+		v    Coded
+	}{{"department", "主管部门", p.Department}, {"unit", "实施单位", p.Unit}} {
+		if c.v.Code == "" || c.v.Name == "" {
+			add(c.key, fmt.Sprintf("%s的编码或名称为空", c.what), fmt.Sprintf("请填写 %s 下的 code 和 name", c.key))
+		} else if !validCodeRe.MatchString(c.v.Code) {
+			add(c.key, fmt.Sprintf("%s编码“%s”含有不允许的字符", c.what, c.v.Code), "编码只能由字母和数字组成，它会用作网页文件名")
+		}
+	}
+	if _, ok := p.Lines["funds_wan"]; !ok && p.Lines != nil {
+		add("code", "缺少资金总额（funds_wan）", "请填写以万元计的资金总额，例如 funds_wan: 109.73")
+	}
+	for i, in := range p.Indicators {
+		if normalizeOperator(in.Operator) == "" {
+			errs = append(errs, &Error{File: p.File, Line: in.Line, Msg: fmt.Sprintf("第 %d 个指标的指标性质“%s”无法识别", i+1, in.Operator), Hint: "operator 应为 =、≥、≤、>、< 或 定性"})
+		} else {
+			p.Indicators[i].Operator = normalizeOperator(in.Operator)
+		}
+	}
+	return errs.Err()
+}

@@ -1,0 +1,189 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Decimal is an exact decimal number that remembers how it was written.
+//
+// Budget tables state money in 万元 with as many places as the finance
+// system printed (109.73, 2.7132). Publishing "2.7131999" or "109.7" would
+// misstate the record, so amounts never pass through float64: they keep
+// their source text and sum as scaled big integers.
+type Decimal struct {
+	unscaled big.Int
+	scale    int // digits after the point
+}
+
+// ParseDecimal accepts plain decimal notation: an optional sign, digits,
+// and an optional fraction. Thousands separators and exponents are refused
+// because tables never print them and guessing would hide typos.
+func ParseDecimal(s string) (Decimal, error) {
+	var d Decimal
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return d, fmt.Errorf("空值不是数字")
+	}
+	neg := false
+	switch t[0] {
+	case '-':
+		neg = true
+		t = t[1:]
+	case '+':
+		t = t[1:]
+	}
+	intPart, frac, hasPoint := strings.Cut(t, ".")
+	if intPart == "" && frac == "" {
+		return d, fmt.Errorf("“%s”不是数字", s)
+	}
+	if hasPoint && frac == "" {
+		return d, fmt.Errorf("“%s”不是数字：小数点后缺少数字", s)
+	}
+	for _, r := range intPart + frac {
+		if r < '0' || r > '9' {
+			return d, fmt.Errorf("“%s”不是数字", s)
+		}
+	}
+	if intPart == "" {
+		intPart = "0"
+	}
+	d.unscaled.SetString(intPart+frac, 10)
+	if neg {
+		d.unscaled.Neg(&d.unscaled)
+	}
+	d.scale = len(frac)
+	return d, nil
+}
+
+// MustDecimal is for literals in tests and generated data.
+func MustDecimal(s string) Decimal {
+	d, err := ParseDecimal(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// String prints the number with exactly the places it was written with,
+// so 2.7132 stays 2.7132 and 11.50 stays 11.50.
+func (d Decimal) String() string {
+	s := new(big.Int).Abs(&d.unscaled).String()
+	if d.scale > 0 {
+		if len(s) <= d.scale {
+			s = strings.Repeat("0", d.scale-len(s)+1) + s
+		}
+		s = s[:len(s)-d.scale] + "." + s[len(s)-d.scale:]
+	}
+	if d.unscaled.Sign() < 0 {
+		s = "-" + s
+	}
+	return s
+}
+
+// IsZero reports whether d is zero (however many places it was written with).
+func (d Decimal) IsZero() bool { return d.unscaled.Sign() == 0 }
+
+// Sign returns -1, 0 or +1.
+func (d Decimal) Sign() int { return d.unscaled.Sign() }
+
+// Add returns d+e at the larger of the two scales, so a sum is printed with
+// the precision of its most precise term and nothing is rounded.
+func (d Decimal) Add(e Decimal) Decimal {
+	a, b := d.rescaled(max(d.scale, e.scale)), e.rescaled(max(d.scale, e.scale))
+	var r Decimal
+	r.unscaled.Add(&a, &b)
+	r.scale = max(d.scale, e.scale)
+	return r
+}
+
+// Cmp compares numerically: 1.50 equals 1.5.
+func (d Decimal) Cmp(e Decimal) int {
+	s := max(d.scale, e.scale)
+	a, b := d.rescaled(s), e.rescaled(s)
+	return a.Cmp(&b)
+}
+
+// Float64 is for chart geometry and percentages only, never for display
+// of the amount itself.
+func (d Decimal) Float64() float64 {
+	f, _ := new(big.Rat).SetFrac(&d.unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale)), nil)).Float64()
+	return f
+}
+
+// Rat returns the exact value, for shares computed without rounding error.
+func (d Decimal) Rat() *big.Rat {
+	return new(big.Rat).SetFrac(&d.unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale)), nil))
+}
+
+// Trimmed drops trailing zeros after the point. Used for totals, where the
+// scale is an artefact of addition rather than something a person wrote.
+func (d Decimal) Trimmed() Decimal {
+	r := Decimal{scale: d.scale}
+	r.unscaled.Set(&d.unscaled)
+	ten := big.NewInt(10)
+	var q, m big.Int
+	for r.scale > 0 {
+		q.QuoRem(&r.unscaled, ten, &m)
+		if m.Sign() != 0 {
+			break
+		}
+		r.unscaled.Set(&q)
+		r.scale--
+	}
+	return r
+}
+
+func (d Decimal) rescaled(scale int) big.Int {
+	var r big.Int
+	r.Set(&d.unscaled)
+	if scale > d.scale {
+		r.Mul(&r, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale-d.scale)), nil))
+	}
+	return r
+}
+
+// MarshalJSON writes the number literally, as written in the source.
+func (d Decimal) MarshalJSON() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalJSON reads a JSON number without passing through float64.
+func (d *Decimal) UnmarshalJSON(b []byte) error {
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	v, err := ParseDecimal(n.String())
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalYAML emits an untagged plain scalar so the front matter shows
+// `funds_wan: 109.73`, a number to any YAML reader, with the exact digits.
+func (d Decimal) MarshalYAML() (any, error) {
+	tag := "!!int"
+	if d.scale > 0 {
+		tag = "!!float"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: d.String()}, nil
+}
+
+// UnmarshalYAML takes the scalar's text, not a float, and reports bad
+// values with the line so that content errors point at the right place.
+func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return &lineError{Line: n.Line, Msg: "这里应是一个数字"}
+	}
+	v, err := ParseDecimal(n.Value)
+	if err != nil {
+		return &lineError{Line: n.Line, Msg: err.Error()}
+	}
+	*d = v
+	return nil
+}

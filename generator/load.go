@@ -1,0 +1,139 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+)
+
+// LoadContent reads every project file and free page under a content
+// folder. Project files live in content/<year>/<code>.md; free pages
+// (说明, 名词解释) in content/pages/*.md. All errors are collected.
+func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
+	var errs ErrorList
+	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path.Ext(p) != ".md" || strings.HasPrefix(d.Name(), ".") || strings.EqualFold(d.Name(), "README.md") {
+			return nil
+		}
+		f, err := fsys.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if strings.HasPrefix(p, "pages/") {
+			pg, err := ParsePage(f, p)
+			if err != nil {
+				errs = appendErr(errs, err)
+				return nil
+			}
+			pages = append(pages, pg)
+			return nil
+		}
+		proj, err := ParseContent(f, p)
+		if err != nil {
+			errs = appendErr(errs, err)
+			return nil
+		}
+		projects = append(projects, proj)
+		return nil
+	})
+	if walkErr != nil {
+		return nil, nil, fmt.Errorf("读取内容目录失败：%w", walkErr)
+	}
+	errs = append(errs, duplicateCodes(projects)...)
+	if len(projects) == 0 && len(errs) == 0 {
+		errs = append(errs, &Error{Msg: "内容目录中没有项目文件", Hint: "请先用 budgetsite import 导入绩效目标表文本"})
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	sortProjects(projects)
+	sort.Slice(pages, func(i, j int) bool {
+		if pages[i].Weight != pages[j].Weight {
+			return pages[i].Weight < pages[j].Weight
+		}
+		return pages[i].Slug < pages[j].Slug
+	})
+	return projects, pages, nil
+}
+
+// LoadContentDir is LoadContent for a folder on disk, with file names in
+// messages relative to the working directory as the publisher typed them.
+func LoadContentDir(dir string) ([]*Project, []*Page, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, nil, &Error{File: dir, Msg: "找不到内容目录", Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
+	}
+	ps, pgs, err := LoadContent(os.DirFS(dir))
+	prefix := func(name string) string { return path.Join(dir, name) }
+	if list, ok := err.(ErrorList); ok {
+		for _, e := range list {
+			if e.File != "" {
+				e.File = prefix(e.File)
+			}
+		}
+	}
+	for _, p := range ps {
+		p.File = prefix(p.File)
+	}
+	return ps, pgs, err
+}
+
+func appendErr(errs ErrorList, err error) ErrorList {
+	switch e := err.(type) {
+	case ErrorList:
+		return append(errs, e...)
+	case *Error:
+		return append(errs, e)
+	}
+	return append(errs, &Error{Msg: err.Error()})
+}
+
+// duplicateCodes reports a code used twice within one year. The same code
+// in two years is the same project continuing, which is expected.
+func duplicateCodes(ps []*Project) ErrorList {
+	seen := map[string]*Project{}
+	var errs ErrorList
+	sorted := append([]*Project(nil), ps...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
+	for _, p := range sorted {
+		key := fmt.Sprintf("%d/%s", p.Year, p.Code)
+		if q, ok := seen[key]; ok {
+			errs = append(errs, &Error{File: p.File, Line: p.Lines["code"],
+				Msg:  fmt.Sprintf("项目编码 %s 在 %d 年重复，另见 %s", p.Code, p.Year, q.File),
+				Hint: "同一年度的项目编码必须唯一；请删除重复的文件或改正编码"})
+			continue
+		}
+		seen[key] = p
+	}
+	return errs
+}
+
+// sortProjects fixes the one order every listing and export uses: newest
+// year first, then by department, unit and project code.
+func sortProjects(ps []*Project) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Year != b.Year {
+			return a.Year > b.Year
+		}
+		if a.Department.Code != b.Department.Code {
+			return a.Department.Code < b.Department.Code
+		}
+		if a.Unit.Code != b.Unit.Code {
+			return a.Unit.Code < b.Unit.Code
+		}
+		return a.Code < b.Code
+	})
+}

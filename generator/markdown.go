@@ -1,0 +1,76 @@
+package generator
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// markdown renders content bodies. Raw HTML is never passed through (the
+// goldmark default), so a body cannot inject markup or scripts, and
+// goldmark also drops javascript: and similar link targets.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+)
+
+func renderMarkdown(src string) (string, error) {
+	var b bytes.Buffer
+	if err := markdown.Convert([]byte(src), &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+var (
+	blockEndRe = regexp.MustCompile(`</(?:p|h[1-6]|li|tr|blockquote|pre)>|<br\s*/?>`)
+	tagRe      = regexp.MustCompile(`<[^>]*>`)
+	blankRunRe = regexp.MustCompile(`\n{2,}`)
+)
+
+// plainText is the text a reader sees, for open data and search: Markdown
+// syntax and escapes removed, one line per block.
+func plainText(src string) string {
+	h, err := renderMarkdown(src)
+	if err != nil {
+		return src
+	}
+	h = blockEndRe.ReplaceAllString(h, "\n")
+	h = tagRe.ReplaceAllString(h, "")
+	h = html.UnescapeString(h)
+	h = blankRunRe.ReplaceAllString(strings.TrimSpace(h), "\n")
+	return h
+}
+
+var listStartRe = regexp.MustCompile(`^(\s*\d+)([.)])`)
+
+// escapeMarkdown makes extracted text safe to use as a Markdown body: it
+// renders as exactly the text, whatever punctuation it contains. Only
+// characters that can start Markdown syntax are escaped, so the content
+// file stays readable.
+func escapeMarkdown(s string) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		var b strings.Builder
+		for _, r := range line {
+			switch r {
+			case '\\', '`', '*', '_', '[', '<', '>', '&', '|', '~':
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+		l := b.String()
+		trimmed := strings.TrimLeft(l, " ")
+		if trimmed != "" && strings.ContainsRune("#+-=", rune(trimmed[0])) {
+			l = l[:len(l)-len(trimmed)] + `\` + trimmed
+		}
+		l = listStartRe.ReplaceAllString(l, `$1\$2`)
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,97 @@
+package generator
+
+// Coded is a department or unit as the tables print it: "103-重庆市…办公室".
+type Coded struct {
+	Code string `yaml:"code" json:"code"`
+	Name string `yaml:"name" json:"name"`
+}
+
+// Project is one 项目支出绩效目标表. Field order here is the order of the
+// front matter in content files, which follows the printed form.
+type Project struct {
+	Code       string      `yaml:"code"`
+	Name       string      `yaml:"name"`
+	Year       int         `yaml:"year"`
+	Department Coded       `yaml:"department"`
+	Unit       Coded       `yaml:"unit"`
+	Funds      Decimal     `yaml:"funds_wan"`
+	Attribute  string      `yaml:"attribute"`
+	Start      string      `yaml:"start"`
+	End        string      `yaml:"end"`
+	AnnualGoal string      `yaml:"annual_goal"`
+	Indicators []Indicator `yaml:"indicators"`
+	// PubDate is the date the table was published (YYYY-MM-DD). It is the
+	// only date a page shows, so it comes from content, never the clock.
+	PubDate string `yaml:"pub_date,omitempty"`
+	Source  Source `yaml:"source,omitempty"`
+
+	// Overview (项目概况) is the Markdown body of the content file.
+	Overview string `yaml:"-"`
+
+	// File and Lines locate the project in content for error messages and
+	// review reports; they are not part of the data.
+	File  string         `yaml:"-"`
+	Lines map[string]int `yaml:"-"`
+}
+
+// Source records where an imported table came from, so a reviewer can go
+// back to the original extraction.
+type Source struct {
+	File string `yaml:"file,omitempty"`
+	Line int    `yaml:"line,omitempty"`
+}
+
+// Indicator is one row of the 绩效指标 table.
+type Indicator struct {
+	Level1   string  `yaml:"level1"`
+	Level2   string  `yaml:"level2"`
+	Level3   string  `yaml:"level3"`
+	Value    string  `yaml:"value"`
+	Operator string  `yaml:"operator"`
+	Unit     string  `yaml:"unit"`
+	Weight   Decimal `yaml:"weight"`
+	Line     int     `yaml:"-"`
+}
+
+// WeightTotal sums the indicator weights exactly.
+func (p *Project) WeightTotal() Decimal {
+	var t Decimal
+	for _, in := range p.Indicators {
+		t = t.Add(in.Weight)
+	}
+	return t
+}
+
+// Qualitative reports whether the indicator is 定性: its value is a word.
+func (in Indicator) Qualitative() bool { return in.Operator == OpQualitative }
+
+// Operators (指标性质) in their canonical spelling.
+const (
+	OpEqual       = "="
+	OpAtLeast     = "≥"
+	OpAtMost      = "≤"
+	OpGreater     = ">"
+	OpLess        = "<"
+	OpQualitative = "定性"
+)
+
+// normalizeOperator maps the spellings seen in other districts' tables
+// (ASCII digraphs, full-width forms, 定量 variants) onto the canonical set.
+// It returns "" for anything it does not know.
+func normalizeOperator(s string) string {
+	switch s {
+	case "=", "＝", "==", "等于":
+		return OpEqual
+	case "≥", ">=", "=>", "＞＝", "≧", "大于等于", "不低于", "不少于":
+		return OpAtLeast
+	case "≤", "<=", "=<", "＜＝", "≦", "小于等于", "不高于", "不超过", "不多于":
+		return OpAtMost
+	case ">", "＞", "大于":
+		return OpGreater
+	case "<", "＜", "小于":
+		return OpLess
+	case "定性":
+		return OpQualitative
+	}
+	return ""
+}

@@ -1,0 +1,81 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// The projects.json contract. Field names and order are public: readers'
+// scripts depend on them, so later exports add fields and never rename.
+type jsonExport struct {
+	Version  int           `json:"version"`
+	Projects []jsonProject `json:"projects"`
+}
+
+type jsonProject struct {
+	Code        string          `json:"code"`
+	Name        string          `json:"name"`
+	Year        int             `json:"year"`
+	Department  Coded           `json:"department"`
+	Unit        Coded           `json:"unit"`
+	Funds       Decimal         `json:"funds_wan"`
+	Attribute   string          `json:"attribute"`
+	Start       string          `json:"start"`
+	End         string          `json:"end"`
+	Overview    string          `json:"overview"`
+	AnnualGoal  string          `json:"annual_goal"`
+	Indicators  []jsonIndicator `json:"indicators"`
+	WeightTotal Decimal         `json:"weight_total"`
+	Page        string          `json:"page"`
+}
+
+type jsonIndicator struct {
+	Level1   string  `json:"level1"`
+	Level2   string  `json:"level2"`
+	Level3   string  `json:"level3"`
+	Value    string  `json:"value"`
+	Operator string  `json:"operator"`
+	Unit     string  `json:"unit"`
+	Weight   Decimal `json:"weight"`
+}
+
+func exportProject(p *Project) jsonProject {
+	jp := jsonProject{
+		Code: p.Code, Name: p.Name, Year: p.Year,
+		Department: p.Department, Unit: p.Unit, Funds: p.Funds,
+		Attribute: p.Attribute, Start: p.Start, End: p.End,
+		Overview: plainText(p.Overview), AnnualGoal: p.AnnualGoal,
+		Indicators:  make([]jsonIndicator, len(p.Indicators)),
+		WeightTotal: p.WeightTotal(),
+		Page:        projectURL(p),
+	}
+	for i, in := range p.Indicators {
+		jp.Indicators[i] = jsonIndicator{in.Level1, in.Level2, in.Level3, in.Value, in.Operator, in.Unit, in.Weight}
+	}
+	return jp
+}
+
+// marshalJSON encodes without HTML escaping: the files are data, and
+// "<" inside a name should read as "<" to any JSON consumer.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func writeOpenData(s *Site, out *output) error {
+	ex := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(s.Projects))}
+	for _, p := range s.Projects {
+		ex.Projects = append(ex.Projects, exportProject(p))
+	}
+	b, err := marshalJSON(ex)
+	if err != nil {
+		return err
+	}
+	return out.put("data/projects.json", b)
+}

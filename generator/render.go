@@ -1,0 +1,319 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"strings"
+)
+
+// pageData is what every template receives. Kind-specific fields are set
+// only for their kind.
+type pageData struct {
+	Site  *Site
+	Cfg   *Config
+	Kind  string
+	Path  string // output path relative to the site root
+	Root  string // prefix from this page back to the site root ("../../")
+	Title string
+	// Heading is the h1; Title is the <title> prefix.
+	Heading     string
+	Description string
+	Crumbs      []crumb
+	Meta        []metaTag
+	Nav         []navItem
+	PubDate     string
+	Charts      []chart
+
+	Year    *Year
+	Agency  *Agency
+	Project *projectView
+	Page    *Page
+	Latest  *Year // newest year, for the home page
+}
+
+type crumb struct {
+	Name string
+	URL  string // root-relative; empty for the current page
+}
+
+type metaTag struct{ Name, Content string }
+
+type navItem struct {
+	Name string
+	URL  string
+	// Current is the aria-current value: "page" on the item's own page,
+	// "true" inside its section, empty elsewhere.
+	Current string
+}
+
+// rootPrefix returns the relative path from a page back to the root.
+func rootPrefix(p string) string {
+	return strings.Repeat("../", strings.Count(p, "/"))
+}
+
+// renderer executes page templates into the output.
+type renderer struct {
+	site *Site
+	tmpl map[string]*template.Template
+	out  *output
+	ctx  context.Context
+}
+
+func (r *renderer) newPage(kind, p, title string) *pageData {
+	pd := &pageData{Site: r.site, Cfg: &r.site.Config, Kind: kind, Path: p, Root: rootPrefix(p), Title: title, Heading: title}
+	pd.PubDate = r.site.Config.PubDate
+	pd.Meta = []metaTag{
+		{"SiteName", r.site.Config.Title},
+		{"SiteDomain", r.site.Config.SiteDomain},
+		{"SiteIDCode", r.site.Config.Footer.SiteCode},
+	}
+	pd.Nav = r.nav(p)
+	return pd
+}
+
+func (r *renderer) nav(current string) []navItem {
+	items := []navItem{{Name: "首页", URL: "index.html"}}
+	for _, y := range r.site.Years {
+		items = append(items, navItem{Name: fmt.Sprintf("%d年", y.Year), URL: yearURL(y.Year)})
+	}
+	for _, pg := range r.site.Pages {
+		if pg.Nav != "" {
+			items = append(items, navItem{Name: pg.Nav, URL: pageURL(pg)})
+		}
+	}
+	for i := range items {
+		switch u := items[i].URL; {
+		case u == current:
+			items[i].Current = "page"
+		case u != "index.html" && strings.HasSuffix(u, "/index.html") && strings.HasPrefix(current, strings.TrimSuffix(u, "index.html")):
+			items[i].Current = "true"
+		}
+	}
+	return items
+}
+
+func (r *renderer) column(pd *pageData, name, typ, desc string) {
+	pd.Meta = append(pd.Meta,
+		metaTag{"ColumnName", name},
+		metaTag{"ColumnDescription", desc},
+		metaTag{"ColumnKeywords", r.site.Config.Keywords},
+		metaTag{"ColumnType", typ},
+	)
+}
+
+func (r *renderer) execute(pd *pageData) error {
+	if err := r.ctx.Err(); err != nil {
+		return fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
+	}
+	var b bytes.Buffer
+	if err := r.tmpl[pd.Kind].ExecuteTemplate(&b, "layout", pd); err != nil {
+		return &Error{File: "templates/" + pd.Kind + ".html", Msg: "生成页面 " + pd.Path + " 时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
+	}
+	return r.out.put(pd.Path, b.Bytes())
+}
+
+func (r *renderer) renderAll() error {
+	s := r.site
+	latest := s.Years[0]
+	home := r.newPage("index", "index.html", s.Config.Title)
+	home.Latest = latest
+	home.Year = latest
+	home.Description = s.Config.Description
+	home.Charts = r.yearCharts(latest)
+	r.column(home, "首页", "首页", s.Config.Description)
+	if err := r.execute(home); err != nil {
+		return err
+	}
+	for _, y := range s.Years {
+		if err := r.renderYear(y); err != nil {
+			return err
+		}
+	}
+	for _, pg := range s.Pages {
+		pd := r.newPage("page", pageURL(pg), pg.Title)
+		pd.Page = pg
+		pd.Description = pg.Description
+		pd.Crumbs = []crumb{{"首页", "index.html"}, {pg.Title, ""}}
+		r.column(pd, pg.Title, "说明", pg.Description)
+		if err := r.execute(pd); err != nil {
+			return err
+		}
+	}
+	nf := r.newPage("404", "404.html", "页面不存在")
+	// A 404 page is served at whatever depth the missing URL had, so its
+	// links must be absolute to the portal path when one is configured.
+	if bp := s.Config.BasePath; bp != "" {
+		nf.Root = strings.TrimSuffix(bp, "/") + "/"
+	}
+	nf.Nav = r.nav("404.html")
+	return r.execute(nf)
+}
+
+func (r *renderer) renderYear(y *Year) error {
+	yp := yearURL(y.Year)
+	pd := r.newPage("year", yp, fmt.Sprintf("%d年项目支出绩效目标", y.Year))
+	pd.Year = y
+	pd.Description = fmt.Sprintf("%d年度各部门项目支出绩效目标表，共 %d 个项目，资金合计 %s 万元。", y.Year, len(y.Projects), y.Total)
+	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), ""}}
+	pd.Charts = r.yearCharts(y)
+	r.column(pd, fmt.Sprintf("%d年绩效目标", y.Year), "栏目", pd.Description)
+	if err := r.execute(pd); err != nil {
+		return err
+	}
+	for _, d := range y.Departments {
+		if err := r.renderAgency(y, d); err != nil {
+			return err
+		}
+	}
+	for _, u := range y.Units {
+		if err := r.renderAgency(y, u); err != nil {
+			return err
+		}
+	}
+	for _, p := range y.Projects {
+		if err := r.renderProject(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *renderer) yearCharts(y *Year) []chart {
+	var depts, units []amountItem
+	for _, d := range y.Departments {
+		depts = append(depts, amountItem{Name: d.Name, Value: d.Total, URL: agencyURL(d)})
+	}
+	for _, u := range y.Units {
+		units = append(units, amountItem{Name: u.Name, Value: u.Total, URL: agencyURL(u)})
+	}
+	yr := fmt.Sprint(y.Year)
+	return []chart{
+		fundsPie(chartID("y", yr, "dept"), fmt.Sprintf("%d年各主管部门资金分布", y.Year), depts, y.Total, "主管部门"),
+		fundsPie(chartID("y", yr, "unit"), fmt.Sprintf("%d年各实施单位资金分布", y.Year), units, y.Total, "实施单位"),
+		weightSunburst(chartID("y", yr, "weight"), fmt.Sprintf("%d年绩效指标权重分布（按一级、二级指标汇总）", y.Year), y.Projects),
+	}
+}
+
+func (r *renderer) renderAgency(y *Year, a *Agency) error {
+	kindName := map[string]string{"department": "主管部门", "unit": "实施单位"}[a.Kind]
+	pd := r.newPage(a.Kind, agencyURL(a), a.Name)
+	pd.Year, pd.Agency = y, a
+	pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标", a.Name, y.Year)
+	pd.Description = fmt.Sprintf("%s（%s %s）%d年共 %d 个项目，资金合计 %s 万元。", a.Name, kindName, a.Code, y.Year, len(a.Projects), a.Total)
+	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), yearURL(y.Year)}}
+	if a.Department != nil {
+		pd.Crumbs = append(pd.Crumbs, crumb{a.Department.Name, agencyURL(a.Department)})
+	}
+	pd.Crumbs = append(pd.Crumbs, crumb{a.Name, ""})
+	r.column(pd, a.Name, kindName, pd.Description)
+
+	var items []amountItem
+	for _, p := range a.Projects {
+		items = append(items, amountItem{Name: p.Name, Value: p.Funds, URL: projectURL(p)})
+	}
+	id := chartID(a.Kind[:1], a.Code)
+	if a.Kind == "department" {
+		var units []amountItem
+		for _, u := range a.Units {
+			units = append(units, amountItem{Name: u.Name, Value: u.Total, URL: agencyURL(u)})
+		}
+		pd.Charts = append(pd.Charts, fundsPie(id+"_units", "各实施单位资金分布", units, a.Total, "实施单位"))
+	}
+	pd.Charts = append(pd.Charts,
+		fundsBar(id+"_projects", "各项目资金分布", items, a.Total, "项目"),
+		weightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
+	return r.execute(pd)
+}
+
+// projectView is a project prepared for the form layout.
+type projectView struct {
+	*Project
+	Department *Agency
+	Unit       *Agency
+	Rows       []indicatorRow
+	Total      Decimal
+}
+
+// indicatorRow is an indicator with the rowspans of the merged 一级/二级
+// cells as printed on the form, and the header ids that let a screen
+// reader announce them for every cell.
+type indicatorRow struct {
+	Indicator
+	N            int
+	L1Span       int // >0 on the first row of a 一级 group
+	L2Span       int
+	L1ID, L2ID   string
+	RowID        string
+	HeadersCells string
+}
+
+func buildRows(ins []Indicator) []indicatorRow {
+	rows := make([]indicatorRow, len(ins))
+	l1Start, l2Start := 0, 0
+	for i, in := range ins {
+		rows[i] = indicatorRow{Indicator: in, N: i + 1, RowID: fmt.Sprintf("ind-%d", i+1)}
+		if i == 0 || in.Level1 != ins[i-1].Level1 {
+			l1Start, l2Start = i, i
+			rows[i].L1Span = 1
+			rows[i].L2Span = 1
+		} else {
+			rows[l1Start].L1Span++
+			if in.Level2 != ins[i-1].Level2 {
+				l2Start = i
+				rows[i].L2Span = 1
+			} else {
+				rows[l2Start].L2Span++
+			}
+		}
+		rows[i].L1ID = fmt.Sprintf("l1-%d", l1Start+1)
+		rows[i].L2ID = fmt.Sprintf("l2-%d", l2Start+1)
+		rows[i].HeadersCells = rows[i].L1ID + " " + rows[i].L2ID + " " + rows[i].RowID
+	}
+	return rows
+}
+
+func (r *renderer) renderProject(p *Project) error {
+	y := r.site.Year(p.Year)
+	var dept, unit *Agency
+	for _, d := range y.Departments {
+		if d.Code == p.Department.Code {
+			dept = d
+		}
+	}
+	for _, u := range y.Units {
+		if u.Code == p.Unit.Code {
+			unit = u
+		}
+	}
+	pv := &projectView{Project: p, Department: dept, Unit: unit, Rows: buildRows(p.Indicators), Total: p.WeightTotal()}
+	pd := r.newPage("project", projectURL(p), p.Name)
+	pd.Year, pd.Project = y, pv
+	pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标表", p.Name, p.Year)
+	pd.Description = fmt.Sprintf("%s（%s）%d年项目支出绩效目标表：资金总额 %s 万元，%d 项绩效指标。", p.Name, p.Code, p.Year, p.Funds, len(p.Indicators))
+	if p.PubDate != "" {
+		pd.PubDate = p.PubDate
+	}
+	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", p.Year), yearURL(p.Year)},
+		{dept.Name, agencyURL(dept)}, {unit.Name, agencyURL(unit)}, {p.Name, ""}}
+	r.column(pd, unit.Name, "项目支出绩效目标", pd.Description)
+	pd.Meta = append(pd.Meta,
+		metaTag{"ArticleTitle", p.Name},
+		metaTag{"PubDate", pd.PubDate},
+		metaTag{"ContentSource", firstNonEmpty(r.site.Config.Publisher, p.Department.Name)},
+		metaTag{"Keywords", strings.Join([]string{p.Name, p.Department.Name, p.Unit.Name, "绩效目标"}, ",")},
+		metaTag{"Description", pd.Description},
+	)
+	pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*Project{p})}
+	return r.execute(pd)
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,99 @@
+package generator
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Site is the model every page and export is rendered from. It is built
+// once from the loaded content and never changed afterwards.
+type Site struct {
+	Config   Config
+	Projects []*Project // sortProjects order
+	Years    []*Year    // newest first
+	Pages    []*Page
+}
+
+// Year is one budget year's section of the site.
+type Year struct {
+	Year        int
+	Projects    []*Project
+	Departments []*Agency
+	Units       []*Agency
+	Total       Decimal
+}
+
+// Agency is a 主管部门 or 实施单位 within one year.
+type Agency struct {
+	Kind       string // "department" or "unit"
+	Code       string
+	Name       string
+	Year       int
+	Projects   []*Project
+	Units      []*Agency // for a department
+	Department *Agency   // for a unit
+	Total      Decimal
+}
+
+// NewSite groups projects into years, departments and units.
+func NewSite(cfg Config, projects []*Project, pages []*Page) *Site {
+	s := &Site{Config: cfg, Projects: projects, Pages: pages}
+	years := map[int]*Year{}
+	for _, p := range projects {
+		y := years[p.Year]
+		if y == nil {
+			y = &Year{Year: p.Year}
+			years[p.Year] = y
+			s.Years = append(s.Years, y)
+		}
+		y.Projects = append(y.Projects, p)
+		y.Total = y.Total.Add(p.Funds)
+	}
+	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
+	for _, y := range s.Years {
+		depts := map[string]*Agency{}
+		units := map[string]*Agency{}
+		for _, p := range y.Projects {
+			d := depts[p.Department.Code]
+			if d == nil {
+				d = &Agency{Kind: "department", Code: p.Department.Code, Name: p.Department.Name, Year: y.Year}
+				depts[d.Code] = d
+				y.Departments = append(y.Departments, d)
+			}
+			u := units[p.Unit.Code]
+			if u == nil {
+				u = &Agency{Kind: "unit", Code: p.Unit.Code, Name: p.Unit.Name, Year: y.Year, Department: d}
+				units[u.Code] = u
+				y.Units = append(y.Units, u)
+				d.Units = append(d.Units, u)
+			}
+			d.Projects = append(d.Projects, p)
+			u.Projects = append(u.Projects, p)
+			d.Total = d.Total.Add(p.Funds)
+			u.Total = u.Total.Add(p.Funds)
+		}
+	}
+	return s
+}
+
+// Year returns the section for year y, or nil.
+func (s *Site) Year(y int) *Year {
+	for _, yr := range s.Years {
+		if yr.Year == y {
+			return yr
+		}
+	}
+	return nil
+}
+
+// URL paths, relative to the site root. Every page is a file so that the
+// site works from file:// where folder index pages do not resolve.
+func yearURL(y int) string         { return fmt.Sprintf("%d/index.html", y) }
+func projectURL(p *Project) string { return fmt.Sprintf("%d/project/%s.html", p.Year, p.Code) }
+func agencyURL(a *Agency) string {
+	if a.Kind == "department" {
+		return fmt.Sprintf("%d/department/%s.html", a.Year, a.Code)
+	}
+	return fmt.Sprintf("%d/unit/%s.html", a.Year, a.Code)
+}
+func pageURL(pg *Page) string { return pg.Slug + ".html" }

@@ -1,0 +1,176 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"budgetsite"
+)
+
+// layers is an ordered stack of file systems: a file in a later layer
+// overrides the same path in an earlier one. The embedded defaults are the
+// bottom layer and a site's own folder the top.
+type layers []fs.FS
+
+func siteLayers(siteDir string) layers {
+	l := layers{budgetsite.Defaults}
+	if siteDir != "" {
+		l = append(l, os.DirFS(siteDir))
+	}
+	return l
+}
+
+// files lists every file under dir across all layers, with the layer that
+// wins for each, sorted by path.
+func (l layers) files(dir string) (paths []string, owner map[string]fs.FS) {
+	owner = map[string]fs.FS{}
+	for _, fsys := range l {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			owner[p] = fsys
+			return nil
+		})
+	}
+	for p := range owner {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths, owner
+}
+
+// pageKinds are the page templates; each defines "main" and is executed
+// through the shared "layout".
+var pageKinds = []string{"index", "year", "department", "unit", "project", "page", "404"}
+
+// loadTemplates parses the layout and partials once, then clones them for
+// each page kind, because every kind defines its own "main".
+func loadTemplates(l layers) (map[string]*template.Template, error) {
+	paths, owner := l.files("templates")
+	read := func(p string) (string, error) {
+		b, err := fs.ReadFile(owner[p], p)
+		return string(b), err
+	}
+	base := template.New("").Funcs(templateFuncs)
+	kinds := map[string]string{}
+	for _, p := range paths {
+		if path.Ext(p) != ".html" {
+			continue
+		}
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		src, err := read(p)
+		if err != nil {
+			return nil, err
+		}
+		if isPageKind(name) && path.Dir(p) == "templates" {
+			kinds[name] = src
+			continue
+		}
+		if _, err := base.New(strings.TrimPrefix(p, "templates/")).Parse(src); err != nil {
+			return nil, templateError(p, err)
+		}
+	}
+	out := map[string]*template.Template{}
+	for _, k := range pageKinds {
+		src, ok := kinds[k]
+		if !ok {
+			return nil, &Error{File: "templates/" + k + ".html", Msg: "缺少页面模板", Hint: "请恢复该模板，或删除站点目录中同名的空文件"}
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(k + ".html").Parse(src); err != nil {
+			return nil, templateError("templates/"+k+".html", err)
+		}
+		if t.Lookup("layout") == nil {
+			return nil, &Error{File: "templates/layout.html", Msg: "模板中没有定义 layout", Hint: `layout.html 应以 {{define "layout"}} 开头`}
+		}
+		out[k] = t
+	}
+	return out, nil
+}
+
+func isPageKind(name string) bool {
+	for _, k := range pageKinds {
+		if k == name {
+			return true
+		}
+	}
+	return false
+}
+
+func templateError(file string, err error) error {
+	return &Error{File: file, Msg: "模板有错误：" + err.Error(), Hint: "请改正模板语法；可与内置模板对照"}
+}
+
+var templateFuncs = template.FuncMap{
+	"share":    share,
+	"markdown": markdownHTML,
+	"add":      func(a, b int) int { return a + b },
+	"weightOK": func(d Decimal) bool { return d.Cmp(MustDecimal("90")) == 0 || d.Cmp(MustDecimal("100")) == 0 },
+	"opLabel":  operatorLabel,
+	"printf":   fmt.Sprintf,
+}
+
+// markdownHTML renders a Markdown body. Marking it safe is sound because
+// the renderer drops raw HTML and dangerous link schemes.
+func markdownHTML(src string) (template.HTML, error) {
+	h, err := renderMarkdown(src)
+	return template.HTML(h), err
+}
+
+// operatorLabel spells out an operator for screen readers and print.
+func operatorLabel(op string) string {
+	switch op {
+	case OpAtLeast:
+		return "不低于"
+	case OpAtMost:
+		return "不高于"
+	case OpEqual:
+		return "等于"
+	case OpGreater:
+		return "高于"
+	case OpLess:
+		return "低于"
+	case OpQualitative:
+		return "定性指标"
+	}
+	return op
+}
+
+type projectListArgs struct {
+	Root     string
+	Projects []*Project
+	Total    Decimal
+	Caption  string
+	ShowUnit bool
+}
+
+type agencyListArgs struct {
+	Root     string
+	Agencies []*Agency
+	Total    Decimal
+	Caption  string
+	Count    int
+}
+
+func init() {
+	templateFuncs["projectList"] = func(root string, ps []*Project, total Decimal, caption string, showUnit bool) projectListArgs {
+		return projectListArgs{root, ps, total, caption, showUnit}
+	}
+	templateFuncs["agencyList"] = func(root string, as []*Agency, total Decimal, caption string) agencyListArgs {
+		n := 0
+		for _, a := range as {
+			n += len(a.Projects)
+		}
+		return agencyListArgs{root, as, total, caption, n}
+	}
+	templateFuncs["indicatorCount"] = countIndicators
+}
