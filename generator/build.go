@@ -33,7 +33,7 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := newOutput(cfg.OutDir)
+	out, err := newOutput(cfg.OutDir, !cfg.NoMinify)
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,9 @@ type Config struct {
 	Keep []string
 	// Strict makes check warnings fatal.
 	Strict bool
+	// NoMinify writes files as the templates produce them, for reading
+	// and for golden tests.
+	NoMinify bool
 }
 
 // Footer holds the items every Chinese government site's footer shows.

@@ -19,12 +19,12 @@ import (
 type output struct {
 	dir     string // final output folder
 	staging string
-	min     *minify.M
+	min     *minify.M // nil: write as rendered
 	mu      sync.Mutex
 	files   map[string]int // path → size
 }
 
-func newOutput(dir string) (*output, error) {
+func newOutput(dir string, minified bool) (*output, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -37,7 +37,11 @@ func newOutput(dir string) (*output, error) {
 	if err != nil {
 		return nil, &Error{File: parent, Msg: "无法在输出目录旁创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间，或用 --out 指定其他输出目录"}
 	}
-	return &output{dir: abs, staging: staging, min: newMinifier(), files: map[string]int{}}, nil
+	o := &output{dir: abs, staging: staging, files: map[string]int{}}
+	if minified {
+		o.min = newMinifier()
+	}
+	return o, nil
 }
 
 // put minifies and writes one output file. p is slash-separated and
@@ -46,9 +50,11 @@ func (o *output) put(p string, data []byte) error {
 	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
 		return fmt.Errorf("输出路径不合法：%q", p)
 	}
-	data, err := minifyFile(o.min, p, data)
-	if err != nil {
-		return fmt.Errorf("压缩 %s 失败：%w", p, err)
+	if o.min != nil {
+		var err error
+		if data, err = minifyFile(o.min, p, data); err != nil {
+			return fmt.Errorf("压缩 %s 失败：%w", p, err)
+		}
 	}
 	full := filepath.Join(o.staging, filepath.FromSlash(p))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {

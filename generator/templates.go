@@ -17,8 +17,12 @@ import (
 // bottom layer and a site's own folder the top.
 type layers []fs.FS
 
+// defaults is the bottom layer; tests replace it to simulate a binary
+// built without the ECharts bundle.
+var defaults fs.FS = budgetsite.Defaults
+
 func siteLayers(siteDir string) layers {
-	l := layers{budgetsite.Defaults}
+	l := layers{defaults}
 	if siteDir != "" {
 		l = append(l, os.DirFS(siteDir))
 	}
