@@ -27,7 +27,20 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	site := NewSite(cfg, projects, pages)
+	report, err := Check(projects, cfg.Check, cfg.Privacy)
+	if err != nil {
+		return nil, err
+	}
+	if err := report.blocking(cfg.Strict); err != nil {
+		return nil, err
+	}
+	// Redaction happens on the model, before anything is rendered or
+	// exported, so no output can hold what it removes.
+	published, err := Redact(projects, cfg.Privacy)
+	if err != nil {
+		return nil, err
+	}
+	site := NewSite(cfg, published, pages)
 	l := siteLayers(cfg.SiteDir)
 	tmpl, err := loadTemplates(l)
 	if err != nil {
@@ -64,6 +77,11 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	ok = true
 	res := &Result{Projects: len(projects), Bytes: out.bytes(), Elapsed: time.Since(start)}
+	for _, f := range report.Findings {
+		if f.Severity == SevWarning {
+			res.Warnings = append(res.Warnings, f.Message)
+		}
+	}
 	for _, p := range out.paths() {
 		res.Files++
 		if path.Ext(p) == ".html" {

@@ -15,6 +15,10 @@ import (
 
 const samplePath = "../../shared/data/qijiang-2022-performance-targets.txt"
 
+// sampleNames are the private persons the 遗属生活补助 table names: three
+// survivors and three deceased staff members.
+var sampleNames = []string{"李云芳", "王茂全", "钱永秀", "林国文", "文治兰", "包达贵"}
+
 func needSample(t testing.TB) {
 	t.Helper()
 	if _, err := os.Stat(samplePath); err != nil {
@@ -85,6 +89,7 @@ func testConfig(t testing.TB, content string) Config {
 			Sponsor: "重庆市綦江区人民政府办公室", SiteCode: "5001100000",
 			ICP: "渝ICP备00000000号", PoliceRecord: "渝公网安备 50011002000000号", GovBadge: true,
 		},
+		Privacy: PrivacyConfig{Redact: sampleNames},
 	}
 }
 

@@ -187,9 +187,10 @@ func indicatorLine(doc *yaml.Node, idx, offset int) int {
 	return 0
 }
 
-// validateProject rejects content the site cannot be built from. Questions
-// of data quality (weights, names, years) are the checker's business; this
-// only guards what rendering and file naming rely on.
+// validateProject rejects only what the site cannot be built from: the
+// codes and year that name output files. Everything else about data
+// quality (empty names, weights, operators, duplicates) is the checker's
+// business, so that `check` can report it with its rule and a suggestion.
 func validateProject(p *Project) error {
 	var errs ErrorList
 	add := func(field, msg, hint string) {
@@ -200,9 +201,6 @@ func validateProject(p *Project) error {
 	} else if !validCodeRe.MatchString(p.Code) {
 		add("code", fmt.Sprintf("项目编码“%s”含有不允许的字符", p.Code), "项目编码只能由字母和数字组成，它会用作网页文件名")
 	}
-	if p.Name == "" {
-		add("name", "缺少项目名称（name）", "请填写项目名称")
-	}
 	if p.Year < 1990 || p.Year > 2100 {
 		add("year", fmt.Sprintf("年度“%d”不正确", p.Year), "year 应为四位年份，例如 2022")
 	}
@@ -211,20 +209,17 @@ func validateProject(p *Project) error {
 		what string
 		v    Coded
 	}{{"department", "主管部门", p.Department}, {"unit", "实施单位", p.Unit}} {
-		if c.v.Code == "" || c.v.Name == "" {
-			add(c.key, fmt.Sprintf("%s的编码或名称为空", c.what), fmt.Sprintf("请填写 %s 下的 code 和 name", c.key))
+		if c.v.Code == "" {
+			add(c.key, fmt.Sprintf("%s缺少编码", c.what), fmt.Sprintf("请填写 %s 下的 code，它也是网页的文件名", c.key))
 		} else if !validCodeRe.MatchString(c.v.Code) {
 			add(c.key, fmt.Sprintf("%s编码“%s”含有不允许的字符", c.what, c.v.Code), "编码只能由字母和数字组成，它会用作网页文件名")
 		}
 	}
-	if _, ok := p.Lines["funds_wan"]; !ok && p.Lines != nil {
-		add("code", "缺少资金总额（funds_wan）", "请填写以万元计的资金总额，例如 funds_wan: 109.73")
-	}
 	for i, in := range p.Indicators {
-		if normalizeOperator(in.Operator) == "" {
-			errs = append(errs, &Error{File: p.File, Line: in.Line, Msg: fmt.Sprintf("第 %d 个指标的指标性质“%s”无法识别", i+1, in.Operator), Hint: "operator 应为 =、≥、≤、>、< 或 定性"})
-		} else {
-			p.Indicators[i].Operator = normalizeOperator(in.Operator)
+		// Known spellings (">=", "＞＝") are normalised; an unknown one is
+		// kept as written for the checker to report.
+		if op := normalizeOperator(strings.ReplaceAll(in.Operator, " ", "")); op != "" {
+			p.Indicators[i].Operator = op
 		}
 	}
 	return errs.Err()

@@ -187,3 +187,23 @@ func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 	*d = v
 	return nil
 }
+
+// Round rounds half away from zero to the given number of places. A
+// number with fewer places is returned unchanged.
+func (d Decimal) Round(places int) Decimal {
+	if d.scale <= places {
+		return d
+	}
+	r := Decimal{scale: places}
+	div := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale-places)), nil)
+	q, m := new(big.Int), new(big.Int)
+	q.QuoRem(new(big.Int).Abs(&d.unscaled), div, m)
+	if m.Mul(m, big.NewInt(2)).Cmp(div) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	if d.unscaled.Sign() < 0 {
+		q.Neg(q)
+	}
+	r.unscaled.Set(q)
+	return r
+}

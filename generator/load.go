@@ -10,7 +10,7 @@ import (
 )
 
 // LoadContent reads every project file and free page under a content
-// folder. Project files live in content/<year>/<code>.md; free pages
+// folder. On error it still returns what parsed. Project files live in content/<year>/<code>.md; free pages
 // (说明, 名词解释) in content/pages/*.md. All errors are collected.
 func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
 	var errs ErrorList
@@ -52,12 +52,8 @@ func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
 	if walkErr != nil {
 		return nil, nil, fmt.Errorf("读取内容目录失败：%w", walkErr)
 	}
-	errs = append(errs, duplicateCodes(projects)...)
 	if len(projects) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{Msg: "内容目录中没有项目文件", Hint: "请先用 budgetsite import 导入绩效目标表文本"})
-	}
-	if len(errs) > 0 {
-		return nil, nil, errs
 	}
 	sortProjects(projects)
 	sort.Slice(pages, func(i, j int) bool {
@@ -66,7 +62,9 @@ func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
 		}
 		return pages[i].Slug < pages[j].Slug
 	})
-	return projects, pages, nil
+	// The files that did parse are returned with the errors, so that
+	// `check` can still review them.
+	return projects, pages, errs.Err()
 }
 
 // LoadContentDir is LoadContent for a folder on disk, with file names in
@@ -98,26 +96,6 @@ func appendErr(errs ErrorList, err error) ErrorList {
 		return append(errs, e)
 	}
 	return append(errs, &Error{Msg: err.Error()})
-}
-
-// duplicateCodes reports a code used twice within one year. The same code
-// in two years is the same project continuing, which is expected.
-func duplicateCodes(ps []*Project) ErrorList {
-	seen := map[string]*Project{}
-	var errs ErrorList
-	sorted := append([]*Project(nil), ps...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
-	for _, p := range sorted {
-		key := fmt.Sprintf("%d/%s", p.Year, p.Code)
-		if q, ok := seen[key]; ok {
-			errs = append(errs, &Error{File: p.File, Line: p.Lines["code"],
-				Msg:  fmt.Sprintf("项目编码 %s 在 %d 年重复，另见 %s", p.Code, p.Year, q.File),
-				Hint: "同一年度的项目编码必须唯一；请删除重复的文件或改正编码"})
-			continue
-		}
-		seen[key] = p
-	}
-	return errs
 }
 
 // sortProjects fixes the one order every listing and export uses: newest

@@ -26,6 +26,10 @@ func cli(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// reviewedNames is the privacy decision for the sample, as in the shipped
+// config.yaml.
+const reviewedNames = "privacy:\n  redact: [李云芳, 王茂全, 钱永秀, 林国文, 文治兰, 包达贵]\n"
+
 func writeFile(t *testing.T, p, s string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -53,7 +57,7 @@ func listFiles(t *testing.T, dir string) []string {
 func TestImportThenBuild(t *testing.T) {
 	needSample(t)
 	site := t.TempDir()
-	writeFile(t, filepath.Join(site, "config.yaml"), "title: 测试站点\ncontent: content\nout: public\nfooter:\n  sponsor: 测试主办单位\n  site_code: \"5001100000\"\n  icp: 渝ICP备00000000号\n")
+	writeFile(t, filepath.Join(site, "config.yaml"), "title: 测试站点\ncontent: content\nout: public\nfooter:\n  sponsor: 测试主办单位\n  site_code: \"5001100000\"\n  icp: 渝ICP备00000000号\n"+reviewedNames)
 	cfg := filepath.Join(site, "config.yaml")
 
 	code, out, errs := cli(t, "--config", cfg, "import", "--content", filepath.Join(site, "content"), sample)
@@ -91,7 +95,7 @@ func TestImportThenBuild(t *testing.T) {
 func TestEnvironmentOverridesConfig(t *testing.T) {
 	needSample(t)
 	site := t.TempDir()
-	writeFile(t, filepath.Join(site, "config.yaml"), "title: 配置文件标题\n")
+	writeFile(t, filepath.Join(site, "config.yaml"), "title: 配置文件标题\n"+reviewedNames)
 	if code, _, errs := cli(t, "--config", filepath.Join(site, "config.yaml"), "import", "--content", filepath.Join(site, "content"), sample); code != 0 {
 		t.Fatal(errs)
 	}
@@ -152,15 +156,17 @@ func TestBuildErrorsKeepPreviousSite(t *testing.T) {
 	needSample(t)
 	site := t.TempDir()
 	content, out := filepath.Join(site, "content"), filepath.Join(site, "public")
+	cfg := filepath.Join(site, "config.yaml")
+	writeFile(t, cfg, reviewedNames)
 	if code, _, errs := cli(t, "import", "--content", content, sample); code != 0 {
 		t.Fatal(errs)
 	}
-	if code, _, errs := cli(t, "build", "--content", content, "--out", out); code != 0 {
+	if code, _, errs := cli(t, "--config", cfg, "build", "--content", content, "--out", out); code != 0 {
 		t.Fatal(errs)
 	}
 	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	writeFile(t, filepath.Join(content, "2022", "broken.md"), "---\ncode: X1\nname: 坏文件\nyear: 2022\nfunds_wan: 一百\n---\n")
-	code, _, errs := cli(t, "build", "--content", content, "--out", out)
+	code, _, errs := cli(t, "--config", cfg, "build", "--content", content, "--out", out)
 	if code == 0 {
 		t.Fatal("build with broken content succeeded")
 	}

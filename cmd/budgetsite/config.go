@@ -43,6 +43,23 @@ type fileConfig struct {
 		GovBadge         bool   `mapstructure:"gov_badge"`
 		GovBadgeURL      string `mapstructure:"gov_badge_url"`
 	} `mapstructure:"footer"`
+	Check struct {
+		WeightTotals []string `mapstructure:"weight_totals"`
+		WeightSplit  []struct {
+			Level1 string `mapstructure:"level1"`
+			Weight string `mapstructure:"weight"`
+		} `mapstructure:"weight_split"`
+		Synonyms    map[string][]string `mapstructure:"synonyms"`
+		CodePattern string              `mapstructure:"code_pattern"`
+	} `mapstructure:"check"`
+	Privacy struct {
+		Policy      string   `mapstructure:"policy"`
+		Redact      []string `mapstructure:"redact"`
+		Allow       []string `mapstructure:"allow"`
+		Terms       []string `mapstructure:"terms"`
+		RedactRules []string `mapstructure:"redact_rules"`
+		AuditLog    string   `mapstructure:"audit_log"`
+	} `mapstructure:"privacy"`
 }
 
 // loadConfig reads the config file (optional when it is the default and
@@ -52,6 +69,9 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 	v.SetDefault("content", "content")
 	v.SetDefault("out", "public")
 	v.SetDefault("footer.gov_badge", false)
+	v.SetDefault("privacy.policy", "mask")
+	v.SetDefault("privacy.redact_rules", []string{"id-card", "mobile", "bank-card"})
+	v.SetDefault("privacy.audit_log", "redactions.json")
 	v.SetEnvPrefix("BUDGETSITE")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
@@ -94,6 +114,30 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 		Keep:        fc.Keep,
 		Strict:      fc.Strict,
 		Footer:      generator.Footer(fc.Footer),
+		Privacy: generator.PrivacyConfig{
+			Policy:      fc.Privacy.Policy,
+			Redact:      fc.Privacy.Redact,
+			Allow:       fc.Privacy.Allow,
+			Terms:       fc.Privacy.Terms,
+			RedactRules: fc.Privacy.RedactRules,
+			AuditLog:    resolve("privacy.audit_log", base, fc.Privacy.AuditLog),
+		},
+	}
+	cfg.Check.Synonyms = fc.Check.Synonyms
+	cfg.Check.CodePattern = fc.Check.CodePattern
+	for _, t := range fc.Check.WeightTotals {
+		d, err := generator.ParseDecimal(t)
+		if err != nil {
+			return cfg, fmt.Errorf("%s: check.weight_totals 中的“%s”不是数字。请写成 [90] 或 [90, 100]", path, t)
+		}
+		cfg.Check.WeightTotals = append(cfg.Check.WeightTotals, d)
+	}
+	for _, lw := range fc.Check.WeightSplit {
+		d, err := generator.ParseDecimal(lw.Weight)
+		if err != nil || lw.Level1 == "" {
+			return cfg, fmt.Errorf("%s: check.weight_split 的一项（%s: %s）不正确。每项应写成 {level1: 产出指标, weight: 50}", path, lw.Level1, lw.Weight)
+		}
+		cfg.Check.WeightSplit = append(cfg.Check.WeightSplit, generator.LevelWeight{Level1: lw.Level1, Weight: d})
 	}
 	if cfg.PubDate != "" && !validDate(cfg.PubDate) {
 		return cfg, fmt.Errorf("%s: pub_date“%s”格式不对。请写成 YYYY-MM-DD，例如 2022-02-15", path, cfg.PubDate)
@@ -109,7 +153,7 @@ func resolve(key, base, value string) string {
 	if value == "" || filepath.IsAbs(value) {
 		return value
 	}
-	if _, fromEnv := os.LookupEnv("BUDGETSITE_" + strings.ToUpper(key)); fromEnv {
+	if _, fromEnv := os.LookupEnv("BUDGETSITE_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))); fromEnv {
 		return value
 	}
 	return filepath.Join(base, value)

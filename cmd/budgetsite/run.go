@@ -56,7 +56,7 @@ func newRootCmd(ctx context.Context, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.config, "config", "config.yaml", "配置文件路径")
-	root.AddCommand(newImportCmd(g, stdout), newBuildCmd(ctx, g, stdout))
+	root.AddCommand(newImportCmd(g, stdout), newBuildCmd(ctx, g, stdout), newCheckCmd(g, stdout))
 	return root
 }
 
@@ -101,8 +101,9 @@ func newImportCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.Command {
 	var content, out string
+	var strict bool
 	cmd := &cobra.Command{
-		Use:   "build [--content DIR] [--out DIR]",
+		Use:   "build [--content DIR] [--out DIR] [--strict]",
 		Short: "从内容文件生成网站",
 		Long:  "build 读取内容目录、模板和资源，生成压缩后的静态网站。生成成功后才整体替换输出目录；失败时原有网站保持不变。",
 		Args:  cobra.NoArgs,
@@ -117,6 +118,9 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.C
 			if cmd.Flags().Changed("out") {
 				cfg.OutDir = out
 			}
+			if cmd.Flags().Changed("strict") {
+				cfg.Strict = strict
+			}
 			res, err := generator.Build(ctx, cfg)
 			if err != nil {
 				return err
@@ -128,6 +132,7 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.C
 	}
 	cmd.Flags().StringVar(&content, "content", "content", "内容目录")
 	cmd.Flags().StringVar(&out, "out", "public", "输出目录")
+	cmd.Flags().BoolVar(&strict, "strict", false, "把数据检查的警告也当作错误")
 	return cmd
 }
 
