@@ -26,7 +26,7 @@ type Config struct {
 	// portal's .htaccess, a verification file); builds carry them over.
 	Keep []string
 	// Strict makes check warnings fatal.
-	Strict bool
+	Strict  bool
 	Check   CheckConfig
 	Privacy PrivacyConfig
 	// NoMinify writes files as the templates produce them, for reading
