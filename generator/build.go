@@ -59,11 +59,19 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if err := copyAssets(l, out); err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, tmpl: tmpl, out: out, ctx: ctx}
-	if err := r.renderAll(); err != nil {
+	// Data first: the 数据下载 page lists the files with their sizes.
+	if err := writeOpenData(site, out); err != nil {
 		return nil, err
 	}
-	if err := writeOpenData(site, out); err != nil {
+	downloads, err := writeDownloads(site, out)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeSearchIndex(site, out); err != nil {
+		return nil, err
+	}
+	r := &renderer{site: site, tmpl: tmpl, out: out, ctx: ctx, downloads: downloads}
+	if err := r.renderAll(); err != nil {
 		return nil, err
 	}
 	if err := writeRobots(site, out); err != nil {

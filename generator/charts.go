@@ -245,3 +245,46 @@ func countIndicators(ps []*Project) int {
 	}
 	return n
 }
+
+// fundsHistory shows an amount across years, with the change from the
+// year before in the data table.
+func fundsHistory(id, title string, rows []yearChange) chart {
+	years := make([]string, len(rows))
+	data := make([]opts.BarData, len(rows))
+	t := chartTable{Columns: []string{"年度", "项目数", "资金（万元）", "比上年增减（万元）", "增减幅度"}, Numeric: []bool{false, true, true, true, true}}
+	for i, r := range rows {
+		years[i] = fmt.Sprintf("%d年", r.Year)
+		data[i] = opts.BarData{Name: years[i], Value: json.Number(r.Total.String())}
+		delta, pct := "—", "—"
+		if r.HasPrev {
+			delta, pct = signed(r.Delta), r.Percent
+		}
+		t.Rows = append(t.Rows, []string{years[i], fmt.Sprint(r.Projects), r.Total.String(), delta, pct})
+	}
+	c := charts.NewBar()
+	c.SetGlobalOptions(append(baseOpts(id, title),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n{c} 万元"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "12%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "万元"}),
+	)...)
+	c.SetXAxis(years).AddSeries("资金", data).SetSeriesOptions(
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "{c}"}),
+	)
+	opt := finish(c)
+	setSeries(opt, "barMaxWidth", 48) // go-echarts has no field for it
+	return chart{ID: id, Title: title, Option: opt,
+		Summary: fmt.Sprintf("%s：%d 个年度，明细见下方数据表。", title, len(rows)),
+		Table:   t}
+}
+
+// setSeries sets a key on every series of an option.
+func setSeries(opt map[string]any, key string, v any) {
+	if ss, ok := opt["series"].([]any); ok {
+		for _, s := range ss {
+			if m, ok := s.(map[string]any); ok {
+				m[key] = v
+			}
+		}
+	}
+}

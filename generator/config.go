@@ -29,6 +29,7 @@ type Config struct {
 	Strict  bool
 	Check   CheckConfig
 	Privacy PrivacyConfig
+	Data    DataConfig
 	// NoMinify writes files as the templates produce them, for reading
 	// and for golden tests.
 	NoMinify bool
@@ -91,4 +92,25 @@ type PrivacyConfig struct {
 	// AuditLog is where `check` writes redactions.json; never inside the
 	// output folder.
 	AuditLog string
+}
+
+// DataConfig describes the open data for datapackage.json.
+type DataConfig struct {
+	// License names the terms of reuse, e.g. "CC-BY-4.0" or a portal's
+	// own 数据使用条款; LicenseURL links them.
+	License    string
+	LicenseURL string
+	// Sources are the documents the data comes from (the published
+	// budget PDFs).
+	Sources []DataSource
+	// Updated is the last-updated date (YYYY-MM-DD). When empty, the
+	// newest pub_date in content or Config.PubDate is used; never the
+	// clock.
+	Updated string
+}
+
+// DataSource is one source document.
+type DataSource struct {
+	Title string
+	Path  string // URL or citation of the document
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
-	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 )
@@ -20,27 +19,30 @@ func newMinifier() *minify.M {
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return m
 }
 
+// JSON is deliberately absent. Minifiers rewrite numbers (10000 → 1e4,
+// 12.3450 → 12.345), and amounts must stay exactly as written; the
+// generator writes its JSON compact in the first place. For the same
+// reason nothing under data/ is minified, and the HTML minifier leaves
+// the JSON blocks of chart options alone.
 var mediaTypes = map[string]string{
 	".html": "text/html",
 	".css":  "text/css",
 	".js":   "application/javascript",
-	".json": "application/json",
 	".svg":  "image/svg+xml",
 	".xml":  "text/xml",
 }
 
 // minifyFile minifies by file extension. Files already minified by their
-// own build (*.min.js) and unknown types pass through unchanged. The input
-// is read through a reader, never modified in place.
+// own build (*.min.js), open data and unknown types pass through
+// unchanged. The input is read through a reader, never modified in place.
 func minifyFile(m *minify.M, name string, data []byte) ([]byte, error) {
 	mt, ok := mediaTypes[path.Ext(name)]
-	if !ok || strings.Contains(path.Base(name), ".min.") {
+	if !ok || strings.Contains(path.Base(name), ".min.") || strings.HasPrefix(name, "data/") {
 		return data, nil
 	}
 	var out bytes.Buffer

@@ -55,13 +55,14 @@ func exportProject(p *Project) jsonProject {
 	return jp
 }
 
-// marshalJSON encodes without HTML escaping: the files are data, and
-// "<" inside a name should read as "<" to any JSON consumer.
+// marshalJSON encodes compactly (data files are not run through a
+// minifier, which would rewrite numbers) and without HTML escaping: the
+// files are data, and "<" inside a name should read as "<" to any JSON
+// consumer.
 func marshalJSON(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}

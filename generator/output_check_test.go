@@ -129,9 +129,10 @@ func TestOutputIsSelfContained(t *testing.T) {
 			checkRef(t, files, name, h, true)
 		}
 	}
-	if pages != 22 {
-		// index, year, 1 department, 2 units, 14 projects, 2 free pages, 404
-		t.Errorf("%d pages, want 22", pages)
+	if pages != 24 {
+		// index, year, 1 department, 2 units, 14 projects, 2 free pages,
+		// download, search, 404
+		t.Errorf("%d pages, want 24", pages)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"sort"
 	"strings"
 )
 
@@ -26,11 +27,22 @@ type pageData struct {
 	PubDate     string
 	Charts      []chart
 
+	// History is the same year, agency or project across years, oldest
+	// first, when there is more than one year.
+	History []yearChange
+
 	Year    *Year
 	Agency  *Agency
 	Project *projectView
 	Page    *Page
-	Latest  *Year // newest year, for the home page
+	// Downloads lists the open-data files for this page: all of them on
+	// the 数据下载 page, the page's own slice elsewhere.
+	Downloads  []Download
+	Dictionary []DictEntry
+	// Filter choices on the search page: every agency of any year, by code.
+	SearchDepts []Coded
+	SearchUnits []Coded
+	Latest      *Year // newest year, for the home page
 }
 
 type crumb struct {
@@ -59,6 +71,8 @@ type renderer struct {
 	tmpl map[string]*template.Template
 	out  *output
 	ctx  context.Context
+
+	downloads []Download
 }
 
 func (r *renderer) newPage(kind, p, title string) *pageData {
@@ -78,6 +92,7 @@ func (r *renderer) nav(current string) []navItem {
 	for _, y := range r.site.Years {
 		items = append(items, navItem{Name: fmt.Sprintf("%d年", y.Year), URL: yearURL(y.Year)})
 	}
+	items = append(items, navItem{Name: "数据下载", URL: "download.html"})
 	for _, pg := range r.site.Pages {
 		if pg.Nav != "" {
 			items = append(items, navItem{Name: pg.Nav, URL: pageURL(pg)})
@@ -122,6 +137,7 @@ func (r *renderer) renderAll() error {
 	home.Year = latest
 	home.Description = s.Config.Description
 	home.Charts = r.yearCharts(latest)
+	r.addYearHistory(home, latest)
 	r.column(home, "首页", "首页", s.Config.Description)
 	if err := r.execute(home); err != nil {
 		return err
@@ -141,6 +157,22 @@ func (r *renderer) renderAll() error {
 			return err
 		}
 	}
+	dl := r.newPage("download", "download.html", "数据下载")
+	dl.Description = "全部项目支出绩效目标数据的下载：CSV、Excel 和 JSON 格式，按年度、主管部门、实施单位和项目分别提供，附数据字典。"
+	dl.Crumbs = []crumb{{"首页", "index.html"}, {"数据下载", ""}}
+	dl.Downloads, dl.Dictionary = r.downloads, dataDictionary()
+	r.column(dl, "数据下载", "数据开放", dl.Description)
+	if err := r.execute(dl); err != nil {
+		return err
+	}
+	sp := r.newPage("search", "search.html", "站内搜索")
+	sp.Description = "搜索各年度项目支出绩效目标：项目名称、编码、主管部门、实施单位、绩效指标、项目概况。"
+	sp.Crumbs = []crumb{{"首页", "index.html"}, {"站内搜索", ""}}
+	sp.SearchDepts, sp.SearchUnits = agencyChoices(s)
+	r.column(sp, "站内搜索", "搜索", sp.Description)
+	if err := r.execute(sp); err != nil {
+		return err
+	}
 	nf := r.newPage("404", "404.html", "页面不存在")
 	// A 404 page is served at whatever depth the missing URL had, so its
 	// links must be absolute to the portal path when one is configured.
@@ -158,6 +190,8 @@ func (r *renderer) renderYear(y *Year) error {
 	pd.Description = fmt.Sprintf("%d年度各部门项目支出绩效目标表，共 %d 个项目，资金合计 %s 万元。", y.Year, len(y.Projects), y.Total)
 	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), ""}}
 	pd.Charts = r.yearCharts(y)
+	r.addYearHistory(pd, y)
+	pd.Downloads = r.downloadsFor(levelYear, y.Year, fmt.Sprintf("data/%d/", y.Year))
 	r.column(pd, fmt.Sprintf("%d年绩效目标", y.Year), "栏目", pd.Description)
 	if err := r.execute(pd); err != nil {
 		return err
@@ -178,6 +212,14 @@ func (r *renderer) renderYear(y *Year) error {
 		}
 	}
 	return nil
+}
+
+func (r *renderer) addYearHistory(pd *pageData, y *Year) {
+	if len(r.site.Years) < 2 {
+		return
+	}
+	pd.History = yearChanges(r.site, y.Year)
+	pd.Charts = append(pd.Charts, fundsHistory(chartID("y", fmt.Sprint(y.Year), "history"), "历年资金总额", pd.History))
 }
 
 func (r *renderer) yearCharts(y *Year) []chart {
@@ -208,6 +250,7 @@ func (r *renderer) renderAgency(y *Year, a *Agency) error {
 	}
 	pd.Crumbs = append(pd.Crumbs, crumb{a.Name, ""})
 	r.column(pd, a.Name, kindName, pd.Description)
+	pd.Downloads = r.downloadsFor(a.Kind, a.Year, agencyDataPath(a, ""))
 
 	var items []amountItem
 	for _, p := range a.Projects {
@@ -224,6 +267,10 @@ func (r *renderer) renderAgency(y *Year, a *Agency) error {
 	pd.Charts = append(pd.Charts,
 		fundsBar(id+"_projects", "各项目资金分布", items, a.Total, "项目"),
 		weightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
+	if hist := r.site.AgencyHistory(a); len(hist) > 1 {
+		pd.History = agencyChanges(hist, a.Year)
+		pd.Charts = append(pd.Charts, fundsHistory(id+"_history", "历年资金总额", pd.History))
+	}
 	return r.execute(pd)
 }
 
@@ -305,7 +352,19 @@ func (r *renderer) renderProject(p *Project) error {
 		metaTag{"Keywords", strings.Join([]string{p.Name, p.Department.Name, p.Unit.Name, "绩效目标"}, ",")},
 		metaTag{"Description", pd.Description},
 	)
+	pd.Downloads = r.downloadsFor(levelProject, p.Year, projectDataPath(p, ""))
 	pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*Project{p})}
+	if hist := r.site.ProjectHistory(p); len(hist) > 1 {
+		years := make([]int, len(hist))
+		totals := make([]Decimal, len(hist))
+		counts := make([]int, len(hist))
+		urls := make([]string, len(hist))
+		for i, h := range hist {
+			years[i], totals[i], counts[i], urls[i] = h.Year, h.Funds, 1, projectURL(h)
+		}
+		pd.History = changes(years, totals, counts, urls, p.Year)
+		pd.Charts = append(pd.Charts, fundsHistory(chartID("p", p.Code, "history"), "历年资金", pd.History))
+	}
 	return r.execute(pd)
 }
 
@@ -316,4 +375,40 @@ func firstNonEmpty(xs ...string) string {
 		}
 	}
 	return ""
+}
+
+// agencyChoices lists every department and unit of any year once, by
+// code, with its newest name.
+func agencyChoices(s *Site) (depts, units []Coded) {
+	seen := map[string]bool{}
+	for _, y := range s.Years { // newest first
+		for _, d := range y.Departments {
+			if !seen["d"+d.Code] {
+				seen["d"+d.Code] = true
+				depts = append(depts, Coded{d.Code, d.Name})
+			}
+		}
+		for _, u := range y.Units {
+			if !seen["u"+u.Code] {
+				seen["u"+u.Code] = true
+				units = append(units, Coded{u.Code, u.Name})
+			}
+		}
+	}
+	sort.Slice(depts, func(i, j int) bool { return depts[i].Code < depts[j].Code })
+	sort.Slice(units, func(i, j int) bool { return units[i].Code < units[j].Code })
+	return depts, units
+}
+
+// downloadsFor picks the downloads of one level and year whose path starts
+// with prefix (a project's "data/2022/project/X." matches its .json and
+// .csv).
+func (r *renderer) downloadsFor(level string, year int, prefix string) []Download {
+	var out []Download
+	for _, d := range r.downloads {
+		if d.Level == level && d.Year == year && strings.HasPrefix(d.Path, prefix) {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -12,6 +12,9 @@ type Site struct {
 	Projects []*Project // sortProjects order
 	Years    []*Year    // newest first
 	Pages    []*Page
+
+	projectHistory map[*Project][]*Project
+	agencyHistory  map[string][]*Agency
 }
 
 // Year is one budget year's section of the site.
@@ -73,6 +76,7 @@ func NewSite(cfg Config, projects []*Project, pages []*Page) *Site {
 			u.Total = u.Total.Add(p.Funds)
 		}
 	}
+	s.linkHistory()
 	return s
 }
 

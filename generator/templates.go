@@ -51,7 +51,7 @@ func (l layers) files(dir string) (paths []string, owner map[string]fs.FS) {
 
 // pageKinds are the page templates; each defines "main" and is executed
 // through the shared "layout".
-var pageKinds = []string{"index", "year", "department", "unit", "project", "page", "404"}
+var pageKinds = []string{"index", "year", "department", "unit", "project", "page", "download", "search", "404"}
 
 // loadTemplates parses the layout and partials once, then clones them for
 // each page kind, because every kind defines its own "main".
@@ -121,6 +121,8 @@ var templateFuncs = template.FuncMap{
 	"weightOK": func(d Decimal) bool { return d.Cmp(MustDecimal("90")) == 0 || d.Cmp(MustDecimal("100")) == 0 },
 	"opLabel":  operatorLabel,
 	"printf":   fmt.Sprintf,
+	"signed":   signed,
+	"size":     humanSize,
 }
 
 // markdownHTML renders a Markdown body. Marking it safe is sound because
@@ -177,4 +179,35 @@ func init() {
 		return agencyListArgs{root, as, total, caption, n}
 	}
 	templateFuncs["indicatorCount"] = countIndicators
+}
+
+// humanSize formats a byte count the way download lists show it.
+func humanSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
+type downloadLevel struct{ Key, Title string }
+
+func init() {
+	templateFuncs["downloadLevels"] = func() []downloadLevel {
+		return []downloadLevel{
+			{levelSite, "全部数据"}, {levelYear, "按年度"}, {levelDepartment, "按主管部门"},
+			{levelUnit, "按实施单位"},
+		}
+	}
+	templateFuncs["downloadsAt"] = func(ds []Download, level string) []Download {
+		var out []Download
+		for _, d := range ds {
+			if d.Level == level {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
 }

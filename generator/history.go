@@ -1,0 +1,139 @@
+package generator
+
+import (
+	"math/big"
+	"sort"
+)
+
+// Projects and agencies recur across years. A project is the same when it
+// keeps its code, or, since budget systems sometimes renumber, when the
+// same unit carries a project of the same name. Agencies are matched by
+// code within their kind.
+
+// linkHistory fills s.projectHistory and s.agencyHistory.
+func (s *Site) linkHistory() {
+	s.projectHistory = map[*Project][]*Project{}
+	byCode := map[string][]*Project{}
+	byUnitName := map[string][]*Project{}
+	// Oldest year first, so each chain reads forward in time.
+	ordered := append([]*Project(nil), s.Projects...)
+	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].Year < ordered[j].Year })
+	lineage := map[*Project]*[]*Project{}
+	for _, p := range ordered {
+		var chain *[]*Project
+		if prev := byCode[p.Code]; len(prev) > 0 {
+			chain = lineage[prev[len(prev)-1]]
+		} else if prev := byUnitName[p.Unit.Code+"\x00"+p.Name]; len(prev) > 0 {
+			chain = lineage[prev[len(prev)-1]]
+		}
+		// A chain holds one project per year; a second one in the same
+		// year (two projects of one name) starts its own chain.
+		if chain != nil && (*chain)[len(*chain)-1].Year == p.Year {
+			chain = nil
+		}
+		if chain == nil {
+			chain = &[]*Project{}
+		}
+		*chain = append(*chain, p)
+		lineage[p] = chain
+		byCode[p.Code] = append(byCode[p.Code], p)
+		key := p.Unit.Code + "\x00" + p.Name
+		byUnitName[key] = append(byUnitName[key], p)
+	}
+	for p, chain := range lineage {
+		if len(*chain) > 1 {
+			s.projectHistory[p] = *chain
+		}
+	}
+
+	s.agencyHistory = map[string][]*Agency{}
+	for i := len(s.Years) - 1; i >= 0; i-- { // oldest first
+		y := s.Years[i]
+		for _, a := range append(append([]*Agency(nil), y.Departments...), y.Units...) {
+			key := a.Kind + "/" + a.Code
+			s.agencyHistory[key] = append(s.agencyHistory[key], a)
+		}
+	}
+}
+
+// ProjectHistory returns the project in every year it appears, oldest
+// first, or nil when it appears only once.
+func (s *Site) ProjectHistory(p *Project) []*Project { return s.projectHistory[p] }
+
+// AgencyHistory returns the agency in every year, oldest first.
+func (s *Site) AgencyHistory(a *Agency) []*Agency { return s.agencyHistory[a.Kind+"/"+a.Code] }
+
+// yearChange is one row of a year-over-year table.
+type yearChange struct {
+	Year     int
+	URL      string
+	Projects int
+	Total    Decimal
+	HasPrev  bool
+	Delta    Decimal // Total minus the previous listed year's
+	Percent  string  // change in percent, two places, with sign
+	Current  bool
+}
+
+func changes(years []int, totals []Decimal, counts []int, urls []string, current int) []yearChange {
+	out := make([]yearChange, len(years))
+	for i := range years {
+		c := yearChange{Year: years[i], URL: urls[i], Projects: counts[i], Total: totals[i], Current: years[i] == current}
+		if i > 0 {
+			c.HasPrev = true
+			neg := totals[i-1]
+			neg.unscaled.Neg(&neg.unscaled)
+			c.Delta = totals[i].Add(neg)
+			c.Percent = percentChange(totals[i-1], totals[i])
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// percentChange formats (b-a)/a as a signed percentage with two places.
+func percentChange(a, b Decimal) string {
+	if a.IsZero() {
+		return "—"
+	}
+	r := new(big.Rat).Sub(b.Rat(), a.Rat())
+	r.Quo(r, a.Rat())
+	r.Mul(r, big.NewRat(100, 1))
+	s := r.FloatString(2)
+	if r.Sign() > 0 {
+		s = "+" + s
+	}
+	return s + "%"
+}
+
+// signed prints a Decimal with an explicit + for increases.
+func signed(d Decimal) string {
+	if d.Sign() > 0 {
+		return "+" + d.String()
+	}
+	return d.String()
+}
+
+func agencyChanges(hist []*Agency, current int) []yearChange {
+	years := make([]int, len(hist))
+	totals := make([]Decimal, len(hist))
+	counts := make([]int, len(hist))
+	urls := make([]string, len(hist))
+	for i, a := range hist {
+		years[i], totals[i], counts[i], urls[i] = a.Year, a.Total, len(a.Projects), agencyURL(a)
+	}
+	return changes(years, totals, counts, urls, current)
+}
+
+func yearChanges(s *Site, current int) []yearChange {
+	n := len(s.Years)
+	years := make([]int, n)
+	totals := make([]Decimal, n)
+	counts := make([]int, n)
+	urls := make([]string, n)
+	for i := range s.Years {
+		y := s.Years[n-1-i] // oldest first
+		years[i], totals[i], counts[i], urls[i] = y.Year, y.Total, len(y.Projects), yearURL(y.Year)
+	}
+	return changes(years, totals, counts, urls, current)
+}

@@ -1,0 +1,99 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// The search index ships as a script that assigns a global, because pages
+// opened from disk cannot fetch() a JSON file. It holds the text readers
+// search (names, codes, agencies, 三级指标, 项目概况, 当年绩效目标) in
+// compact arrays; strings that repeat across projects (agencies,
+// indicator names) are stored once. Matching is by substring on the
+// client, which finds any run of characters, the equivalent of indexing
+// every n-gram, without the index growing by a factor of n.
+
+const searchIndexPath = "data/search-index.js"
+
+type searchIndex struct {
+	Version int             `json:"v"`
+	Years   []int           `json:"years"`
+	Depts   [][2]string     `json:"depts"` // code, name
+	Units   []searchUnit    `json:"units"`
+	Dict    []string        `json:"dict"` // indicator texts
+	Docs    [][]interface{} `json:"docs"`
+}
+
+// searchUnit is [code, name, department index].
+type searchUnit [3]interface{}
+
+// buildSearchIndex makes the index from the (already redacted) site. A
+// doc is [code, name, year, dept, unit, funds, [dict ids], overview, goal];
+// funds is a string, exactly as written, for display;
+// goal is null when it repeats the overview, as many tables do.
+func buildSearchIndex(s *Site) ([]byte, error) {
+	idx := searchIndex{Version: 1, Docs: make([][]interface{}, 0, len(s.Projects))}
+	for _, y := range s.Years {
+		idx.Years = append(idx.Years, y.Year)
+	}
+	depts := map[string]int{}
+	units := map[string]int{}
+	dict := map[string]int{}
+	intern := func(t string) int {
+		if i, ok := dict[t]; ok {
+			return i
+		}
+		dict[t] = len(idx.Dict)
+		idx.Dict = append(idx.Dict, t)
+		return dict[t]
+	}
+	for _, p := range s.Projects {
+		d, ok := depts[p.Department.Code]
+		if !ok {
+			d = len(idx.Depts)
+			depts[p.Department.Code] = d
+			idx.Depts = append(idx.Depts, [2]string{p.Department.Code, p.Department.Name})
+		}
+		ukey := p.Unit.Code
+		u, ok := units[ukey]
+		if !ok {
+			u = len(idx.Units)
+			units[ukey] = u
+			idx.Units = append(idx.Units, searchUnit{p.Unit.Code, p.Unit.Name, d})
+		}
+		ids := make([]int, 0, len(p.Indicators))
+		seen := map[int]bool{}
+		for _, in := range p.Indicators {
+			if i := intern(in.Level3); !seen[i] {
+				seen[i] = true
+				ids = append(ids, i)
+			}
+		}
+		overview := plainText(p.Overview)
+		var goal interface{} = p.AnnualGoal
+		if p.AnnualGoal == overview {
+			goal = nil
+		}
+		idx.Docs = append(idx.Docs, []interface{}{p.Code, p.Name, p.Year, d, u, p.Funds.String(), ids, overview, goal})
+	}
+	var b bytes.Buffer
+	b.WriteString("window.BUDGETSITE_SEARCH=")
+	enc := json.NewEncoder(&b)
+	// Escaping <, > and & keeps "</script>" in data from ending anything,
+	// even if a page were ever to inline this file.
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(idx); err != nil {
+		return nil, err
+	}
+	b.Truncate(b.Len() - 1) // Encode's newline
+	b.WriteString(";\n")
+	return b.Bytes(), nil
+}
+
+func writeSearchIndex(s *Site, out *output) error {
+	b, err := buildSearchIndex(s)
+	if err != nil {
+		return err
+	}
+	return out.put(searchIndexPath, b)
+}
