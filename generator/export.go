@@ -1,0 +1,428 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// The downloads: the same published model as projects.json, as tables.
+//
+//	data/projects.csv                     one row per project
+//	data/indicators.csv                   one row per 绩效指标 (long format)
+//	data/budget.xlsx                      sheets 项目 and 指标, same columns
+//	data/projects.json                    written by writeOpenData
+//	data/datapackage.json                 Data Package descriptor of the above
+//	data/<year>/projects.csv|indicators.csv|projects.json
+//	data/<year>/department/<code>.csv|.json   that department's projects
+//	data/<year>/unit/<code>.csv|.json         that unit's projects
+//	data/<year>/project/<code>.csv        that project's indicators
+//	data/<year>/project/<code>.json       that project, wrapped like
+//	                                      projects.json: {"version":1,"projects":[…]}
+//
+// Every JSON file has the projects.json shape, so one reader handles all of
+// them. Department, unit and project CSVs of projects have the projects.csv
+// columns; project CSVs of indicators have the indicators.csv columns.
+//
+// Everything is rendered from s.Projects, which is already redacted, in its
+// order, with amounts written as Decimal.String(); no timestamps, so a
+// rebuild writes the same bytes.
+
+// Download is one file on the 数据下载 page.
+type Download struct {
+	Path   string // slash path relative to the site root, e.g. data/projects.csv
+	Title  string // Chinese title, e.g. 全部项目（CSV）
+	Format string // CSV, XLSX, JSON
+	Scope  string // 全部 / 2022年 / 2022年 主管部门 103 … / 2022年 实施单位 … / 2022年 项目 …
+	Bytes  int    // size as written
+	SHA256 string // hex digest of the file as written
+	// Level groups the list for templates: site, year, department, unit
+	// or project. Year is 0 for site-level files.
+	Level string
+	Year  int
+}
+
+// Download levels.
+const (
+	levelSite       = "site"
+	levelYear       = "year"
+	levelDepartment = "department"
+	levelUnit       = "unit"
+	levelProject    = "project"
+)
+
+// Paths of the site-level downloads, relative to the site root.
+const (
+	dataDir             = "data/"
+	projectsCSVPath     = "data/projects.csv"
+	indicatorsCSVPath   = "data/indicators.csv"
+	budgetXLSXPath      = "data/budget.xlsx"
+	projectsJSONPath    = "data/projects.json"
+	datapackageJSONPath = "data/datapackage.json"
+)
+
+func yearDataPath(y int, name string) string { return fmt.Sprintf("data/%d/%s", y, name) }
+func agencyDataPath(a *Agency, ext string) string {
+	return fmt.Sprintf("data/%d/%s/%s.%s", a.Year, a.Kind, a.Code, ext)
+}
+func projectDataPath(p *Project, ext string) string {
+	return fmt.Sprintf("data/%d/project/%s.%s", p.Year, p.Code, ext)
+}
+
+// writeDownloads writes every download but projects.json (already written
+// by writeOpenData) and returns the list for the 数据下载 page: site-level
+// files first, then per year, per department and unit, and per project.
+func writeDownloads(s *Site, out *output) ([]Download, error) {
+	w := &downloadWriter{out: out}
+	tables := buildTables(s.Projects)
+
+	// Site level. datapackage.json describes the files, so it is written
+	// last but listed with them.
+	w.csv(projectsCSVPath, "全部项目（CSV）", "全部", levelSite, 0, projectColumns, tables.projects)
+	w.csv(indicatorsCSVPath, "全部绩效指标（CSV）", "全部", levelSite, 0, indicatorColumns, tables.indicators)
+	w.xlsx(budgetXLSXPath, "全部项目和绩效指标（Excel）", "全部", levelSite, 0, s, tables)
+	w.existing(projectsJSONPath, "全部项目和绩效指标（JSON）", "JSON", "全部", levelSite, 0)
+	site := len(w.list)
+
+	for _, y := range s.Years {
+		scope := fmt.Sprintf("%d年", y.Year)
+		t := buildTables(y.Projects)
+		w.csv(yearDataPath(y.Year, "projects.csv"), scope+"项目（CSV）", scope, levelYear, y.Year, projectColumns, t.projects)
+		w.csv(yearDataPath(y.Year, "indicators.csv"), scope+"绩效指标（CSV）", scope, levelYear, y.Year, indicatorColumns, t.indicators)
+		w.json(yearDataPath(y.Year, "projects.json"), scope+"项目和绩效指标（JSON）", scope, levelYear, y.Year, y.Projects)
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	// The descriptor lists the site-level and per-year files.
+	described := append([]Download(nil), w.list...)
+
+	for _, y := range s.Years {
+		for _, group := range [][]*Agency{y.Departments, y.Units} {
+			for _, a := range group {
+				what := "主管部门"
+				if a.Kind == "unit" {
+					what = "实施单位"
+				}
+				scope := fmt.Sprintf("%d年 %s %s %s", a.Year, what, a.Code, a.Name)
+				title := fmt.Sprintf("%s %d年项目", a.Name, a.Year)
+				t := buildTables(a.Projects)
+				w.csv(agencyDataPath(a, "csv"), title+"（CSV）", scope, a.Kind, a.Year, projectColumns, t.projects)
+				w.json(agencyDataPath(a, "json"), title+"和绩效指标（JSON）", scope, a.Kind, a.Year, a.Projects)
+			}
+		}
+	}
+	for _, p := range s.Projects {
+		scope := fmt.Sprintf("%d年 项目 %s %s", p.Year, p.Code, p.Name)
+		t := buildTables([]*Project{p})
+		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, indicatorColumns, t.indicators)
+		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, []*Project{p})
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+
+	b, err := marshalJSON(newDataPackage(s, described, len(w.list)-len(described)))
+	if err != nil {
+		return nil, err
+	}
+	w.put(datapackageJSONPath, "数据包描述（datapackage.json）", "JSON", "全部", levelSite, 0, b)
+	if w.err != nil {
+		return nil, w.err
+	}
+	// Move the descriptor up to the other site-level files.
+	list := make([]Download, 0, len(w.list))
+	list = append(list, w.list[:site]...)
+	list = append(list, w.list[len(w.list)-1])
+	list = append(list, w.list[site:len(w.list)-1]...)
+	return list, nil
+}
+
+// downloadWriter writes files through the output stage and records each
+// as it ended up on disk. The first error stops further writes.
+type downloadWriter struct {
+	out  *output
+	list []Download
+	err  error
+}
+
+func (w *downloadWriter) csv(p, title, scope, level string, year int, cols []*exportField, rows []tableRow) {
+	if w.err != nil {
+		return
+	}
+	b, err := encodeCSV(cols, rows)
+	if err != nil {
+		w.err = fmt.Errorf("生成 %s 失败：%w", p, err)
+		return
+	}
+	w.put(p, title, "CSV", scope, level, year, b)
+}
+
+func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Project) {
+	if w.err != nil {
+		return
+	}
+	ex := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(ps))}
+	for _, proj := range ps {
+		ex.Projects = append(ex.Projects, exportProject(proj))
+	}
+	b, err := marshalJSON(ex)
+	if err != nil {
+		w.err = fmt.Errorf("生成 %s 失败：%w", p, err)
+		return
+	}
+	w.put(p, title, "JSON", scope, level, year, b)
+}
+
+func (w *downloadWriter) xlsx(p, title, scope, level string, year int, s *Site, t tables) {
+	if w.err != nil {
+		return
+	}
+	b, err := encodeXLSX(s, t)
+	if err != nil {
+		w.err = fmt.Errorf("生成 %s 失败：%w", p, err)
+		return
+	}
+	w.put(p, title, "XLSX", scope, level, year, b)
+}
+
+// put writes through out.put, which may minify, and records the file as
+// written.
+func (w *downloadWriter) put(p, title, format, scope, level string, year int, b []byte) {
+	if w.err != nil {
+		return
+	}
+	if err := w.out.put(p, b); err != nil {
+		w.err = err
+		return
+	}
+	w.existing(p, title, format, scope, level, year)
+}
+
+// existing records a file already written to the output, reading it back
+// so that size and digest are those of the bytes on disk.
+func (w *downloadWriter) existing(p, title, format, scope, level string, year int) {
+	if w.err != nil {
+		return
+	}
+	b, err := os.ReadFile(filepath.Join(w.out.staging, filepath.FromSlash(p)))
+	if err != nil {
+		w.err = fmt.Errorf("读取已生成的 %s 失败：%w", p, err)
+		return
+	}
+	sum := sha256.Sum256(b)
+	w.list = append(w.list, Download{
+		Path: p, Title: title, Format: format, Scope: scope,
+		Bytes: len(b), SHA256: hex.EncodeToString(sum[:]),
+		Level: level, Year: year,
+	})
+}
+
+// ---------------------------------------------------------------------
+// The field table: one place for every column's name, type and meaning,
+// shared by the CSV and XLSX headers, the datapackage.json schemas and the
+// 数据字典.
+
+// exportField is one field of the exports.
+type exportField struct {
+	Header string // CSV/XLSX column header and datapackage field name; "" when only in JSON
+	JSON   string // key within a project object of projects.json; "" when only in the tables
+	Title  string // Chinese title
+	Type   string // string, integer, number (tables); array for JSON-only lists
+	Desc   string // Chinese description for the 数据字典
+	Unit   string // 万元 or 分 for numbers
+	// value reads the field from a row; nil for JSON-only fields.
+	value func(r tableRow) cell
+}
+
+// tableRow is one row of a table: a project, or one of its indicators
+// when idx ≥ 0.
+type tableRow struct {
+	p        *Project
+	overview string // plainText(p.Overview), computed once per project
+	idx      int
+}
+
+func (r tableRow) ind() Indicator { return r.p.Indicators[r.idx] }
+
+// cell is one typed value. Numbers keep their Decimal so that every
+// format writes them exactly as written.
+type cell struct {
+	kind byte // 's' text, 'i' integer, 'd' decimal
+	s    string
+	i    int
+	d    Decimal
+}
+
+func textCell(s string) cell     { return cell{kind: 's', s: s} }
+func intCell(i int) cell         { return cell{kind: 'i', i: i} }
+func decimalCell(d Decimal) cell { return cell{kind: 'd', d: d} }
+
+// String is the cell as CSV text: amounts exactly as written.
+func (c cell) String() string {
+	switch c.kind {
+	case 'i':
+		return strconv.Itoa(c.i)
+	case 'd':
+		return c.d.String()
+	}
+	return c.s
+}
+
+var (
+	colYear = &exportField{Header: "年度", JSON: "year", Title: "预算年度", Type: "integer",
+		Desc:  "预算年度，四位数字，如 2022。",
+		value: func(r tableRow) cell { return intCell(r.p.Year) }}
+	colCode = &exportField{Header: "项目编码", JSON: "code", Title: "项目编码", Type: "string",
+		Desc:  "预算管理一体化系统中的项目编码；同一年度内唯一，也是项目网页的文件名。",
+		value: func(r tableRow) cell { return textCell(r.p.Code) }}
+	colName = &exportField{Header: "项目名称", JSON: "name", Title: "项目名称", Type: "string",
+		Desc:  "项目名称，按绩效目标表原文。",
+		value: func(r tableRow) cell { return textCell(r.p.Name) }}
+	colDeptCode = &exportField{Header: "主管部门编码", JSON: "department.code", Title: "主管部门编码", Type: "string",
+		Desc:  "主管部门编码，如 103；按文字保存，以保留开头的 0。",
+		value: func(r tableRow) cell { return textCell(r.p.Department.Code) }}
+	colDeptName = &exportField{Header: "主管部门", JSON: "department.name", Title: "主管部门名称", Type: "string",
+		Desc:  "主管部门名称。",
+		value: func(r tableRow) cell { return textCell(r.p.Department.Name) }}
+	colUnitCode = &exportField{Header: "实施单位编码", JSON: "unit.code", Title: "实施单位编码", Type: "string",
+		Desc:  "实施单位编码，如 103002；按文字保存，以保留开头的 0。",
+		value: func(r tableRow) cell { return textCell(r.p.Unit.Code) }}
+	colUnitName = &exportField{Header: "实施单位", JSON: "unit.name", Title: "实施单位名称", Type: "string",
+		Desc:  "实施单位名称。",
+		value: func(r tableRow) cell { return textCell(r.p.Unit.Name) }}
+	colFunds = &exportField{Header: "资金总额（万元）", JSON: "funds_wan", Title: "资金总额", Type: "number", Unit: "万元",
+		Desc:  "项目资金总额，单位为万元（1 万元 = 10000 元），按原表的数字和小数位数公布，不作四舍五入。",
+		value: func(r tableRow) cell { return decimalCell(r.p.Funds) }}
+	colAttribute = &exportField{Header: "项目属性", JSON: "attribute", Title: "项目属性", Type: "string",
+		Desc:  "项目属性，如新增、延续，按原表。",
+		value: func(r tableRow) cell { return textCell(r.p.Attribute) }}
+	colStart = &exportField{Header: "项目起始时间", JSON: "start", Title: "项目起始时间", Type: "string",
+		Desc:  "项目起始时间，按原表文字，如“2022年”。",
+		value: func(r tableRow) cell { return textCell(r.p.Start) }}
+	colEnd = &exportField{Header: "项目终止时间", JSON: "end", Title: "项目终止时间", Type: "string",
+		Desc:  "项目终止时间，按原表文字，如“2022年”“长期”。",
+		value: func(r tableRow) cell { return textCell(r.p.End) }}
+	colOverview = &exportField{Header: "项目概况", JSON: "overview", Title: "项目概况", Type: "string",
+		Desc:  "项目概况的纯文本（已去除网页格式，段落之间以换行分隔）。",
+		value: func(r tableRow) cell { return textCell(r.overview) }}
+	colGoal = &exportField{Header: "项目当年绩效目标", JSON: "annual_goal", Title: "项目当年绩效目标", Type: "string",
+		Desc:  "项目当年绩效目标，按原表。",
+		value: func(r tableRow) cell { return textCell(r.p.AnnualGoal) }}
+	colIndicators = &exportField{JSON: "indicators", Title: "绩效指标", Type: "array",
+		Desc: "绩效指标列表，按原表顺序；每个指标的字段见下。"}
+	colCount = &exportField{Header: "指标数", Title: "绩效指标数", Type: "integer",
+		Desc:  "该项目的绩效指标条数，即指标表中该项目的行数。",
+		value: func(r tableRow) cell { return intCell(len(r.p.Indicators)) }}
+	colWeightTotal = &exportField{Header: "权重合计", JSON: "weight_total", Title: "指标权重合计", Type: "number", Unit: "分",
+		Desc:  "全部绩效指标权重之和，一般为 90 分（另 10 分为预算执行率，在年度绩效自评时计分）。",
+		value: func(r tableRow) cell { return decimalCell(r.p.WeightTotal()) }}
+	colPage = &exportField{Header: "页面", JSON: "page", Title: "项目网页", Type: "string",
+		Desc:  "该项目网页相对于网站首页的路径，如 2022/project/50011022T000000155466.html。",
+		value: func(r tableRow) cell { return textCell(projectURL(r.p)) }}
+
+	colSeq = &exportField{Header: "序号", Title: "指标序号", Type: "integer",
+		Desc:  "指标在该项目绩效指标表中的顺序，从 1 开始；在 JSON 中即 indicators 列表中的位置。",
+		value: func(r tableRow) cell { return intCell(r.idx + 1) }}
+	colLevel1 = &exportField{Header: "一级指标", JSON: "indicators[].level1", Title: "一级指标", Type: "string",
+		Desc:  "一级指标，如产出指标、效益指标、满意度指标。",
+		value: func(r tableRow) cell { return textCell(r.ind().Level1) }}
+	colLevel2 = &exportField{Header: "二级指标", JSON: "indicators[].level2", Title: "二级指标", Type: "string",
+		Desc:  "二级指标，如数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标。",
+		value: func(r tableRow) cell { return textCell(r.ind().Level2) }}
+	colLevel3 = &exportField{Header: "三级指标", JSON: "indicators[].level3", Title: "三级指标", Type: "string",
+		Desc:  "三级指标，即具体的指标名称，按原表。",
+		value: func(r tableRow) cell { return textCell(r.ind().Level3) }}
+	colValue = &exportField{Header: "指标值", JSON: "indicators[].value", Title: "指标值", Type: "string",
+		Desc:  "目标值，按原表文字保存：定量指标为数字（如 95、2.7132），定性指标为文字（如“好”）。",
+		value: func(r tableRow) cell { return textCell(r.ind().Value) }}
+	colOperator = &exportField{Header: "指标性质", JSON: "indicators[].operator", Title: "指标性质", Type: "string",
+		Desc:  "指标值的比较方式：=、≥、≤、>、<，或“定性”。",
+		value: func(r tableRow) cell { return textCell(r.ind().Operator) }}
+	colMeasure = &exportField{Header: "度量单位", JSON: "indicators[].unit", Title: "度量单位", Type: "string",
+		Desc:  "指标值的单位，如 %、个、万元；可为空。",
+		value: func(r tableRow) cell { return textCell(r.ind().Unit) }}
+	colWeight = &exportField{Header: "权重", JSON: "indicators[].weight", Title: "指标权重", Type: "number", Unit: "分",
+		Desc:  "该指标的权重（分），按原表。",
+		value: func(r tableRow) cell { return decimalCell(r.ind().Weight) }}
+)
+
+// projectColumns are the columns of projects.csv and the 项目 sheet.
+var projectColumns = []*exportField{
+	colYear, colCode, colName, colDeptCode, colDeptName, colUnitCode, colUnitName, colFunds,
+	colAttribute, colStart, colEnd, colOverview, colGoal, colCount, colWeightTotal, colPage,
+}
+
+// indicatorColumns are the columns of indicators.csv and the 指标 sheet.
+var indicatorColumns = []*exportField{
+	colYear, colCode, colName, colDeptCode, colDeptName, colUnitCode, colUnitName,
+	colSeq, colLevel1, colLevel2, colLevel3, colValue, colOperator, colMeasure, colWeight,
+}
+
+// jsonFields are the fields of a project in projects.json, in its order.
+var jsonFields = []*exportField{
+	colCode, colName, colYear, colDeptCode, colDeptName, colUnitCode, colUnitName, colFunds,
+	colAttribute, colStart, colEnd, colOverview, colGoal, colIndicators,
+	colLevel1, colLevel2, colLevel3, colValue, colOperator, colMeasure, colWeight,
+	colWeightTotal, colPage,
+}
+
+// tables holds the rows of both tables for a set of projects.
+type tables struct {
+	projects   []tableRow
+	indicators []tableRow
+}
+
+func buildTables(ps []*Project) tables {
+	var t tables
+	t.projects = make([]tableRow, 0, len(ps))
+	for _, p := range ps {
+		ov := plainText(p.Overview)
+		t.projects = append(t.projects, tableRow{p: p, overview: ov, idx: -1})
+		for i := range p.Indicators {
+			t.indicators = append(t.indicators, tableRow{p: p, overview: ov, idx: i})
+		}
+	}
+	return t
+}
+
+// DictEntry is one line of the 数据字典 on the download page.
+type DictEntry struct {
+	File        string // data/projects.csv, data/indicators.csv, data/projects.json
+	Field       string // column header, or JSON path such as projects[].unit.code
+	Title       string // Chinese title
+	Type        string // 文本, 整数, 数字, 列表
+	Description string
+}
+
+var typeTitles = map[string]string{"string": "文本", "integer": "整数", "number": "数字", "array": "列表"}
+
+// dataDictionary explains every field of projects.csv, indicators.csv and
+// projects.json. The per-year, per-agency and per-project slices have the
+// same fields: project lists as projects.csv, indicator lists as
+// indicators.csv, and every JSON file as projects.json.
+func dataDictionary() []DictEntry {
+	var d []DictEntry
+	add := func(file, field string, f *exportField) {
+		d = append(d, DictEntry{File: file, Field: field, Title: f.Title, Type: typeTitles[f.Type], Description: f.Desc})
+	}
+	for _, f := range projectColumns {
+		add(projectsCSVPath, f.Header, f)
+	}
+	for _, f := range indicatorColumns {
+		add(indicatorsCSVPath, f.Header, f)
+	}
+	d = append(d,
+		DictEntry{File: projectsJSONPath, Field: "version", Title: "数据格式版本", Type: typeTitles["integer"],
+			Description: "数据格式版本，目前为 1。以后只增加字段，不改已有字段的名称和含义。"},
+		DictEntry{File: projectsJSONPath, Field: "projects", Title: "项目列表", Type: typeTitles["array"],
+			Description: "全部项目，顺序与网站相同：年度从新到旧，再按主管部门编码、实施单位编码和项目编码排列。"},
+	)
+	for _, f := range jsonFields {
+		add(projectsJSONPath, "projects[]."+f.JSON, f)
+	}
+	return d
+}
