@@ -35,9 +35,13 @@ func ParseTables(r io.Reader, name string, opt ParseOptions) ([]Project, error) 
 		return nil, &Error{File: name, Msg: "无法识别文件编码", Hint: "请将文件另存为 UTF-8 或 GB18030 编码后重试"}
 	}
 	p := &tableParser{file: name, opt: opt}
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n").Replace(text)
+	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
 	for i, line := range strings.Split(text, "\n") {
-		p.line(i+1, line)
+		// A form feed (page break) separates rows but is no line break
+		// in an editor, so the pieces keep the line's number.
+		for _, piece := range strings.Split(line, "\f") {
+			p.line(i+1, piece)
+		}
 	}
 	p.finish()
 	if len(p.projects) == 0 && len(p.errs) == 0 {
@@ -73,6 +77,7 @@ type pendingTable struct {
 	columns    []string // indicator columns in header order
 	indicators []Indicator
 	badRows    bool
+	rowStart   int // cell index where the first indicator row starts
 }
 
 var (
@@ -243,9 +248,9 @@ func (p *tableParser) line(n int, raw string) {
 	p.headerLine(n, cells)
 }
 
-// isDashLine recognises the rules an extractor draws for table borders.
-// One cell of three or more dashes is required so that a row of "--"
-// placeholders in data is never dropped on its own.
+// isDashLine recognises the rules an extractor draws for table borders:
+// a row whose cells are all dashes. A single "--" cell needs three or more
+// dashes to count, so that a lone "--" placeholder is never dropped.
 func isDashLine(filled []string) bool {
 	long := false
 	for _, c := range filled {
@@ -255,7 +260,7 @@ func isDashLine(filled []string) bool {
 		}
 		long = long || len([]rune(c)) >= 3
 	}
-	return long
+	return long || len(filled) > 1
 }
 
 // isIndicatorHeader recognises the row "（绩效指标）一级指标 二级指标 …".
@@ -363,7 +368,13 @@ func (p *tableParser) indicatorRow(n int, cells []string) {
 		}
 	}
 
-	r, ok := splitIndicatorRow(cells, t.columns)
+	// Cells left blank further right than the first row's start are
+	// merged 一级/二级 columns.
+	blank := 0
+	if len(t.indicators) > 0 {
+		blank = i - t.rowStart
+	}
+	r, ok := splitIndicatorRow(cells, t.columns, blank)
 	if !ok {
 		p.errorf(n, "指标行应依次包含一级指标、二级指标、三级指标、指标值、指标性质（=、≥、≤ 或 定性）、度量单位和权重", "无法识别这一绩效指标行：“%s”", truncate(strings.Join(filled, " "), 60))
 		t.badRows = true
@@ -405,15 +416,19 @@ func (p *tableParser) indicatorRow(n int, cells []string) {
 		t.badRows = true
 		return
 	}
+	if len(t.indicators) == 0 {
+		t.rowStart = i
+	}
 	t.indicators = append(t.indicators, in)
 }
 
 // splitIndicatorRow maps a row's cells to columns. A row with exactly one
 // cell per column is read by position, which keeps empty 度量单位 cells in
-// place. Otherwise it anchors on the operator cell.
-func splitIndicatorRow(cells, columns []string) (map[string]string, bool) {
+// place. Otherwise it anchors on the operator cell. blank is the number of
+// leading name columns the row printed as empty cells (merged 一级/二级).
+func splitIndicatorRow(cells, columns []string, blank int) (map[string]string, bool) {
 	r := map[string]string{}
-	if len(cells) == len(columns) {
+	if len(cells) == len(columns) && blank <= 0 {
 		for j, col := range columns {
 			r[col] = cells[j]
 		}
@@ -448,7 +463,21 @@ func splitIndicatorRow(cells, columns []string) (map[string]string, bool) {
 		names = nonEmpty(cells[:op])
 	}
 	// Fewer than three names means merged cells were printed blank; more
-	// means the extractor split the 三级 text, which is rejoined.
+	// means the extractor split the 三级 text, which is rejoined. Names to
+	// the right of blank merged cells fill only the columns after them.
+	switch {
+	case blank >= 2 && len(names) > 1:
+		for _, s := range names {
+			r[cLevel3] = joinWrapped(r[cLevel3], s)
+		}
+		return r, true
+	case blank == 1 && len(names) > 2:
+		r[cLevel2] = names[0]
+		for _, s := range names[1:] {
+			r[cLevel3] = joinWrapped(r[cLevel3], s)
+		}
+		return r, true
+	}
 	switch len(names) {
 	case 0:
 	case 1:
@@ -507,6 +536,8 @@ func (p *tableParser) finish() {
 	}
 	if proj.Year == 0 {
 		p.errorf(t.startLine, "请在表前保留“2022年财政资金项目支出绩效目标表”这样的标题行，或在导入时用 --year 指定年度", "无法确定这张表的年度")
+	} else if proj.Year < 1990 || proj.Year > 2100 {
+		p.errorf(t.startLine, "年度应为 1990 至 2100 之间的四位年份；请检查标题行中的年度或 --year 的值", "年度“%d”不正确", proj.Year)
 	}
 	code, name, ok := splitCodeName(t.fields[fName])
 	switch {

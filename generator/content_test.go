@@ -1,0 +1,272 @@
+package generator
+
+import (
+	"bytes"
+	"html"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// withoutLocation drops what ParseContent adds and ParseTables does not:
+// the file, field lines and indicator lines.
+func withoutLocation(p Project) Project {
+	p.File, p.Lines = "", nil
+	p.Indicators = append([]Indicator(nil), p.Indicators...)
+	for i := range p.Indicators {
+		p.Indicators[i].Line = 0
+	}
+	return p
+}
+
+func marshalOrFatal(t testing.TB, p *Project) []byte {
+	t.Helper()
+	b, err := MarshalContent(p)
+	if err != nil {
+		t.Fatalf("MarshalContent(%s): %v", p.Code, err)
+	}
+	return b
+}
+
+func TestContentRoundTripSample(t *testing.T) {
+	for _, p := range parseTablesSample(t) {
+		t.Run(p.Code, func(t *testing.T) {
+			b := marshalOrFatal(t, &p)
+			if again := marshalOrFatal(t, &p); !bytes.Equal(b, again) {
+				t.Fatalf("MarshalContent differs on repeat:\n%s\n---\n%s", b, again)
+			}
+			q, err := ParseContent(bytes.NewReader(b), "content/2022/"+p.Code+".md")
+			if err != nil {
+				t.Fatalf("ParseContent: %v\n%s", err, b)
+			}
+			if got, want := withoutLocation(*q), withoutLocation(p); !reflect.DeepEqual(got, want) {
+				t.Errorf("round trip differs:\n got %s\nwant %s", dumpProjects([]Project{got}), dumpProjects([]Project{want}))
+			}
+			if q.File != "content/2022/"+p.Code+".md" || q.Lines["code"] != 2 || q.Lines["name"] != 3 || q.Lines["overview"] == 0 {
+				t.Errorf("locations: file %q lines %v", q.File, q.Lines)
+			}
+			// Indicator lines point at the "- level1:" item in the file.
+			lines := strings.Split(string(b), "\n")
+			for i, in := range q.Indicators {
+				if l := lines[in.Line-1]; l != "  - level1: "+in.Level1 {
+					t.Errorf("indicator %d: line %d is %q", i, in.Line, l)
+				}
+			}
+			if ov := lines[q.Lines["overview"]-1]; !strings.HasPrefix(q.Overview, ov) {
+				t.Errorf("overview line %d is %q", q.Lines["overview"], ov)
+			}
+			if again := marshalOrFatal(t, q); !bytes.Equal(b, again) {
+				t.Errorf("re-marshalling the parsed file changes it:\n%s\n---\n%s", b, again)
+			}
+		})
+	}
+}
+
+func TestContentGolden(t *testing.T) {
+	const code = "50011021T000000048440"
+	p := findProject(t, parseTablesSample(t), code)
+	got := marshalOrFatal(t, p)
+	golden := filepath.Join("testdata", "golden", "content-"+code+".md")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator -run Golden -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("content file differs from %s (rerun with -update if intended):\n%s", golden, got)
+	}
+	// What the golden file must say, whatever -update wrote.
+	for _, s := range []string{"---\ncode: 50011021T000000048440\n", "\nfunds_wan: 109.73\n", "department:\n  code: \"103\"\n",
+		"\n    weight: 40\n", "\n    unit: \"\"\n", "\n---\n\n拓展电子政务外网覆盖范围。"} {
+		if !bytes.Contains(want, []byte(s)) {
+			t.Errorf("golden file lacks %q", s)
+		}
+	}
+}
+
+// sampleContent is a valid content file to break in the error tests.
+const sampleContent = `---
+code: 50011021T000000048440
+name: 电子政务外网延伸到村居网络工程
+year: 2022
+department:
+  code: "103"
+  name: 重庆市綦江区人民政府办公室
+unit:
+  code: "103002"
+  name: 重庆市綦江区电子政务中心
+funds_wan: 109.73
+attribute: 新增
+start: 2022年
+end: 长期
+annual_goal: 实现纵向覆盖全区381个村(社区)。
+indicators:
+  - level1: 产出指标
+    level2: 数量指标
+    level3: 网络链接线路租赁
+    value: "381"
+    operator: '>='
+    unit: ""
+    weight: 40
+  - level1: 满意度指标
+    level2: 服务对象满意度指标
+    level3: 服务对象满意度
+    value: "90"
+    operator: ≥
+    unit: '%'
+    weight: 50
+---
+
+拓展电子政务外网覆盖范围。
+`
+
+func TestParseContentSampleFile(t *testing.T) {
+	p, err := ParseContent(strings.NewReader(sampleContent), "a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Code != "50011021T000000048440" || p.Funds.String() != "109.73" || p.Department.Code != "103" ||
+		p.Overview != "拓展电子政务外网覆盖范围。" || p.Lines["overview"] == 0 || p.WeightTotal().String() != "90" {
+		t.Errorf("parsed %+v", p)
+	}
+	if p.Indicators[0].Operator != OpAtLeast || p.Indicators[0].Line != 17 || p.Indicators[1].Line != 24 {
+		t.Errorf("indicators %+v", p.Indicators)
+	}
+	// A BOM and CRLF line ends, as Windows editors save, read the same.
+	q, err := ParseContent(strings.NewReader("\ufeff"+strings.ReplaceAll(sampleContent, "\n", "\r\n")), "a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(p, q) {
+		t.Errorf("BOM+CRLF: got %+v, want %+v", q, p)
+	}
+}
+
+func TestParseContentErrors(t *testing.T) {
+	replace := func(old, new string) string {
+		if !strings.Contains(sampleContent, old) {
+			t.Fatalf("sample content lacks %q", old)
+		}
+		return strings.Replace(sampleContent, old, new, 1)
+	}
+	tests := []struct {
+		name    string
+		input   string
+		line    int
+		contain string
+	}{
+		{"missing opening ---", strings.TrimPrefix(sampleContent, "---\n"), 1, "文件应以 --- 开头"},
+		{"text before the front matter", "# 标题\n" + sampleContent, 1, "文件应以 --- 开头"},
+		{"unterminated front matter", strings.SplitAfter(sampleContent, "weight: 50\n")[0], 30, "文件头没有结束"},
+		{"empty front matter", "---\n---\nbody\n", 2, "文件头（--- 之间）是空的"},
+		{"unknown field", replace("attribute: 新增\n", "attribute: 新增\ncolour: red\n"), 13, "未知字段“colour”"},
+		{"unknown indicator field", replace("    weight: 40\n", "    weight: 40\n    weigth: 40\n"), 24, "未知字段“weigth”"},
+		{"weight: abc", replace("weight: 50", "weight: abc"), 30, "“abc”不是数字"},
+		{"funds_wan: 1,5", replace("funds_wan: 109.73", "funds_wan: 1,5"), 11, "不是数字"},
+		{"year: abc", replace("year: 2022", "year: abc"), 4, "值的类型不对"},
+		{"year: 22", replace("year: 2022", "year: 22"), 4, "年度“22”不正确"},
+		{"year: 2200", replace("year: 2022", "year: 2200"), 4, "年度“2200”不正确"},
+		{"empty code", replace("code: 50011021T000000048440", `code: ""`), 2, "缺少项目编码"},
+		{"code with a slash", replace("code: 50011021T000000048440", "code: 500110/21T"), 2, "项目编码“500110/21T”含有不允许的字符"},
+		{"code with dots", replace("code: 50011021T000000048440", "code: ../../etc"), 2, "含有不允许的字符"},
+		{"unit code with a slash", replace(`code: "103002"`, `code: 103/002`), 8, "实施单位编码“103/002”含有不允许的字符"},
+		{"YAML syntax", replace("name: 电子政务外网延伸到村居网络工程", "name: 电子政务: 外网"), 3, "文件头格式错误"},
+		{"tab indentation", replace("  name: 重庆市綦江区电子政务中心", "\tname: 重庆市綦江区电子政务中心"), 10, "文件头格式错误"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := ParseContent(strings.NewReader(tc.input), "content/2022/x.md")
+			if err == nil {
+				t.Fatalf("no error; parsed %+v", p)
+			}
+			if p != nil {
+				t.Errorf("project returned with an error")
+			}
+			e := oneError(t, err)
+			if e.File != "content/2022/x.md" || e.Line != tc.line {
+				t.Errorf("error at %s:%d, want line %d: %v", e.File, e.Line, tc.line, e)
+			}
+			if !strings.Contains(e.Msg, tc.contain) {
+				t.Errorf("message %q lacks %q", e.Msg, tc.contain)
+			}
+			assertChineseError(t, e)
+		})
+	}
+}
+
+// Markdown bodies come from extracted text; whatever punctuation it holds
+// must show as text, never as markup or script.
+func TestEscapeMarkdownRendersInertText(t *testing.T) {
+	tags := regexp.MustCompile(`<[^>]*>`)
+	texts := []string{
+		"<script>alert(1)</script>",
+		"数量 * 单价 = 金额 * 2",
+		"*强调* 与 **加粗**",
+		"snake_case_name 与 _下划线_",
+		"[x](javascript:alert(1))",
+		"![图](http://example.com/x.png)",
+		"{{ template \"x\" . }}",
+		"1. 第一项",
+		"2) 第二项",
+		"# 不是标题",
+		"## 也不是",
+		"- 不是列表",
+		"+ 不是列表",
+		"= 不是标题下划线",
+		"> 不是引用",
+		"`code` 与 ~~删除~~",
+		"a | b | c",
+		"&lt; 与 &amp; 与 &#60;",
+		"反斜杠 \\ 与 \\*",
+		"<a href=\"javascript:alert(1)\">点我</a>",
+		"<!-- 注释 -->",
+		"http://example.com/<b>",
+		"渝府办发[2020]50号",
+		"    四个空格缩进",
+	}
+	for _, text := range texts {
+		h, err := renderMarkdown(escapeMarkdown(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(h, "<script") || strings.Contains(h, "<a") || strings.Contains(h, "<img") ||
+			strings.Contains(h, "<h1") || strings.Contains(h, "<li") || strings.Contains(h, "<em") || strings.Contains(h, "<strong") {
+			t.Errorf("%q renders as markup: %s", text, h)
+		}
+		if got := strings.TrimSpace(html.UnescapeString(tags.ReplaceAllString(h, ""))); got != strings.TrimSpace(text) {
+			t.Errorf("%q renders as %q (html %s)", text, got, h)
+		}
+		if got := plainText(escapeMarkdown(text)); got != strings.TrimSpace(text) {
+			t.Errorf("plainText(escapeMarkdown(%q)) = %q", text, got)
+		}
+	}
+	// All of it at once, over several lines of one paragraph.
+	all := strings.Join(texts[:len(texts)-1], "\n")
+	if got := plainText(escapeMarkdown(all)); got != all {
+		t.Errorf("plainText of the whole text:\n got %q\nwant %q", got, all)
+	}
+}
+
+func TestPlainTextOfSampleOverviews(t *testing.T) {
+	raw := map[string]string{}
+	for _, line := range strings.Split(string(readTablesSample(t)), "\n") {
+		if cells := strings.Split(line, "\t"); cells[0] == "项目概况" {
+			raw[cleanCell(cells[1])] = ""
+		}
+	}
+	for _, p := range parseTablesSample(t) {
+		if _, ok := raw[plainText(p.Overview)]; !ok {
+			t.Errorf("%s: plainText(Overview) = %q is not the source text", p.Code, plainText(p.Overview))
+		}
+	}
+}
