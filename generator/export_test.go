@@ -564,11 +564,45 @@ func TestDatapackageMatchesFiles(t *testing.T) {
 	}
 }
 
+// TestExportSlicesAddUp builds two years and requires every slice to hold
+// its share of the site-level tables.
 func TestExportSlicesAddUp(t *testing.T) {
-	cfg := testConfig(t, importSample(t))
+	content := importSample(t)
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t, content)
 	build(t, cfg)
 	data := filepath.Join(cfg.OutDir, "data")
 	s := loadTestSite(t, cfg)
+	if len(s.Years) != 2 {
+		t.Fatalf("%d years, want 2", len(s.Years))
+	}
+	ph, all := readCSV(t, filepath.Join(data, "projects.csv"))
+	_, allInd := readCSV(t, filepath.Join(data, "indicators.csv"))
+	if len(all) != len(s.Projects) {
+		t.Errorf("projects.csv has %d rows, the site %d projects", len(all), len(s.Projects))
+	}
+	for i, p := range s.Projects {
+		if r := rowMap(ph, all[i]); r["年度"] != strconv.Itoa(p.Year) || r["项目编码"] != p.Code {
+			t.Errorf("projects.csv row %d is %s %s, want %d %s (site order)", i+1, r["年度"], r["项目编码"], p.Year, p.Code)
+		}
+	}
+	var dp struct {
+		FiscalPeriod struct{ Start, End string } `json:"fiscalPeriod"`
+		Resources    []struct{ Path string }     `json:"resources"`
+	}
+	b, err := os.ReadFile(filepath.Join(data, "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &dp); err != nil {
+		t.Fatal(err)
+	}
+	if dp.FiscalPeriod.Start != "2022-01-01" || dp.FiscalPeriod.End != "2023-12-31" || len(dp.Resources) != 4+3*2 {
+		t.Errorf("fiscalPeriod %+v with %d resources", dp.FiscalPeriod, len(dp.Resources))
+	}
+	yearRows, yearInd := 0, 0
 	for _, y := range s.Years {
 		yd := filepath.Join(data, strconv.Itoa(y.Year))
 		_, yp := readCSV(t, filepath.Join(yd, "projects.csv"))
@@ -577,6 +611,8 @@ func TestExportSlicesAddUp(t *testing.T) {
 		if len(yp) != len(y.Projects) || len(yj.Projects) != len(y.Projects) {
 			t.Errorf("%d: %d CSV rows and %d JSON projects, want %d", y.Year, len(yp), len(yj.Projects), len(y.Projects))
 		}
+		yearRows += len(yp)
+		yearInd += len(yi)
 		for _, group := range [][]*Agency{y.Departments, y.Units} {
 			sum := 0
 			for _, a := range group {
@@ -604,13 +640,16 @@ func TestExportSlicesAddUp(t *testing.T) {
 			t.Errorf("%d: project slices hold %d indicators, the year %d", y.Year, sum, len(yi))
 		}
 	}
+	if yearRows != len(all) || yearInd != len(allInd) {
+		t.Errorf("years hold %d projects and %d indicators, the site tables %d and %d", yearRows, yearInd, len(all), len(allInd))
+	}
 }
 
 // trickyProject has names with commas, quotes and line breaks.
 func trickyProject() *Project {
 	return &Project{
 		Code: "50011023T000000999001", Name: "老旧管网,\"应急\"维修\n二期", Year: 2023,
-		Department: Coded{"201", "某区水利局，含“全角”和\"半角\"引号"}, Unit: Coded{"201001", "供水站,东片"},
+		Department: Coded{"201", "某区水利局，含“全角”和\"半角\"引号"}, Unit: Coded{"201001", "供水站,东片<&>"},
 		Funds: MustDecimal("12.3450"), Attribute: "新增", Start: "2023年", End: "2023年",
 		AnnualGoal: "完成维修，\"确保\"供水。\n第二行目标。",
 		Overview:   "项目概况，含逗号。\n\n第二段。",
