@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -64,6 +65,7 @@ func ParseContent(r io.Reader, name string) (*Project, error) {
 	}
 	p.Overview = strings.TrimSpace(body)
 	p.File = name
+	sanitizeProject(&p)
 	if p.Lines["overview"] = bodyLine; bodyLine == 0 {
 		delete(p.Lines, "overview")
 	}
@@ -223,4 +225,29 @@ func validateProject(p *Project) error {
 		}
 	}
 	return errs.Err()
+}
+
+// sanitizeProject removes control characters (other than line breaks and
+// tabs) from every text field. They have no meaning in a table, YAML
+// double-quoted strings can smuggle them in, and XML-based outputs such
+// as budget.xlsx cannot hold them.
+func sanitizeProject(p *Project) {
+	clean := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\t' || !unicode.IsControl(r) {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	for _, f := range []*string{&p.Code, &p.Name, &p.Department.Code, &p.Department.Name, &p.Unit.Code, &p.Unit.Name,
+		&p.Attribute, &p.Start, &p.End, &p.AnnualGoal, &p.PubDate, &p.Overview} {
+		*f = clean(*f)
+	}
+	for i := range p.Indicators {
+		in := &p.Indicators[i]
+		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit} {
+			*f = clean(*f)
+		}
+	}
 }

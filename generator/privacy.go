@@ -279,7 +279,10 @@ func ruleLabel(rule string) string {
 
 // --- detectors ---
 
-var digitRunRe = regexp.MustCompile(`[0-9０-９]{11,19}[Xx]?`)
+// digitRunRe takes whole runs of digits, so that a number inside a longer
+// one (a 30-digit serial number) is not taken for a mobile or card number;
+// detectText then checks each run's length.
+var digitRunRe = regexp.MustCompile(`[0-9０-９]+[Xx]?`)
 
 // detectText finds personal information in one text.
 func detectText(text string, terms []string) []hit {
@@ -405,13 +408,31 @@ var (
 func detectNames(text string) []string {
 	var names []string
 	for _, re := range []*regexp.Regexp{namePrefixRe, nameSuffixRe, nameListRe} {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			if n := trimToName(m[1], re == nameSuffixRe); n != "" {
-				names = append(names, n)
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			run := text[m[2]:m[3]]
+			n := trimToName(run, re == nameSuffixRe)
+			if n == "" {
+				continue
 			}
+			// After a context word (家属, 补助对象 …) a name is followed by
+			// punctuation or a relation word; "家属安置工作" names nobody.
+			if re == namePrefixRe && !nameBoundary(text[m[2]+len(n):]) {
+				continue
+			}
+			names = append(names, n)
 		}
 	}
 	return names
+}
+
+// nameBoundary reports whether rest (the text after a candidate name)
+// starts where a name can end.
+func nameBoundary(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("，,、；;。：:（()）的之系为等和与及同 \t\n", r) || (r >= '0' && r <= '9')
 }
 
 // trimToName cuts a matched run of Han characters down to a surname plus
@@ -478,4 +499,4 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方"
 
 // notInNames are characters that practically never occur in personal
 // names but often follow a surname-like character in ordinary words.
-const notInNames = "的了是在和与及或等为于之其所以而被把对向从到由因这那个们人员单位部门办公室政府区县镇村社会工作项目资金指标年月日元万计共现有已故职妻子丈夫"
+const notInNames = "的了是在和与及或等为于之其所以而被把对向从到由因这那个们人员单位部门办公室政府区县镇村社会工作项目资金指标年月日元万计共现有已故职妻子丈夫置括围内外时后前费款贴障疗宿舍况领取发放标准单户数"
