@@ -44,6 +44,10 @@ func newOutput(dir string, minified bool) (*output, error) {
 	return o, nil
 }
 
+// afterPut is a test hook, called after each file is written; tests use
+// it to interrupt a build half-way.
+var afterPut func(path string)
+
 // put minifies and writes one output file. p is slash-separated and
 // relative to the site root.
 func (o *output) put(p string, data []byte) error {
@@ -62,6 +66,9 @@ func (o *output) put(p string, data []byte) error {
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
+	}
+	if afterPut != nil {
+		afterPut(p)
 	}
 	o.mu.Lock()
 	o.files[p] = len(data)

@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Every way a build can fail must leave the previous output byte-identical
+// and no staging folder behind.
+
+func assertUnchanged(t *testing.T, cfg Config, before map[string][]byte) {
+	t.Helper()
+	after := readTree(t, cfg.OutDir)
+	if len(after) != len(before) {
+		t.Errorf("output has %d files after the failed build, had %d", len(after), len(before))
+	}
+	for name, b := range before {
+		if !bytes.Equal(b, after[name]) {
+			t.Errorf("%s changed after the failed build", name)
+		}
+	}
+	assertNoStaging(t, filepath.Dir(cfg.OutDir))
+}
+
+func builtOnce(t *testing.T) (Config, map[string][]byte) {
+	t.Helper()
+	cfg := testConfig(t, importSample(t))
+	build(t, cfg)
+	return cfg, readTree(t, cfg.OutDir)
+}
+
+func TestTemplateErrorKeepsPreviousOutput(t *testing.T) {
+	for name, tmpl := range map[string]string{
+		"parse":   `{{define "main"}}{{if}}{{end}}`,
+		"execute": `{{define "main"}}{{.Project.NoSuchField}}{{end}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg, before := builtOnce(t)
+			p := filepath.Join(cfg.SiteDir, "templates", "project.html")
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(tmpl), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Build(context.Background(), cfg)
+			if err == nil {
+				t.Fatal("build with a broken template succeeded")
+			}
+			if !strings.Contains(err.Error(), "templates/project.html") || !strings.Contains(err.Error(), "模板") {
+				t.Errorf("error does not name the template: %v", err)
+			}
+			assertUnchanged(t, cfg, before)
+		})
+	}
+}
+
+func TestInterruptedBuildKeepsPreviousOutput(t *testing.T) {
+	cfg, before := builtOnce(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var once sync.Once
+	n := 0
+	afterPut = func(string) {
+		n++
+		if n == 10 { // Ctrl-C half-way through
+			once.Do(cancel)
+		}
+	}
+	t.Cleanup(func() { afterPut = nil })
+	_, err := Build(ctx, cfg)
+	if err == nil {
+		t.Fatal("interrupted build succeeded")
+	}
+	if !strings.Contains(err.Error(), "中断") {
+		t.Errorf("error does not say the build was interrupted: %v", err)
+	}
+	assertUnchanged(t, cfg, before)
+}
+
+// makeUnwritable makes dir unwritable even for root (chattr +i), or skips.
+func makeUnwritable(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		return
+	}
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot make %s unwritable as root: %v %s", dir, err, out)
+	}
+	t.Cleanup(func() { exec.Command("chattr", "-i", dir).Run() })
+}
+
+func TestUnwritableFolderKeepsPreviousOutput(t *testing.T) {
+	t.Run("parent", func(t *testing.T) {
+		cfg, before := builtOnce(t)
+		makeUnwritable(t, filepath.Dir(cfg.OutDir))
+		_, err := Build(context.Background(), cfg)
+		if err == nil {
+			t.Fatal("build into an unwritable folder succeeded")
+		}
+		if !strings.Contains(err.Error(), "权限") {
+			t.Errorf("error does not point at permissions: %v", err)
+		}
+		assertUnchanged(t, cfg, before)
+	})
+	t.Run("output", func(t *testing.T) {
+		cfg, before := builtOnce(t)
+		makeUnwritable(t, cfg.OutDir)
+		_, err := Build(context.Background(), cfg)
+		if err == nil {
+			t.Fatal("swapping out an unwritable output folder succeeded")
+		}
+		if !strings.Contains(err.Error(), "原有网站未被改动") {
+			t.Errorf("error does not reassure that the old site is intact: %v", err)
+		}
+		assertUnchanged(t, cfg, before)
+	})
+}
