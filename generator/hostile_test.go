@@ -146,7 +146,6 @@ func text(n *html.Node) string {
 	return b.String()
 }
 
-
 func textContent(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
