@@ -70,8 +70,8 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if err := writeSearchIndex(site, out); err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, tmpl: tmpl, out: out, ctx: ctx, downloads: downloads}
-	if err := r.renderAll(); err != nil {
+	r := &renderer{site: site, tmpl: tmpl, downloads: downloads}
+	if err := runJobs(ctx, r.pageJobs(), out, nil); err != nil {
 		return nil, err
 	}
 	if err := writeRobots(site, out); err != nil {

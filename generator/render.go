@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"html/template"
 	"sort"
@@ -69,8 +68,6 @@ func rootPrefix(p string) string {
 type renderer struct {
 	site *Site
 	tmpl map[string]*template.Template
-	out  *output
-	ctx  context.Context
 
 	downloads []Download
 }
@@ -118,72 +115,92 @@ func (r *renderer) column(pd *pageData, name, typ, desc string) {
 	)
 }
 
-func (r *renderer) execute(pd *pageData) error {
-	if err := r.ctx.Err(); err != nil {
-		return fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
-	}
+// execute renders one page. It is called from several goroutines at
+// once; templates and the site model are read-only by then.
+func (r *renderer) execute(pd *pageData) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(16 << 10)
 	if err := r.tmpl[pd.Kind].ExecuteTemplate(&b, "layout", pd); err != nil {
-		return &Error{File: "templates/" + pd.Kind + ".html", Msg: "生成页面 " + pd.Path + " 时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
+		return nil, &Error{File: "templates/" + pd.Kind + ".html", Msg: "生成页面 " + pd.Path + " 时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
 	}
-	return r.out.put(pd.Path, b.Bytes())
+	return b.Bytes(), nil
 }
 
-func (r *renderer) renderAll() error {
+// pageJobs plans every page as a job; nothing is rendered yet. Pages
+// that summarise many projects come first so that the long jobs start
+// early and the workers finish together.
+func (r *renderer) pageJobs() []job {
 	s := r.site
-	latest := s.Years[0]
-	home := r.newPage("index", "index.html", s.Config.Title)
-	home.Latest = latest
-	home.Year = latest
-	home.Description = s.Config.Description
-	home.Charts = r.yearCharts(latest)
-	r.addYearHistory(home, latest)
-	r.column(home, "首页", "首页", s.Config.Description)
-	if err := r.execute(home); err != nil {
-		return err
+	var jobs []job
+	page := func(p string, f func() *pageData) {
+		jobs = append(jobs, job{path: p, render: func() ([]byte, error) { return r.execute(f()) }})
+	}
+	page("index.html", func() *pageData {
+		latest := s.Years[0]
+		home := r.newPage("index", "index.html", s.Config.Title)
+		home.Latest = latest
+		home.Year = latest
+		home.Description = s.Config.Description
+		home.Charts = r.yearCharts(latest)
+		r.addYearHistory(home, latest)
+		r.column(home, "首页", "首页", s.Config.Description)
+		return home
+	})
+	for _, y := range s.Years {
+		y := y
+		page(yearURL(y.Year), func() *pageData { return r.yearPage(y) })
 	}
 	for _, y := range s.Years {
-		if err := r.renderYear(y); err != nil {
-			return err
+		for _, a := range append(append([]*Agency(nil), y.Departments...), y.Units...) {
+			y, a := y, a
+			page(agencyURL(a), func() *pageData { return r.agencyPage(y, a) })
 		}
 	}
 	for _, pg := range s.Pages {
-		pd := r.newPage("page", pageURL(pg), pg.Title)
-		pd.Page = pg
-		pd.Description = pg.Description
-		pd.Crumbs = []crumb{{"首页", "index.html"}, {pg.Title, ""}}
-		r.column(pd, pg.Title, "说明", pg.Description)
-		if err := r.execute(pd); err != nil {
-			return err
+		pg := pg
+		page(pageURL(pg), func() *pageData {
+			pd := r.newPage("page", pageURL(pg), pg.Title)
+			pd.Page = pg
+			pd.Description = pg.Description
+			pd.Crumbs = []crumb{{"首页", "index.html"}, {pg.Title, ""}}
+			r.column(pd, pg.Title, "说明", pg.Description)
+			return pd
+		})
+	}
+	page("download.html", func() *pageData {
+		dl := r.newPage("download", "download.html", "数据下载")
+		dl.Description = "全部项目支出绩效目标数据的下载：CSV、Excel 和 JSON 格式，按年度、主管部门、实施单位和项目分别提供，附数据字典。"
+		dl.Crumbs = []crumb{{"首页", "index.html"}, {"数据下载", ""}}
+		dl.Downloads, dl.Dictionary = r.downloads, dataDictionary()
+		r.column(dl, "数据下载", "数据开放", dl.Description)
+		return dl
+	})
+	page("search.html", func() *pageData {
+		sp := r.newPage("search", "search.html", "站内搜索")
+		sp.Description = "搜索各年度项目支出绩效目标：项目名称、编码、主管部门、实施单位、绩效指标、项目概况。"
+		sp.Crumbs = []crumb{{"首页", "index.html"}, {"站内搜索", ""}}
+		sp.SearchDepts, sp.SearchUnits = agencyChoices(s)
+		r.column(sp, "站内搜索", "搜索", sp.Description)
+		return sp
+	})
+	page("404.html", func() *pageData {
+		nf := r.newPage("404", "404.html", "页面不存在")
+		// A 404 page is served at whatever depth the missing URL had, so
+		// its links must be absolute to the portal path when one is set.
+		if bp := s.Config.BasePath; bp != "" {
+			nf.Root = strings.TrimSuffix(bp, "/") + "/"
 		}
+		nf.Nav = r.nav("404.html")
+		return nf
+	})
+	for _, p := range s.Projects {
+		p := p
+		page(projectURL(p), func() *pageData { return r.projectPage(p) })
 	}
-	dl := r.newPage("download", "download.html", "数据下载")
-	dl.Description = "全部项目支出绩效目标数据的下载：CSV、Excel 和 JSON 格式，按年度、主管部门、实施单位和项目分别提供，附数据字典。"
-	dl.Crumbs = []crumb{{"首页", "index.html"}, {"数据下载", ""}}
-	dl.Downloads, dl.Dictionary = r.downloads, dataDictionary()
-	r.column(dl, "数据下载", "数据开放", dl.Description)
-	if err := r.execute(dl); err != nil {
-		return err
-	}
-	sp := r.newPage("search", "search.html", "站内搜索")
-	sp.Description = "搜索各年度项目支出绩效目标：项目名称、编码、主管部门、实施单位、绩效指标、项目概况。"
-	sp.Crumbs = []crumb{{"首页", "index.html"}, {"站内搜索", ""}}
-	sp.SearchDepts, sp.SearchUnits = agencyChoices(s)
-	r.column(sp, "站内搜索", "搜索", sp.Description)
-	if err := r.execute(sp); err != nil {
-		return err
-	}
-	nf := r.newPage("404", "404.html", "页面不存在")
-	// A 404 page is served at whatever depth the missing URL had, so its
-	// links must be absolute to the portal path when one is configured.
-	if bp := s.Config.BasePath; bp != "" {
-		nf.Root = strings.TrimSuffix(bp, "/") + "/"
-	}
-	nf.Nav = r.nav("404.html")
-	return r.execute(nf)
+	return jobs
 }
 
-func (r *renderer) renderYear(y *Year) error {
+func (r *renderer) yearPage(y *Year) *pageData {
 	yp := yearURL(y.Year)
 	pd := r.newPage("year", yp, fmt.Sprintf("%d年项目支出绩效目标", y.Year))
 	pd.Year = y
@@ -193,25 +210,7 @@ func (r *renderer) renderYear(y *Year) error {
 	r.addYearHistory(pd, y)
 	pd.Downloads = r.downloadsFor(levelYear, y.Year, fmt.Sprintf("data/%d/", y.Year))
 	r.column(pd, fmt.Sprintf("%d年绩效目标", y.Year), "栏目", pd.Description)
-	if err := r.execute(pd); err != nil {
-		return err
-	}
-	for _, d := range y.Departments {
-		if err := r.renderAgency(y, d); err != nil {
-			return err
-		}
-	}
-	for _, u := range y.Units {
-		if err := r.renderAgency(y, u); err != nil {
-			return err
-		}
-	}
-	for _, p := range y.Projects {
-		if err := r.renderProject(p); err != nil {
-			return err
-		}
-	}
-	return nil
+	return pd
 }
 
 func (r *renderer) addYearHistory(pd *pageData, y *Year) {
@@ -238,7 +237,7 @@ func (r *renderer) yearCharts(y *Year) []chart {
 	}
 }
 
-func (r *renderer) renderAgency(y *Year, a *Agency) error {
+func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
 	kindName := map[string]string{"department": "主管部门", "unit": "实施单位"}[a.Kind]
 	pd := r.newPage(a.Kind, agencyURL(a), a.Name)
 	pd.Year, pd.Agency = y, a
@@ -271,7 +270,7 @@ func (r *renderer) renderAgency(y *Year, a *Agency) error {
 		pd.History = agencyChanges(hist, a.Year)
 		pd.Charts = append(pd.Charts, fundsHistory(id+"_history", "历年资金总额", pd.History))
 	}
-	return r.execute(pd)
+	return pd
 }
 
 // projectView is a project prepared for the form layout.
@@ -321,7 +320,7 @@ func buildRows(ins []Indicator) []indicatorRow {
 	return rows
 }
 
-func (r *renderer) renderProject(p *Project) error {
+func (r *renderer) projectPage(p *Project) *pageData {
 	y := r.site.Year(p.Year)
 	var dept, unit *Agency
 	for _, d := range y.Departments {
@@ -365,7 +364,7 @@ func (r *renderer) renderProject(p *Project) error {
 		pd.History = changes(years, totals, counts, urls, p.Year)
 		pd.Charts = append(pd.Charts, fundsHistory(chartID("p", p.Code, "history"), "历年资金", pd.History))
 	}
-	return r.execute(pd)
+	return pd
 }
 
 func firstNonEmpty(xs ...string) string {

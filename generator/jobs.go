@@ -1,0 +1,79 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+// job is one output file: its path and how to make its bytes. Jobs are
+// independent, so they run on every core; memory stays bounded because
+// each worker holds one page at a time and writes it out before the next.
+type job struct {
+	path   string
+	render func() ([]byte, error)
+}
+
+// runJobs renders and writes jobs with one worker per core. The first
+// error stops the others; cancelling ctx (Ctrl-C) does too.
+func runJobs(ctx context.Context, jobs []job, out *output, progress func(done int)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := runtime.GOMAXPROCS(0)
+	next := make(chan job)
+	var (
+		mu       sync.Mutex
+		firstErr error
+		done     int
+		wg       sync.WaitGroup
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+			cancel()
+		}
+		mu.Unlock()
+	}
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				b, err := j.render()
+				if err == nil {
+					err = out.put(j.path, b)
+				}
+				if err != nil {
+					fail(err)
+					continue
+				}
+				if progress != nil {
+					mu.Lock()
+					done++
+					n := done
+					mu.Unlock()
+					progress(n)
+				}
+			}
+		}()
+	}
+feed:
+	for _, j := range jobs {
+		select {
+		case next <- j:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
+	}
+	return nil
+}
