@@ -36,10 +36,7 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	// Redaction happens on the model, before anything is rendered or
 	// exported, so no output can hold what it removes.
-	published, err := Redact(projects, cfg.Privacy)
-	if err != nil {
-		return nil, err
-	}
+	published := report.Redact(projects)
 	site := NewSite(cfg, published, pages)
 	l := siteLayers(cfg.SiteDir)
 	tmpl, err := loadTemplates(l)

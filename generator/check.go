@@ -31,6 +31,14 @@ const (
 type Report struct {
 	Findings   []Finding
 	Redactions []Redaction
+
+	privacy *privacy // its detection results, reused by Redact
+}
+
+// Redact applies the report's privacy decisions to the projects it
+// checked, reusing the detection already done.
+func (r *Report) Redact(projects []*Project) []*Project {
+	return r.privacy.redactAll(projects)
 }
 
 // Count returns how many findings have the given severity.
@@ -102,8 +110,10 @@ func Check(projects []*Project, cfg CheckConfig, privacy PrivacyConfig) (*Report
 	if err != nil {
 		return nil, err
 	}
+	priv.detectAll(projects)
 	rep.Findings = append(rep.Findings, priv.review(projects)...)
 	rep.Redactions = priv.redactions(projects)
+	rep.privacy = priv
 	sortFindings(rep.Findings)
 	return rep, nil
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -52,6 +53,11 @@ type privacy struct {
 	allow       map[string]bool
 	redactRules map[string]bool
 	terms       []string
+
+	// hits memoises detection: review, the audit log and redaction all
+	// need the same hits, and detection is the costly part.
+	mu   sync.Mutex
+	hits map[*Project][]hit
 }
 
 func newPrivacy(cfg PrivacyConfig) (*privacy, error) {
@@ -62,7 +68,7 @@ func newPrivacy(cfg PrivacyConfig) (*privacy, error) {
 	default:
 		return nil, &Error{Msg: fmt.Sprintf("privacy.policy“%s”无法识别", cfg.Policy), Hint: "应为 mask（姓名显示为“李某某”）或 remove（显示为“（姓名已隐去）”）"}
 	}
-	p := &privacy{cfg: cfg, redact: set(cfg.Redact), allow: set(cfg.Allow), redactRules: set(cfg.RedactRules)}
+	p := &privacy{cfg: cfg, redact: set(cfg.Redact), allow: set(cfg.Allow), redactRules: set(cfg.RedactRules), hits: map[*Project][]hit{}}
 	for _, t := range cfg.Terms {
 		if t = strings.TrimSpace(t); t != "" {
 			p.terms = append(p.terms, t)
@@ -120,6 +126,25 @@ func textFields(p *Project) []struct {
 
 // detect returns every personal-information candidate in a project.
 func (pv *privacy) detect(p *Project) []hit {
+	pv.mu.Lock()
+	h, ok := pv.hits[p]
+	pv.mu.Unlock()
+	if ok {
+		return h
+	}
+	h = pv.detectUncached(p)
+	pv.mu.Lock()
+	pv.hits[p] = h
+	pv.mu.Unlock()
+	return h
+}
+
+// detectAll runs detection over all projects on every core.
+func (pv *privacy) detectAll(projects []*Project) {
+	parallel(len(projects), func(i int) { pv.detect(projects[i]) })
+}
+
+func (pv *privacy) detectUncached(p *Project) []hit {
 	var hits []hit
 	for _, f := range textFields(p) {
 		for _, d := range detectText(f.text, pv.terms) {
@@ -210,6 +235,11 @@ func Redact(projects []*Project, cfg PrivacyConfig) ([]*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	return pv.redactAll(projects), nil
+}
+
+func (pv *privacy) redactAll(projects []*Project) []*Project {
+	pv.detectAll(projects)
 	out := make([]*Project, len(projects))
 	for i, p := range projects {
 		hits := pv.detect(p)
@@ -249,7 +279,7 @@ func Redact(projects []*Project, cfg PrivacyConfig) ([]*Project, error) {
 		}
 		out[i] = &q
 	}
-	return out, nil
+	return out
 }
 
 func fieldName(path string) string {
@@ -294,19 +324,23 @@ func detectText(text string, terms []string) []hit {
 			hits = append(hits, hit{Rule: rule, Text: s})
 		}
 	}
-	for _, run := range digitRunRe.FindAllString(text, -1) {
-		s := toASCIIDigits(run)
-		switch {
-		case len(s) == 18 && validIDCard(s):
-			add(ruleIDCard, run)
-		case len(s) == 11 && mobileRe.MatchString(s):
-			add(ruleMobile, run)
-		case len(s) >= 16 && len(s) <= 19 && !strings.ContainsAny(s, "Xx") && luhn(s):
-			add(ruleBankCard, run)
+	if hasDigitRun(text, 11) {
+		for _, run := range digitRunRe.FindAllString(text, -1) {
+			s := toASCIIDigits(run)
+			switch {
+			case len(s) == 18 && validIDCard(s):
+				add(ruleIDCard, run)
+			case len(s) == 11 && mobileRe.MatchString(s):
+				add(ruleMobile, run)
+			case len(s) >= 16 && len(s) <= 19 && !strings.ContainsAny(s, "Xx") && luhn(s):
+				add(ruleBankCard, run)
+			}
 		}
 	}
-	for _, n := range detectNames(text) {
-		add(ruleName, n)
+	if mayNameSomeone(text) {
+		for _, n := range detectNames(text) {
+			add(ruleName, n)
+		}
 	}
 	for _, t := range terms {
 		if strings.Contains(text, t) {
@@ -318,6 +352,37 @@ func detectText(text string, terms []string) []hit {
 		}
 	}
 	return hits
+}
+
+// hasDigitRun is a fast pre-check: numbers worth a closer look are at
+// least n digits long.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// nameTriggers are the words without which none of the name patterns can
+// match; checking for them first keeps detection cheap on the ordinary
+// text that makes up almost every table.
+var nameTriggers = []string{"已故", "遗属", "遗孀", "家属", "配偶", "对象", "领取人", "收款人", "户主", "姓名",
+	"妻", "夫", "之子", "之女", "儿子", "女儿", "父亲", "母亲"}
+
+func mayNameSomeone(s string) bool {
+	for _, t := range nameTriggers {
+		if strings.Contains(s, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsNameHit(hits []hit, t string) bool {

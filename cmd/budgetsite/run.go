@@ -100,7 +100,7 @@ func newImportCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 }
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.Command {
-	var content, out string
+	var content, out, cpuprofile string
 	var strict bool
 	cmd := &cobra.Command{
 		Use:   "build [--content DIR] [--out DIR] [--strict]",
@@ -121,6 +121,13 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.C
 			if cmd.Flags().Changed("strict") {
 				cfg.Strict = strict
 			}
+			if cpuprofile != "" {
+				stop, err := startCPUProfile(cpuprofile)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			res, err := generator.Build(ctx, cfg)
 			if err != nil {
 				return err
@@ -133,6 +140,8 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.C
 	cmd.Flags().StringVar(&content, "content", "content", "内容目录")
 	cmd.Flags().StringVar(&out, "out", "public", "输出目录")
 	cmd.Flags().BoolVar(&strict, "strict", false, "把数据检查的警告也当作错误")
+	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile (for developers)")
+	_ = cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
 }
 
