@@ -39,11 +39,11 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	published := report.Redact(projects)
 	site := NewSite(cfg, published, pages)
 	l := siteLayers(cfg.SiteDir)
-	tmpl, err := loadTemplates(l)
+	tmpl, err := loadTemplates(l, !cfg.NoMinify && !cfg.MinifyPages)
 	if err != nil {
 		return nil, err
 	}
-	out, err := newOutput(cfg.OutDir, !cfg.NoMinify)
+	out, err := newOutput(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages)
 	if err != nil {
 		return nil, err
 	}

@@ -33,6 +33,9 @@ type Config struct {
 	// NoMinify writes files as the templates produce them, for reading
 	// and for golden tests.
 	NoMinify bool
+	// MinifyPages minifies every rendered page instead of the templates
+	// once. Slower; kept to measure the difference (scripts/bench.sh).
+	MinifyPages bool
 }
 
 // Footer holds the items every Chinese government site's footer shows.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -22,9 +23,15 @@ type output struct {
 	min     *minify.M // nil: write as rendered
 	mu      sync.Mutex
 	files   map[string]int // path → size
+	dirs    sync.Map       // folders already created
+
+	minifyPages bool
 }
 
-func newOutput(dir string, minified bool) (*output, error) {
+// minified enables minifying CSS, JS and SVG; minifyPages also runs the
+// HTML minifier on every rendered page (the slower alternative to
+// minifying templates once, kept for measurement).
+func newOutput(dir string, minified, minifyPages bool) (*output, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -40,6 +47,7 @@ func newOutput(dir string, minified bool) (*output, error) {
 	o := &output{dir: abs, staging: staging, files: map[string]int{}}
 	if minified {
 		o.min = newMinifier()
+		o.minifyPages = minifyPages
 	}
 	return o, nil
 }
@@ -54,14 +62,14 @@ func (o *output) put(p string, data []byte) error {
 	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
 		return fmt.Errorf("输出路径不合法：%q", p)
 	}
-	if o.min != nil {
+	if o.min != nil && (o.minifyPages || path.Ext(p) != ".html") {
 		var err error
 		if data, err = minifyFile(o.min, p, data); err != nil {
 			return fmt.Errorf("压缩 %s 失败：%w", p, err)
 		}
 	}
 	full := filepath.Join(o.staging, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	if err := o.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
@@ -73,6 +81,19 @@ func (o *output) put(p string, data []byte) error {
 	o.mu.Lock()
 	o.files[p] = len(data)
 	o.mu.Unlock()
+	return nil
+}
+
+// mkdir creates a folder once; most files share their folder with
+// thousands of others, and MkdirAll would stat it every time.
+func (o *output) mkdir(dir string) error {
+	if _, ok := o.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	o.dirs.Store(dir, true)
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // pageData is what every template receives. Kind-specific fields are set
@@ -70,6 +71,8 @@ type renderer struct {
 	tmpl map[string]*template.Template
 
 	downloads []Download
+	dlOnce    sync.Once
+	dlIndex   map[string][]Download
 }
 
 func (r *renderer) newPage(kind, p, title string) *pageData {
@@ -399,15 +402,29 @@ func agencyChoices(s *Site) (depts, units []Coded) {
 	return depts, units
 }
 
-// downloadsFor picks the downloads of one level and year whose path starts
-// with prefix (a project's "data/2022/project/X." matches its .json and
-// .csv).
+// downloadsFor returns the downloads of one level and year whose path
+// starts with prefix (a project's "data/2022/project/X." matches its
+// .json and .csv). The index is built on first use, so a site with tens
+// of thousands of files does not scan the whole list for every page.
 func (r *renderer) downloadsFor(level string, year int, prefix string) []Download {
-	var out []Download
-	for _, d := range r.downloads {
-		if d.Level == level && d.Year == year && strings.HasPrefix(d.Path, prefix) {
-			out = append(out, d)
+	r.dlOnce.Do(func() {
+		r.dlIndex = map[string][]Download{}
+		for _, d := range r.downloads {
+			key := downloadKey(d.Level, d.Year, d.Path)
+			r.dlIndex[key] = append(r.dlIndex[key], d)
 		}
+	})
+	return r.dlIndex[downloadKey(level, year, prefix)]
+}
+
+// downloadKey groups a year's files by year, and an agency's or a
+// project's files by their path without the extension.
+func downloadKey(level string, year int, p string) string {
+	if level == levelYear || level == levelSite {
+		return fmt.Sprintf("%s|%d", level, year)
 	}
-	return out
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		p = p[:i+1]
+	}
+	return fmt.Sprintf("%s|%d|%s", level, year, p)
 }

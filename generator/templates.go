@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -55,11 +56,24 @@ var pageKinds = []string{"index", "year", "department", "unit", "project", "page
 
 // loadTemplates parses the layout and partials once, then clones them for
 // each page kind, because every kind defines its own "main".
-func loadTemplates(l layers) (map[string]*template.Template, error) {
+//
+// With minified set, the template sources themselves are minified first
+// (template actions are kept as they are), so executing them yields
+// minified pages and no page needs a minifier pass of its own: the cost
+// is paid once per template instead of once per page.
+func loadTemplates(l layers, minified bool) (map[string]*template.Template, error) {
 	paths, owner := l.files("templates")
+	m := newTemplateMinifier()
 	read := func(p string) (string, error) {
 		b, err := fs.ReadFile(owner[p], p)
-		return string(b), err
+		if err != nil || !minified {
+			return string(b), err
+		}
+		var out strings.Builder
+		if err := m.Minify("text/html", &out, bytes.NewReader(b)); err != nil {
+			return "", templateError(p, err)
+		}
+		return out.String(), nil
 	}
 	base := template.New("").Funcs(templateFuncs)
 	kinds := map[string]string{}
