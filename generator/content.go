@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
@@ -48,17 +50,22 @@ func ParseContent(r io.Reader, name string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	var p Project
-	dec := yaml.NewDecoder(bytes.NewReader(fm))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &Error{File: name, Line: 2, Msg: "文件头（--- 之间）是空的", Hint: "请参照 README 中的内容格式填写项目字段"}
-		}
+	// Parse once into a node tree: it gives the line of every field for
+	// messages, and decoding from it avoids parsing the YAML twice.
+	var root yaml.Node
+	if err := yaml.Unmarshal(fm, &root); err != nil {
 		return nil, yamlError(err, name, 1)
 	}
-	var root yaml.Node
-	_ = yaml.Unmarshal(fm, &root)
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return nil, &Error{File: name, Line: 2, Msg: "文件头（--- 之间）是空的", Hint: "请参照 README 中的内容格式填写项目字段"}
+	}
+	if errs := unknownFields(root.Content[0], reflect.TypeOf(Project{}), name, 1); len(errs) > 0 {
+		return nil, errs
+	}
+	var p Project
+	if err := root.Content[0].Decode(&p); err != nil {
+		return nil, yamlError(err, name, 1)
+	}
 	p.Lines = fieldLines(&root, 1)
 	for i := range p.Indicators {
 		p.Indicators[i].Line = indicatorLine(&root, i, 1)
@@ -250,4 +257,66 @@ func sanitizeProject(p *Project) {
 			*f = clean(*f)
 		}
 	}
+}
+
+// unknownFields reports mapping keys that t has no yaml field for,
+// recursing into nested structs and lists of structs, so a misspelt key
+// is an error at its line rather than silently ignored.
+func unknownFields(n *yaml.Node, t reflect.Type, file string, offset int) ErrorList {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || n.Kind != yaml.MappingNode {
+		if t.Kind() == reflect.Struct && n.Kind == yaml.SequenceNode {
+			var errs ErrorList
+			for _, c := range n.Content {
+				errs = append(errs, unknownFields(c, t, file, offset)...)
+			}
+			return errs
+		}
+		return nil
+	}
+	fields := yamlFields(t)
+	var errs ErrorList
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		ft, ok := fields[k.Value]
+		if !ok {
+			errs = append(errs, &Error{File: file, Line: k.Line + offset,
+				Msg:  fmt.Sprintf("文件头格式错误：未知字段“%s”", k.Value),
+				Hint: "请检查字段名是否拼写正确；可用字段见 README 的“内容格式”一节"})
+			continue
+		}
+		if ft.Kind() == reflect.Struct || ft.Kind() == reflect.Slice {
+			errs = append(errs, unknownFields(v, ft, file, offset)...)
+		}
+	}
+	return errs
+}
+
+var yamlFieldCache sync.Map // reflect.Type → map[string]reflect.Type
+
+func yamlFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := yamlFieldCache.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		ft := f.Type
+		// Decimal is a scalar to YAML, whatever its Go shape.
+		if ft == reflect.TypeOf(Decimal{}) {
+			ft = reflect.TypeOf("")
+		}
+		m[name] = ft
+	}
+	yamlFieldCache.Store(t, m)
+	return m
 }

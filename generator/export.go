@@ -1,11 +1,7 @@
 package generator
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 )
 
@@ -94,11 +90,8 @@ func writeDownloads(s *Site, out *output) ([]Download, error) {
 		w.csv(yearDataPath(y.Year, "indicators.csv"), scope+"绩效指标（CSV）", scope, levelYear, y.Year, indicatorColumns, t.indicators)
 		w.json(yearDataPath(y.Year, "projects.json"), scope+"项目和绩效指标（JSON）", scope, levelYear, y.Year, y.Projects)
 	}
-	if w.err != nil {
-		return nil, w.err
-	}
 	// The descriptor lists the site-level and per-year files.
-	described := append([]Download(nil), w.list...)
+	nDescribed := len(w.list)
 
 	for _, y := range s.Years {
 		for _, group := range [][]*Agency{y.Departments, y.Units} {
@@ -121,17 +114,17 @@ func writeDownloads(s *Site, out *output) ([]Download, error) {
 		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, indicatorColumns, t.indicators)
 		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, []*Project{p})
 	}
-	if w.err != nil {
-		return nil, w.err
+	if err := w.run(); err != nil {
+		return nil, err
 	}
-
+	described := append([]Download(nil), w.list[:nDescribed]...)
 	b, err := marshalJSON(newDataPackage(s, described, len(w.list)-len(described)))
 	if err != nil {
 		return nil, err
 	}
 	w.put(datapackageJSONPath, "数据包描述（datapackage.json）", "JSON", "全部", levelSite, 0, b)
-	if w.err != nil {
-		return nil, w.err
+	if err := w.run(); err != nil {
+		return nil, err
 	}
 	// Move the descriptor up to the other site-level files.
 	list := make([]Download, 0, len(w.list))
@@ -143,82 +136,83 @@ func writeDownloads(s *Site, out *output) ([]Download, error) {
 
 // downloadWriter writes files through the output stage and records each
 // as it ended up on disk. The first error stops further writes.
+// downloadWriter collects the files to write as tasks, each with its
+// place in the list, and runs them on every core: encoding thousands of
+// slices and the workbook are independent of each other.
 type downloadWriter struct {
-	out  *output
-	list []Download
-	err  error
+	out   *output
+	list  []Download
+	tasks []func() error
+}
+
+func (w *downloadWriter) add(d Download, encode func() ([]byte, error)) {
+	i := len(w.list)
+	w.list = append(w.list, d)
+	w.tasks = append(w.tasks, func() error {
+		if encode != nil {
+			b, err := encode()
+			if err != nil {
+				return fmt.Errorf("生成 %s 失败：%w", d.Path, err)
+			}
+			if err := w.out.put(d.Path, b); err != nil {
+				return err
+			}
+		}
+		info, ok := w.out.info(d.Path)
+		if !ok {
+			return fmt.Errorf("%s 没有生成", d.Path)
+		}
+		w.list[i].Bytes, w.list[i].SHA256 = info.size, info.sha256
+		return nil
+	})
+}
+
+// run writes every collected file; the list then holds their sizes and
+// hashes.
+func (w *downloadWriter) run() error {
+	errs := make([]error, len(w.tasks))
+	parallel(len(w.tasks), func(i int) { errs[i] = w.tasks[i]() })
+	w.tasks = nil
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (w *downloadWriter) csv(p, title, scope, level string, year int, cols []*exportField, rows []tableRow) {
-	if w.err != nil {
-		return
-	}
-	b, err := encodeCSV(cols, rows)
-	if err != nil {
-		w.err = fmt.Errorf("生成 %s 失败：%w", p, err)
-		return
-	}
-	w.put(p, title, "CSV", scope, level, year, b)
+	w.add(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
+		func() ([]byte, error) { return encodeCSV(cols, rows) })
 }
 
 func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Project) {
-	if w.err != nil {
-		return
-	}
-	ex := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(ps))}
-	for _, proj := range ps {
-		ex.Projects = append(ex.Projects, exportProject(proj))
-	}
-	b, err := marshalJSON(ex)
-	if err != nil {
-		w.err = fmt.Errorf("生成 %s 失败：%w", p, err)
-		return
-	}
-	w.put(p, title, "JSON", scope, level, year, b)
+	w.add(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
+		func() ([]byte, error) {
+			ex := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(ps))}
+			for _, proj := range ps {
+				ex.Projects = append(ex.Projects, exportProject(proj))
+			}
+			return marshalJSON(ex)
+		})
 }
 
 func (w *downloadWriter) xlsx(p, title, scope, level string, year int, s *Site, t tables) {
-	if w.err != nil {
-		return
-	}
-	b, err := encodeXLSX(s, t)
-	if err != nil {
-		w.err = fmt.Errorf("生成 %s 失败：%w", p, err)
-		return
-	}
-	w.put(p, title, "XLSX", scope, level, year, b)
+	w.add(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
+		func() ([]byte, error) { return encodeXLSX(s, t) })
 }
 
 // put writes through out.put, which may minify, and records the file as
 // written.
 func (w *downloadWriter) put(p, title, format, scope, level string, year int, b []byte) {
-	if w.err != nil {
-		return
-	}
-	if err := w.out.put(p, b); err != nil {
-		w.err = err
-		return
-	}
-	w.existing(p, title, format, scope, level, year)
+	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
+		func() ([]byte, error) { return b, nil })
 }
 
 // existing records a file already written to the output, reading it back
 // so that size and digest are those of the bytes on disk.
 func (w *downloadWriter) existing(p, title, format, scope, level string, year int) {
-	if w.err != nil {
-		return
-	}
-	b, err := os.ReadFile(filepath.Join(w.out.staging, filepath.FromSlash(p)))
-	if err != nil {
-		w.err = fmt.Errorf("读取已生成的 %s 失败：%w", p, err)
-		return
-	}
-	sum := sha256.Sum256(b)
-	w.list = append(w.list, Download{
-		Path: p, Title: title, Format: format, Scope: scope,
-		Bytes: len(b), SHA256: hex.EncodeToString(sum[:]),
-		Level: level, Year: year,
-	})
+	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year}, nil)
 }
 
 // ---------------------------------------------------------------------

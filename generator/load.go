@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,7 +15,7 @@ import (
 // folder. On error it still returns what parsed. Project files live in content/<year>/<code>.md; free pages
 // (说明, 名词解释) in content/pages/*.md. All errors are collected.
 func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
-	var errs ErrorList
+	var files []string
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -24,33 +26,49 @@ func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
 			}
 			return nil
 		}
-		if path.Ext(p) != ".md" || strings.HasPrefix(d.Name(), ".") || strings.EqualFold(d.Name(), "README.md") {
-			return nil
+		if path.Ext(p) == ".md" && !strings.HasPrefix(d.Name(), ".") && !strings.EqualFold(d.Name(), "README.md") {
+			files = append(files, p)
 		}
-		f, err := fsys.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if strings.HasPrefix(p, "pages/") {
-			pg, err := ParsePage(f, p)
-			if err != nil {
-				errs = appendErr(errs, err)
-				return nil
-			}
-			pages = append(pages, pg)
-			return nil
-		}
-		proj, err := ParseContent(f, p)
-		if err != nil {
-			errs = appendErr(errs, err)
-			return nil
-		}
-		projects = append(projects, proj)
 		return nil
 	})
 	if walkErr != nil {
 		return nil, nil, fmt.Errorf("读取内容目录失败：%w", walkErr)
+	}
+	// Parse on every core; results keep the walk's (sorted) order, so
+	// errors are reported in the same order every time.
+	type result struct {
+		proj *Project
+		page *Page
+		err  error
+	}
+	results := make([]result, len(files))
+	parallel(len(files), func(i int) {
+		p := files[i]
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			results[i].err = &Error{File: p, Msg: "无法读取文件：" + err.Error()}
+			return
+		}
+		if strings.HasPrefix(p, "pages/") {
+			results[i].page, results[i].err = ParsePage(bytes.NewReader(b), p)
+			return
+		}
+		proj, err := ParseContent(bytes.NewReader(b), p)
+		if err == nil {
+			proj.srcHash = sha256.Sum256(b)
+		}
+		results[i].proj, results[i].err = proj, err
+	})
+	var errs ErrorList
+	for _, r := range results {
+		switch {
+		case r.err != nil:
+			errs = appendErr(errs, r.err)
+		case r.page != nil:
+			pages = append(pages, r.page)
+		case r.proj != nil:
+			projects = append(projects, r.proj)
+		}
 	}
 	if len(projects) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{Msg: "内容目录中没有项目文件", Hint: "请先用 budgetsite import 导入绩效目标表文本"})

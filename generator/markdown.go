@@ -36,6 +36,9 @@ var (
 // plainText is the text a reader sees, for open data and search: Markdown
 // syntax and escapes removed, one line per block.
 func plainText(src string) string {
+	if isPlain(src) {
+		return strings.TrimSpace(src)
+	}
 	h, err := renderMarkdown(src)
 	if err != nil {
 		return src
@@ -73,4 +76,20 @@ func escapeMarkdown(s string) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// isPlain reports whether Markdown would show src exactly as written: one
+// line with no character that can start syntax. Most bodies imported from
+// tables are such plain text, and skipping the renderer for them saves
+// most of the export time.
+func isPlain(src string) bool {
+	t := strings.TrimSpace(src)
+	if t == "" || strings.ContainsAny(t, "\\`*_[]<>&|~#!\n\r\t") || strings.Contains(t, "  ") {
+		return false
+	}
+	switch c := t[0]; {
+	case c == '-' || c == '+' || c == '=' || (c >= '0' && c <= '9'):
+		return false
+	}
+	return true
 }

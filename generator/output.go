@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,8 +24,8 @@ type output struct {
 	staging string
 	min     *minify.M // nil: write as rendered
 	mu      sync.Mutex
-	files   map[string]int // path → size
-	dirs    sync.Map       // folders already created
+	files   map[string]fileInfo
+	dirs    sync.Map // folders already created
 
 	minifyPages bool
 }
@@ -44,12 +46,19 @@ func newOutput(dir string, minified, minifyPages bool) (*output, error) {
 	if err != nil {
 		return nil, &Error{File: parent, Msg: "无法在输出目录旁创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间，或用 --out 指定其他输出目录"}
 	}
-	o := &output{dir: abs, staging: staging, files: map[string]int{}}
+	o := &output{dir: abs, staging: staging, files: map[string]fileInfo{}}
 	if minified {
 		o.min = newMinifier()
 		o.minifyPages = minifyPages
 	}
 	return o, nil
+}
+
+// fileInfo is what the build knows of a file it wrote: for the download
+// list, datapackage.json and the incremental-build cache.
+type fileInfo struct {
+	size   int
+	sha256 string
 }
 
 // afterPut is a test hook, called after each file is written; tests use
@@ -78,8 +87,9 @@ func (o *output) put(p string, data []byte) error {
 	if afterPut != nil {
 		afterPut(p)
 	}
+	sum := sha256.Sum256(data)
 	o.mu.Lock()
-	o.files[p] = len(data)
+	o.files[p] = fileInfo{size: len(data), sha256: hex.EncodeToString(sum[:])}
 	o.mu.Unlock()
 	return nil
 }
@@ -95,6 +105,14 @@ func (o *output) mkdir(dir string) error {
 	}
 	o.dirs.Store(dir, true)
 	return nil
+}
+
+// info returns the size and hash of a written file.
+func (o *output) info(p string) (fileInfo, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	fi, ok := o.files[p]
+	return fi, ok
 }
 
 // paths returns every written path, sorted.
@@ -113,8 +131,8 @@ func (o *output) bytes() int64 {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	var n int64
-	for _, s := range o.files {
-		n += int64(s)
+	for _, fi := range o.files {
+		n += int64(fi.size)
 	}
 	return n
 }
