@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -62,14 +63,27 @@ func TestTemplateErrorKeepsPreviousOutput(t *testing.T) {
 }
 
 func TestInterruptedBuildKeepsPreviousOutput(t *testing.T) {
+	for _, mode := range []string{"cold", "incremental"} {
+		t.Run(mode, func(t *testing.T) { testInterrupted(t, mode) })
+	}
+}
+
+func testInterrupted(t *testing.T, mode string) {
 	cfg, before := builtOnce(t)
+	if mode == "cold" {
+		cfg.NoCache = true
+	} else {
+		// An edit, so that the rebuild has work to do.
+		p := filepath.Join(cfg.ContentDir, "2022", "50011022T000000155466.md")
+		b, _ := os.ReadFile(p)
+		os.WriteFile(p, bytes.Replace(b, []byte("funds_wan: 96.9"), []byte("funds_wan: 97.9"), 1), 0o644)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var once sync.Once
-	n := 0
+	var n atomic.Int32
 	afterPut = func(string) {
-		n++
-		if n == 10 { // Ctrl-C half-way through
+		if n.Add(1) == 3 { // Ctrl-C half-way through
 			once.Do(cancel)
 		}
 	}
@@ -103,6 +117,7 @@ func makeUnwritable(t *testing.T, dir string) {
 func TestUnwritableFolderKeepsPreviousOutput(t *testing.T) {
 	t.Run("parent", func(t *testing.T) {
 		cfg, before := builtOnce(t)
+		cfg.NoCache = true
 		makeUnwritable(t, filepath.Dir(cfg.OutDir))
 		_, err := Build(context.Background(), cfg)
 		if err == nil {
@@ -115,6 +130,7 @@ func TestUnwritableFolderKeepsPreviousOutput(t *testing.T) {
 	})
 	t.Run("output", func(t *testing.T) {
 		cfg, before := builtOnce(t)
+		cfg.NoCache = true
 		makeUnwritable(t, cfg.OutDir)
 		_, err := Build(context.Background(), cfg)
 		if err == nil {

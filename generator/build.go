@@ -10,19 +10,66 @@ import (
 
 // Result summarises a build for the one-line report.
 type Result struct {
-	Files    int
-	Pages    int
-	Bytes    int64
-	Projects int
-	Warnings []string
-	Elapsed  time.Duration
+	Files     int // files in the site
+	Pages     int // HTML pages in the site
+	Written   int // files this build wrote
+	Unchanged int // files left as they were
+	Bytes     int64
+	Projects  int
+	Warnings  []string
+	Elapsed   time.Duration
+	Cold      bool // built from scratch rather than incrementally
 }
 
-// Build loads content, renders the whole site and swaps it into
-// cfg.OutDir. On any error, including cancellation through ctx, the
-// previous output folder is left exactly as it was.
+// Build loads content, renders the whole site and puts it in cfg.OutDir.
+// On any error, including cancellation through ctx, the previous output
+// folder is left exactly as it was.
+//
+// A rebuild is incremental when the cache beside the output folder
+// matches it (see cache.go): unchanged inputs make it a no-op, and
+// otherwise only files whose inputs changed are rendered and only files
+// whose bytes changed are written.
 func Build(ctx context.Context, cfg Config) (*Result, error) {
+	return runBuild(ctx, cfg, nil)
+}
+
+// Progress receives the number of files done and the total as a build
+// renders; it is called from several goroutines.
+type Progress func(done, total int)
+
+// BuildWithProgress is Build with a progress callback.
+func BuildWithProgress(ctx context.Context, cfg Config, progress Progress) (*Result, error) {
+	return runBuild(ctx, cfg, progress)
+}
+
+func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, error) {
 	start := time.Now()
+	l := siteLayers(cfg.SiteDir)
+
+	var prev *manifest
+	var inputs string
+	if !cfg.NoCache {
+		prev = loadManifest(cfg.OutDir)
+		ak, err := assetsKey(l)
+		if err != nil {
+			return nil, err
+		}
+		tk, err := globalKey(cfg, l, nil)
+		if err != nil {
+			return nil, err
+		}
+		if inputs, err = inputFingerprint(cfg.ContentDir, append(ak, tk...)); err != nil {
+			return nil, &Error{File: cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
+		}
+		if prev != nil && !prev.intact(cfg.OutDir, cfg.Keep) {
+			prev = nil // the output was changed behind our back: rebuild it whole
+		}
+		if prev != nil && prev.Inputs == inputs {
+			return &Result{Files: len(prev.Files), Pages: countPages(prev.Files), Unchanged: len(prev.Files),
+				Projects: prev.Projects, Warnings: prev.Warnings, Elapsed: time.Since(start)}, nil
+		}
+	}
+
 	projects, pages, err := LoadContentDir(cfg.ContentDir)
 	if err != nil {
 		return nil, err
@@ -38,12 +85,16 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	// exported, so no output can hold what it removes.
 	published := report.Redact(projects)
 	site := NewSite(cfg, published, pages)
-	l := siteLayers(cfg.SiteDir)
 	tmpl, err := loadTemplates(l, !cfg.NoMinify && !cfg.MinifyPages)
 	if err != nil {
 		return nil, err
 	}
-	out, err := newOutput(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages)
+	if !cfg.NoCache {
+		if site.key, err = globalKey(cfg, l, pages); err != nil {
+			return nil, err
+		}
+	}
+	out, err := newOutput(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages, prev)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +119,12 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	r := &renderer{site: site, tmpl: tmpl, downloads: downloads}
-	if err := runJobs(ctx, r.pageJobs(), out, nil); err != nil {
+	jobs := r.pageJobs()
+	var onDone func(int)
+	if progress != nil {
+		onDone = func(n int) { progress(n, len(jobs)) }
+	}
+	if err := runJobs(ctx, jobs, out, onDone); err != nil {
 		return nil, err
 	}
 	if err := writeRobots(site, out); err != nil {
@@ -77,23 +133,45 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
 	}
-	if err := out.commit(cfg.Keep); err != nil {
-		return nil, err
-	}
-	ok = true
-	res := &Result{Projects: len(projects), Bytes: out.bytes(), Elapsed: time.Since(start)}
+	res := &Result{Projects: len(projects), Bytes: out.bytes(), Cold: prev == nil}
 	for _, f := range report.Findings {
 		if f.Severity == SevWarning {
 			res.Warnings = append(res.Warnings, f.Message)
 		}
 	}
+	// The cache must never describe a folder it does not match: drop it
+	// before the output changes, write the new one after.
+	if !cfg.NoCache {
+		removeManifest(cfg.OutDir)
+	}
+	if err := out.commit(cfg.Keep); err != nil {
+		return nil, err
+	}
+	ok = true
+	if !cfg.NoCache {
+		m := out.manifest(inputs)
+		m.Projects, m.Warnings = res.Projects, res.Warnings
+		_ = m.save(cfg.OutDir) // without a cache the next build is cold, no worse
+	}
+	res.Written, res.Unchanged = out.counts()
 	for _, p := range out.paths() {
 		res.Files++
 		if path.Ext(p) == ".html" {
 			res.Pages++
 		}
 	}
+	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+func countPages(files map[string]manifestEntry) int {
+	n := 0
+	for p := range files {
+		if path.Ext(p) == ".html" {
+			n++
+		}
+	}
+	return n
 }
 
 // writeRobots writes robots.txt and, when the site's absolute address is

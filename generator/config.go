@@ -33,6 +33,9 @@ type Config struct {
 	// NoMinify writes files as the templates produce them, for reading
 	// and for golden tests.
 	NoMinify bool
+	// NoCache makes every build a cold build: no incremental reuse, and
+	// the cache beside the output folder is neither read nor kept.
+	NoCache bool
 	// MinifyPages minifies every rendered page instead of the templates
 	// once. Slower; kept to measure the difference (scripts/bench.sh).
 	MinifyPages bool

@@ -72,7 +72,7 @@ func projectDataPath(p *Project, ext string) string {
 // by writeOpenData) and returns the list for the 数据下载 page: site-level
 // files first, then per year, per department and unit, and per project.
 func writeDownloads(s *Site, out *output) ([]Download, error) {
-	w := &downloadWriter{out: out}
+	w := &downloadWriter{site: s, out: out}
 	tables := buildTables(s.Projects)
 
 	// Site level. datapackage.json describes the files, so it is written
@@ -140,21 +140,22 @@ func writeDownloads(s *Site, out *output) ([]Download, error) {
 // place in the list, and runs them on every core: encoding thousands of
 // slices and the workbook are independent of each other.
 type downloadWriter struct {
+	site  *Site
 	out   *output
 	list  []Download
 	tasks []func() error
 }
 
-func (w *downloadWriter) add(d Download, encode func() ([]byte, error)) {
+func (w *downloadWriter) add(d Download, key string, encode func() ([]byte, error)) {
 	i := len(w.list)
 	w.list = append(w.list, d)
 	w.tasks = append(w.tasks, func() error {
-		if encode != nil {
+		if encode != nil && !w.out.reuse(d.Path, key) {
 			b, err := encode()
 			if err != nil {
 				return fmt.Errorf("生成 %s 失败：%w", d.Path, err)
 			}
-			if err := w.out.put(d.Path, b); err != nil {
+			if err := w.out.putKeyed(d.Path, key, b); err != nil {
 				return err
 			}
 		}
@@ -182,13 +183,19 @@ func (w *downloadWriter) run() error {
 }
 
 func (w *downloadWriter) csv(p, title, scope, level string, year int, cols []*exportField, rows []tableRow) {
+	var ps []*Project
+	for i, r := range rows {
+		if i == 0 || r.p != rows[i-1].p {
+			ps = append(ps, r.p)
+		}
+	}
 	w.add(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
-		func() ([]byte, error) { return encodeCSV(cols, rows) })
+		w.site.projectsKey(p, ps), func() ([]byte, error) { return encodeCSV(cols, rows) })
 }
 
 func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Project) {
 	w.add(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
-		func() ([]byte, error) {
+		w.site.projectsKey(p, ps), func() ([]byte, error) {
 			ex := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(ps))}
 			for _, proj := range ps {
 				ex.Projects = append(ex.Projects, exportProject(proj))
@@ -199,20 +206,20 @@ func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Pro
 
 func (w *downloadWriter) xlsx(p, title, scope, level string, year int, s *Site, t tables) {
 	w.add(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
-		func() ([]byte, error) { return encodeXLSX(s, t) })
+		s.projectsKey(p, s.Projects), func() ([]byte, error) { return encodeXLSX(s, t) })
 }
 
 // put writes through out.put, which may minify, and records the file as
 // written.
 func (w *downloadWriter) put(p, title, format, scope, level string, year int, b []byte) {
 	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
-		func() ([]byte, error) { return b, nil })
+		"", func() ([]byte, error) { return b, nil })
 }
 
 // existing records a file already written to the output, reading it back
 // so that size and digest are those of the bytes on disk.
 func (w *downloadWriter) existing(p, title, format, scope, level string, year int) {
-	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year}, nil)
+	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year}, "", nil)
 }
 
 // ---------------------------------------------------------------------

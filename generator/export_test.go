@@ -399,7 +399,7 @@ func TestDownloadsList(t *testing.T) {
 	for _, minified := range []bool{true, false} {
 		cfg := testConfig(t, importSample(t))
 		s := loadTestSite(t, cfg)
-		out, err := newOutput(cfg.OutDir, minified, false)
+		out, err := newOutput(cfg.OutDir, minified, false, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 // each worker holds one page at a time and writes it out before the next.
 type job struct {
 	path   string
+	key    string // cache key of the inputs; "" to always render
 	render func() ([]byte, error)
 }
 
@@ -41,9 +42,12 @@ func runJobs(ctx context.Context, jobs []job, out *output, progress func(done in
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				b, err := j.render()
-				if err == nil {
-					err = out.put(j.path, b)
+				var err error
+				if !out.reuse(j.path, j.key) {
+					var b []byte
+					if b, err = j.render(); err == nil {
+						err = out.putKeyed(j.path, j.key, b)
+					}
 				}
 				if err != nil {
 					fail(err)

@@ -70,6 +70,10 @@ func marshalJSON(v any) ([]byte, error) {
 }
 
 func writeOpenData(s *Site, out *output) error {
+	key := s.projectsKey(projectsJSONPath, s.Projects)
+	if out.reuse(projectsJSONPath, key) {
+		return nil
+	}
 	ex := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(s.Projects))}
 	for _, p := range s.Projects {
 		ex.Projects = append(ex.Projects, exportProject(p))
@@ -78,5 +82,5 @@ func writeOpenData(s *Site, out *output) error {
 	if err != nil {
 		return err
 	}
-	return out.put("data/projects.json", b)
+	return out.putKeyed(projectsJSONPath, key, b)
 }

@@ -19,6 +19,10 @@ import (
 // output is the write stage. Files go into a staging folder beside the
 // output folder; commit swaps it in only when the whole build succeeded,
 // so a failed or interrupted build leaves the previous site untouched.
+//
+// An incremental build (prev set) stages only the files whose bytes
+// changed and, on commit, moves them into the output folder and removes
+// files the build no longer makes; unchanged files are never touched.
 type output struct {
 	dir     string // final output folder
 	staging string
@@ -28,12 +32,15 @@ type output struct {
 	dirs    sync.Map // folders already created
 
 	minifyPages bool
+	prev        *manifest // the previous build's, for an incremental build
+	changed     []string  // staged paths (incremental builds)
+	unchanged   int
 }
 
 // minified enables minifying CSS, JS and SVG; minifyPages also runs the
 // HTML minifier on every rendered page (the slower alternative to
 // minifying templates once, kept for measurement).
-func newOutput(dir string, minified, minifyPages bool) (*output, error) {
+func newOutput(dir string, minified, minifyPages bool, prev *manifest) (*output, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -46,7 +53,7 @@ func newOutput(dir string, minified, minifyPages bool) (*output, error) {
 	if err != nil {
 		return nil, &Error{File: parent, Msg: "无法在输出目录旁创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间，或用 --out 指定其他输出目录"}
 	}
-	o := &output{dir: abs, staging: staging, files: map[string]fileInfo{}}
+	o := &output{dir: abs, staging: staging, files: map[string]fileInfo{}, prev: prev}
 	if minified {
 		o.min = newMinifier()
 		o.minifyPages = minifyPages
@@ -59,6 +66,7 @@ func newOutput(dir string, minified, minifyPages bool) (*output, error) {
 type fileInfo struct {
 	size   int
 	sha256 string
+	key    string // inputs the file was made from; "" when not tracked
 }
 
 // afterPut is a test hook, called after each file is written; tests use
@@ -67,7 +75,27 @@ var afterPut func(path string)
 
 // put minifies and writes one output file. p is slash-separated and
 // relative to the site root.
-func (o *output) put(p string, data []byte) error {
+func (o *output) put(p string, data []byte) error { return o.putKeyed(p, "", data) }
+
+// reuse records a file as unchanged, without rendering it, when the
+// previous build made it from the same inputs.
+func (o *output) reuse(p, key string) bool {
+	if o.prev == nil || key == "" {
+		return false
+	}
+	e, ok := o.prev.Files[p]
+	if !ok || e.Key != key {
+		return false
+	}
+	o.mu.Lock()
+	o.files[p] = fileInfo{size: e.Size, sha256: e.SHA256, key: key}
+	o.unchanged++
+	o.mu.Unlock()
+	return true
+}
+
+// putKeyed is put for a file made from inputs with the given key.
+func (o *output) putKeyed(p, key string, data []byte) error {
 	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
 		return fmt.Errorf("输出路径不合法：%q", p)
 	}
@@ -77,19 +105,32 @@ func (o *output) put(p string, data []byte) error {
 			return fmt.Errorf("压缩 %s 失败：%w", p, err)
 		}
 	}
-	full := filepath.Join(o.staging, filepath.FromSlash(p))
-	if err := o.mkdir(filepath.Dir(full)); err != nil {
-		return err
+	sum := sha256.Sum256(data)
+	fi := fileInfo{size: len(data), sha256: hex.EncodeToString(sum[:]), key: key}
+	same := false
+	if o.prev != nil {
+		e, ok := o.prev.Files[p]
+		same = ok && e.SHA256 == fi.sha256 && e.Size == fi.size
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return err
+	if !same {
+		full := filepath.Join(o.staging, filepath.FromSlash(p))
+		if err := o.mkdir(filepath.Dir(full)); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			return err
+		}
 	}
 	if afterPut != nil {
 		afterPut(p)
 	}
-	sum := sha256.Sum256(data)
 	o.mu.Lock()
-	o.files[p] = fileInfo{size: len(data), sha256: hex.EncodeToString(sum[:])}
+	o.files[p] = fi
+	if same {
+		o.unchanged++
+	} else if o.prev != nil {
+		o.changed = append(o.changed, p)
+	}
 	o.mu.Unlock()
 	return nil
 }
@@ -145,9 +186,33 @@ func (o *output) abort() {
 	}
 }
 
-// commit carries over files that other tools own, then swaps the staging
-// folder in for the output folder.
+// written counts the files this build wrote (all of them for a cold
+// build) and those left as they were.
+func (o *output) counts() (written, unchanged int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.files) - o.unchanged, o.unchanged
+}
+
+// manifest describes what the output folder holds after commit.
+func (o *output) manifest(inputs string) *manifest {
+	m := &manifest{Version: manifestVersion, OutDir: o.dir, Inputs: inputs, Files: map[string]manifestEntry{}}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for p, fi := range o.files {
+		m.Files[p] = manifestEntry{Key: fi.key, Size: fi.size, SHA256: fi.sha256}
+	}
+	return m
+}
+
+// commit makes the build visible. A cold build carries over files that
+// other tools own and swaps the staging folder in for the output folder;
+// an incremental build moves its few changed files in and removes files
+// that are no longer made.
 func (o *output) commit(keep []string) error {
+	if o.prev != nil {
+		return o.commitIncremental()
+	}
 	for _, k := range keep {
 		k = filepath.FromSlash(strings.TrimPrefix(k, "/"))
 		if !fs.ValidPath(filepath.ToSlash(k)) {
@@ -199,4 +264,39 @@ func swapDirs(src, dst string) error {
 		return err
 	}
 	return os.RemoveAll(old)
+}
+
+func (o *output) commitIncremental() error {
+	sort.Strings(o.changed)
+	for _, p := range o.changed {
+		dst := filepath.Join(o.dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return &Error{File: dst, Msg: "无法更新输出目录：" + err.Error(), Hint: "请检查输出目录的权限"}
+		}
+		if err := os.Rename(filepath.Join(o.staging, filepath.FromSlash(p)), dst); err != nil {
+			return &Error{File: dst, Msg: "无法更新输出目录：" + err.Error(), Hint: "请检查输出目录的权限"}
+		}
+	}
+	var stale []string
+	for p := range o.prev.Files {
+		if _, ok := o.files[p]; !ok {
+			stale = append(stale, p)
+		}
+	}
+	sort.Strings(stale)
+	for _, p := range stale {
+		full := filepath.Join(o.dir, filepath.FromSlash(p))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		// Remove folders the build emptied (a deleted agency's slices).
+		for dir := filepath.Dir(full); dir != o.dir && strings.HasPrefix(dir, o.dir); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	os.RemoveAll(o.staging)
+	o.staging = ""
+	return nil
 }

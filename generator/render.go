@@ -135,8 +135,10 @@ func (r *renderer) execute(pd *pageData) ([]byte, error) {
 func (r *renderer) pageJobs() []job {
 	s := r.site
 	var jobs []job
+	all := s.projectsKey("all", s.Projects)
+	key := all
 	page := func(p string, f func() *pageData) {
-		jobs = append(jobs, job{path: p, render: func() ([]byte, error) { return r.execute(f()) }})
+		jobs = append(jobs, job{path: p, key: key, render: func() ([]byte, error) { return r.execute(f()) }})
 	}
 	page("index.html", func() *pageData {
 		latest := s.Years[0]
@@ -156,9 +158,24 @@ func (r *renderer) pageJobs() []job {
 	for _, y := range s.Years {
 		for _, a := range append(append([]*Agency(nil), y.Departments...), y.Units...) {
 			y, a := y, a
+			// An agency page shows its projects, and its totals in every
+			// year, so it depends on the agency's projects in all years.
+			// Its shares compare it with its year (a department) or its
+			// department (a unit), so those projects count too.
+			var ps []*Project
+			for _, h := range s.AgencyHistory(a) {
+				ps = append(ps, h.Projects...)
+			}
+			if a.Department != nil {
+				ps = append(ps, a.Department.Projects...)
+			} else {
+				ps = append(ps, y.Projects...)
+			}
+			key = s.projectsKey(agencyURL(a), ps)
 			page(agencyURL(a), func() *pageData { return r.agencyPage(y, a) })
 		}
 	}
+	key = all
 	for _, pg := range s.Pages {
 		pg := pg
 		page(pageURL(pg), func() *pageData {
@@ -198,6 +215,13 @@ func (r *renderer) pageJobs() []job {
 	})
 	for _, p := range s.Projects {
 		p := p
+		chain := s.ProjectHistory(p)
+		if chain == nil {
+			chain = []*Project{p}
+		}
+		// The page shows the project, its agencies' names (part of its
+		// content) and its funds in other years.
+		key = s.projectsKey(projectURL(p)+"\x00"+string(p.srcHash[:]), chain)
 		page(projectURL(p), func() *pageData { return r.projectPage(p) })
 	}
 	return jobs

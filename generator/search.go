@@ -91,9 +91,13 @@ func buildSearchIndex(s *Site) ([]byte, error) {
 }
 
 func writeSearchIndex(s *Site, out *output) error {
+	key := s.projectsKey(searchIndexPath, s.Projects)
+	if out.reuse(searchIndexPath, key) {
+		return nil
+	}
 	b, err := buildSearchIndex(s)
 	if err != nil {
 		return err
 	}
-	return out.put(searchIndexPath, b)
+	return out.putKeyed(searchIndexPath, key, b)
 }

@@ -15,6 +15,25 @@ type Site struct {
 
 	projectHistory map[*Project][]*Project
 	agencyHistory  map[string][]*Agency
+
+	// key fingerprints everything global a page depends on (binary,
+	// templates, configuration, free pages); see Build.
+	key []byte
+}
+
+// projectsKey is the cache key of an output made from the given projects
+// (and the global inputs). what names the output, so two files made from
+// the same projects get different keys.
+func (s *Site) projectsKey(what string, ps []*Project) string {
+	if s.key == nil {
+		return ""
+	}
+	parts := make([][]byte, 0, len(ps)+2)
+	parts = append(parts, s.key, []byte(what))
+	for _, p := range ps {
+		parts = append(parts, p.srcHash[:])
+	}
+	return keyOf(parts...)
 }
 
 // Year is one budget year's section of the site.
