@@ -164,4 +164,3 @@ func compareTrees(t *testing.T, a, b string) {
 		}
 	}
 }
-
