@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -70,7 +71,13 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		}
 	}
 
-	projects, pages, err := LoadContentDir(cfg.ContentDir)
+	var pc *parseCache
+	if !cfg.NoCache && prev != nil {
+		pc = loadParseCache(cfg.OutDir)
+	} else if !cfg.NoCache {
+		pc = &parseCache{entries: map[string]*cachedProject{}}
+	}
+	projects, pages, err := loadContentDir(cfg.ContentDir, pc)
 	if err != nil {
 		return nil, err
 	}
@@ -152,6 +159,11 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		m := out.manifest(inputs)
 		m.Projects, m.Warnings = res.Projects, res.Warnings
 		_ = m.save(cfg.OutDir) // without a cache the next build is cold, no worse
+		pc.keep(projects, func(f string) string {
+			rel, _ := filepath.Rel(cfg.ContentDir, f)
+			return filepath.ToSlash(rel)
+		})
+		_ = pc.save(cfg.OutDir)
 	}
 	res.Written, res.Unchanged = out.counts()
 	for _, p := range out.paths() {

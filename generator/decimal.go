@@ -207,3 +207,15 @@ func (d Decimal) Round(places int) Decimal {
 	r.unscaled.Set(q)
 	return r
 }
+
+// GobEncode and GobDecode keep the build cache exact, as the text form.
+func (d Decimal) GobEncode() ([]byte, error) { return []byte(d.String()), nil }
+
+func (d *Decimal) GobDecode(b []byte) error {
+	v, err := ParseDecimal(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

@@ -15,6 +15,10 @@ import (
 // folder. On error it still returns what parsed. Project files live in content/<year>/<code>.md; free pages
 // (说明, 名词解释) in content/pages/*.md. All errors are collected.
 func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
+	return loadContent(fsys, nil)
+}
+
+func loadContent(fsys fs.FS, cache *parseCache) (projects []*Project, pages []*Page, err error) {
 	var files []string
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -53,9 +57,15 @@ func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
 			results[i].page, results[i].err = ParsePage(bytes.NewReader(b), p)
 			return
 		}
+		sum := sha256.Sum256(b)
+		if proj := cache.get(p, sum); proj != nil {
+			results[i].proj = proj
+			return
+		}
 		proj, err := ParseContent(bytes.NewReader(b), p)
 		if err == nil {
-			proj.srcHash = sha256.Sum256(b)
+			proj.srcHash = sum
+			cache.put(p, sum, proj)
 		}
 		results[i].proj, results[i].err = proj, err
 	})
@@ -88,10 +98,14 @@ func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
 // LoadContentDir is LoadContent for a folder on disk, with file names in
 // messages relative to the working directory as the publisher typed them.
 func LoadContentDir(dir string) ([]*Project, []*Page, error) {
+	return loadContentDir(dir, nil)
+}
+
+func loadContentDir(dir string, cache *parseCache) ([]*Project, []*Page, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, nil, &Error{File: dir, Msg: "找不到内容目录", Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
 	}
-	ps, pgs, err := LoadContent(os.DirFS(dir))
+	ps, pgs, err := loadContent(os.DirFS(dir), cache)
 	prefix := func(name string) string { return path.Join(dir, name) }
 	if list, ok := err.(ErrorList); ok {
 		for _, e := range list {

@@ -58,6 +58,7 @@ type privacy struct {
 	// need the same hits, and detection is the costly part.
 	mu   sync.Mutex
 	hits map[*Project][]hit
+	key  string // what detection depends on besides the text: the terms
 }
 
 func newPrivacy(cfg PrivacyConfig) (*privacy, error) {
@@ -82,6 +83,12 @@ func newPrivacy(cfg PrivacyConfig) (*privacy, error) {
 			p.terms = append(p.terms, t)
 		}
 	}
+	tb := make([][]byte, 0, len(p.terms)+1)
+	tb = append(tb, []byte("detectors-v1"))
+	for _, t := range p.terms {
+		tb = append(tb, []byte(t))
+	}
+	p.key = keyOf(tb...)
 	return p, nil
 }
 
@@ -132,9 +139,16 @@ func (pv *privacy) detect(p *Project) []hit {
 	if ok {
 		return h
 	}
-	h = pv.detectUncached(p)
+	if p.hitsKey != "" && p.hitsKey == pv.key {
+		h = p.hits
+	} else {
+		h = pv.detectUncached(p)
+	}
 	pv.mu.Lock()
 	pv.hits[p] = h
+	// Kept on the project for the parse cache; only the loaded project
+	// carries it, and only detect reads it.
+	p.hits, p.hitsKey = h, pv.key
 	pv.mu.Unlock()
 	return h
 }
