@@ -33,6 +33,10 @@ type Config struct {
 	// NoMinify writes files as the templates produce them, for reading
 	// and for golden tests.
 	NoMinify bool
+	// LiveReload is set only by `budgetsite serve`: pages then load the
+	// reload script from this root-relative path. Never set for build, so
+	// published pages carry no trace of it.
+	LiveReload string
 	// NoCache makes every build a cold build: no incremental reuse, and
 	// the cache beside the output folder is neither read nor kept.
 	NoCache bool
