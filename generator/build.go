@@ -15,11 +15,14 @@ type Result struct {
 	Pages     int // HTML pages in the site
 	Written   int // files this build wrote
 	Unchanged int // files left as they were
-	Bytes     int64
-	Projects  int
-	Warnings  []string
-	Elapsed   time.Duration
-	Cold      bool // built from scratch rather than incrementally
+	// PagesWritten counts the HTML pages among Written.
+	PagesWritten int
+	Bytes        int64 // size of the site
+	BytesWritten int64 // bytes this build wrote
+	Projects     int
+	Warnings     []string
+	Elapsed      time.Duration
+	Cold         bool // built from scratch rather than incrementally
 }
 
 // Build loads content, renders the whole site and puts it in cfg.OutDir.
@@ -166,6 +169,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		_ = pc.save(cfg.OutDir)
 	}
 	res.Written, res.Unchanged = out.counts()
+	res.PagesWritten, res.BytesWritten = out.writtenPages()
 	for _, p := range out.paths() {
 		res.Files++
 		if path.Ext(p) == ".html" {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
+	"sync/atomic"
 )
 
 // ImportResult reports what an import wrote.
@@ -24,6 +26,12 @@ type ImportResult struct {
 // checked before anything is written, so bad input leaves content/ as it
 // was. A project's hand-set pub_date survives re-import.
 func ImportFiles(files []string, contentDir string, opt ParseOptions) (*ImportResult, error) {
+	return ImportFilesWithProgress(files, contentDir, opt, nil)
+}
+
+// ImportFilesWithProgress is ImportFiles reporting each content file
+// written or found unchanged; progress is called from several goroutines.
+func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions, progress Progress) (*ImportResult, error) {
 	type located struct {
 		p    Project
 		file string
@@ -63,38 +71,54 @@ func ImportFiles(files []string, contentDir string, opt ParseOptions) (*ImportRe
 
 	res := &ImportResult{Projects: len(all)}
 	years := map[int]bool{}
-	type pending struct {
-		path string
-		data []byte
-	}
-	var writes []pending
 	for _, l := range all {
-		p := l.p
+		years[l.p.Year] = true
+	}
+	// Marshal, compare and write on every core: files are independent.
+	type outcome struct {
+		path    string
+		written bool
+		err     error
+	}
+	results := make([]outcome, len(all))
+	var done atomic.Int64
+	parallel(len(all), func(i int) {
+		p := all[i].p
 		path := filepath.Join(contentDir, strconv.Itoa(p.Year), p.Code+".md")
-		if old, err := os.ReadFile(path); err == nil {
-			if prev, err := ParseContent(bytes.NewReader(old), path); err == nil && p.PubDate == "" {
-				p.PubDate = prev.PubDate
-			}
+		results[i].path = path
+		old, err := os.ReadFile(path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			results[i].err = err
+			return
+		}
+		if p.PubDate == "" {
+			p.PubDate = pubDateOf(old)
 		}
 		data, err := MarshalContent(&p)
 		if err != nil {
-			return nil, err
+			results[i].err = err
+			return
 		}
-		writes = append(writes, pending{path, data})
-		years[p.Year] = true
-	}
-	for _, w := range writes {
-		old, err := os.ReadFile(w.path)
-		if err == nil && bytes.Equal(old, w.data) {
-			res.Unchanged = append(res.Unchanged, w.path)
-			continue
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return res, err
+		if !bytes.Equal(old, data) {
+			if err := writeFileAtomic(path, data); err != nil {
+				results[i].err = &Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限"}
+				return
+			}
+			results[i].written = true
 		}
-		if err := writeFileAtomic(w.path, w.data); err != nil {
-			return res, &Error{File: w.path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限"}
+		if progress != nil {
+			progress(int(done.Add(1)), len(all))
 		}
-		res.Written = append(res.Written, w.path)
+	})
+	for _, r := range results {
+		if r.err != nil {
+			return res, r.err
+		}
+		if r.written {
+			res.Written = append(res.Written, r.path)
+		} else {
+			res.Unchanged = append(res.Unchanged, r.path)
+		}
 	}
 	for y := range years {
 		res.Years = append(res.Years, y)
@@ -104,25 +128,42 @@ func ImportFiles(files []string, contentDir string, opt ParseOptions) (*ImportRe
 }
 
 // writeFileAtomic writes through a temporary file and a rename, so a
-// content file is never left half-written.
+// file is never left half-written. The temporary name is fixed per file:
+// one writer per path at a time is the caller's guarantee.
 func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+	dir := filepath.Dir(path)
+	tmp := filepath.Join(dir, "."+filepath.Base(path)+".tmp")
+	err := os.WriteFile(tmp, data, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = os.MkdirAll(dir, 0o755); err == nil {
+			err = os.WriteFile(tmp, data, 0o644)
+		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	return nil
+}
+
+// pubDateOf finds a hand-set pub_date in an existing content file without
+// parsing the whole file: re-import keeps it.
+func pubDateOf(content []byte) string {
+	delims := 0
+	for _, line := range bytes.Split(content, []byte("\n")) {
+		line = bytes.TrimRight(line, "\r")
+		if string(line) == frontMatterDelim {
+			if delims++; delims == 2 {
+				break
+			}
+			continue
+		}
+		if v, ok := bytes.CutPrefix(line, []byte("pub_date:")); ok {
+			return strings.Trim(strings.TrimSpace(string(v)), `"'`)
+		}
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return ""
 }

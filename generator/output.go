@@ -194,6 +194,29 @@ func (o *output) counts() (written, unchanged int) {
 	return len(o.files) - o.unchanged, o.unchanged
 }
 
+// writtenPages counts the HTML pages this build wrote and the bytes of
+// all files it wrote.
+func (o *output) writtenPages() (pages int, bytes int64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.prev == nil {
+		for p, fi := range o.files {
+			if path.Ext(p) == ".html" {
+				pages++
+			}
+			bytes += int64(fi.size)
+		}
+		return pages, bytes
+	}
+	for _, p := range o.changed {
+		if path.Ext(p) == ".html" {
+			pages++
+		}
+		bytes += int64(o.files[p].size)
+	}
+	return pages, bytes
+}
+
 // manifest describes what the output folder holds after commit.
 func (o *output) manifest(inputs string) *manifest {
 	m := &manifest{Version: manifestVersion, OutDir: o.dir, Inputs: inputs, Files: map[string]manifestEntry{}}

@@ -75,7 +75,7 @@ func TestImportThenBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "生成 14 个项目") {
+	if !strings.Contains(out, "全量生成 14 个项目") {
 		t.Errorf("build summary: %q", out)
 	}
 	index, err := os.ReadFile(filepath.Join(site, "public", "index.html"))

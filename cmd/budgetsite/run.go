@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -56,7 +57,8 @@ func newRootCmd(ctx context.Context, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.config, "config", "config.yaml", "配置文件路径")
-	root.AddCommand(newImportCmd(g, stdout), newBuildCmd(ctx, g, stdout), newCheckCmd(g, stdout))
+	root.AddCommand(newImportCmd(g, stdout, stderr), newBuildCmd(ctx, g, stdout, stderr), newCheckCmd(g, stdout))
+	root.AddCommand(newServeCmd(ctx, g, stdout, stderr))
 	return root
 }
 
@@ -64,7 +66,7 @@ func (g *globalFlags) load(cmd *cobra.Command) (generator.Config, error) {
 	return loadConfig(viper.New(), g.config, cmd.Flags().Changed("config"))
 }
 
-func newImportCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
+func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var content string
 	var year int
 	cmd := &cobra.Command{
@@ -81,7 +83,10 @@ func newImportCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 			if cmd.Flags().Changed("content") {
 				cfg.ContentDir = content
 			}
-			res, err := generator.ImportFiles(args, cfg.ContentDir, generator.ParseOptions{Year: year})
+			start := time.Now()
+			bar := newProgressBar(stderr, "导入")
+			res, err := generator.ImportFilesWithProgress(args, cfg.ContentDir, generator.ParseOptions{Year: year}, bar.update)
+			bar.finish()
 			if err != nil {
 				return err
 			}
@@ -89,8 +94,8 @@ func newImportCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 			for i, y := range res.Years {
 				years[i] = fmt.Sprint(y)
 			}
-			fmt.Fprintf(stdout, "导入 %d 个项目（%s 年）：写入 %d 个文件，%d 个未变，目录 %s\n",
-				res.Projects, strings.Join(years, "、"), len(res.Written), len(res.Unchanged), cfg.ContentDir)
+			fmt.Fprintf(stdout, "导入 %d 个项目（%s 年）：写入 %d 个文件，%d 个未变，用时 %s，目录 %s\n",
+				res.Projects, strings.Join(years, "、"), len(res.Written), len(res.Unchanged), time.Since(start).Round(time.Millisecond), cfg.ContentDir)
 			return nil
 		},
 	}
@@ -99,7 +104,7 @@ func newImportCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 	return cmd
 }
 
-func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.Command {
+func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var content, out, cpuprofile string
 	var strict bool
 	cmd := &cobra.Command{
@@ -128,12 +133,13 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.C
 				}
 				defer stop()
 			}
-			res, err := generator.Build(ctx, cfg)
+			bar := newProgressBar(stderr, "生成")
+			res, err := generator.BuildWithProgress(ctx, cfg, bar.update)
+			bar.finish()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "生成 %d 个项目：%d 个页面，共 %d 个文件，%s，警告 %d 条，用时 %s → %s\n",
-				res.Projects, res.Pages, res.Files, humanBytes(res.Bytes), len(res.Warnings), res.Elapsed.Round(1e6), cfg.OutDir)
+			fmt.Fprintln(stdout, summary(res, cfg.OutDir))
 			return nil
 		},
 	}
@@ -143,6 +149,21 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout io.Writer) *cobra.C
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile (for developers)")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
+}
+
+// summary is the one line a build prints: pages written and unchanged,
+// bytes written, warnings and time.
+func summary(res *generator.Result, out string) string {
+	what := "增量生成"
+	switch {
+	case res.Cold:
+		what = "全量生成"
+	case res.Written == 0:
+		what = "无变化"
+	}
+	return fmt.Sprintf("%s %d 个项目：页面写入 %d、未变 %d（文件写入 %d、未变 %d），写入 %s，警告 %d 条，用时 %s → %s",
+		what, res.Projects, res.PagesWritten, res.Pages-res.PagesWritten, res.Written, res.Unchanged,
+		humanBytes(res.BytesWritten), len(res.Warnings), res.Elapsed.Round(time.Millisecond), out)
 }
 
 func humanBytes(n int64) string {
