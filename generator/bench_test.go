@@ -1,0 +1,114 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// Benchmarks of the three costs a publisher waits for: importing a year's
+// text, rendering a page, and building a whole site. Data comes from the
+// repository's generator (cmd/budgetsite-gen), deterministic by seed.
+// CI runs them once at N=1000:
+//
+//	go test ./generator -run '^$' -bench . -benchtime 1x
+//
+// scripts/bench.sh measures wall time and memory of the real binary at
+// larger N.
+
+var genCache sync.Map // n → path of the generated text
+
+func generated(b *testing.B, n int) string {
+	b.Helper()
+	if p, ok := genCache.Load(n); ok {
+		return p.(string)
+	}
+	dir, err := os.MkdirTemp("", "budgetsite-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(dir, fmt.Sprintf("gen-%d.txt", n))
+	cmd := exec.Command("go", "run", "../cmd/budgetsite-gen", "-n", fmt.Sprint(n), "-seed", "1", "-o", p)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("generating %d projects: %v\n%s", n, err, out)
+	}
+	genCache.Store(n, p)
+	return p
+}
+
+func BenchmarkParseTables1000(b *testing.B) {
+	data, err := os.ReadFile(generated(b, 1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ps, err := ParseTables(bytes.NewReader(data), "gen.txt", ParseOptions{})
+		if err != nil || len(ps) != 1000 {
+			b.Fatalf("%d projects, %v", len(ps), err)
+		}
+	}
+}
+
+func BenchmarkImport1000(b *testing.B) {
+	src := generated(b, 1000)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dir := b.TempDir()
+		b.StartTimer()
+		res, err := ImportFiles([]string{src}, dir, ParseOptions{})
+		if err != nil || res.Projects != 1000 {
+			b.Fatalf("%v", err)
+		}
+	}
+}
+
+// BenchmarkRenderProjectPage renders one project page of the sample: the
+// template, the chart option and the indicator table.
+func BenchmarkRenderProjectPage(b *testing.B) {
+	needSample(b)
+	content := importSample(b)
+	projects, pages, err := LoadContentDir(content)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := testConfig(b, content)
+	site := NewSite(cfg, projects, pages)
+	tmpl, err := loadTemplates(siteLayers(""), true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := &renderer{site: site, tmpl: tmpl}
+	p := site.Projects[0]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out, err := r.execute(r.projectPage(p))
+		if err != nil || len(out) == 0 {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(out)))
+	}
+}
+
+// BenchmarkBuild1000 is a cold build of 1,000 generated projects: load,
+// check, every page, every download, the search index.
+func BenchmarkBuild1000(b *testing.B) {
+	content := b.TempDir()
+	if _, err := ImportFiles([]string{generated(b, 1000)}, content, ParseOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		cfg := Config{ContentDir: content, OutDir: filepath.Join(b.TempDir(), "public"), SiteDir: stubSite(b), Title: "基准", NoCache: true}
+		res, err := Build(context.Background(), cfg)
+		if err != nil || res.Projects != 1000 {
+			b.Fatalf("%v", err)
+		}
+		b.ReportMetric(float64(res.Files), "files")
+	}
+}
