@@ -52,6 +52,15 @@ type fileConfig struct {
 		Synonyms    map[string][]string `mapstructure:"synonyms"`
 		CodePattern string              `mapstructure:"code_pattern"`
 	} `mapstructure:"check"`
+	Data struct {
+		License    string `mapstructure:"license"`
+		LicenseURL string `mapstructure:"license_url"`
+		Updated    string `mapstructure:"updated"`
+		Sources    []struct {
+			Title string `mapstructure:"title"`
+			Path  string `mapstructure:"path"`
+		} `mapstructure:"sources"`
+	} `mapstructure:"data"`
 	Privacy struct {
 		Policy      string   `mapstructure:"policy"`
 		Redact      []string `mapstructure:"redact"`
@@ -122,6 +131,13 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 			RedactRules: fc.Privacy.RedactRules,
 			AuditLog:    resolve("privacy.audit_log", base, fc.Privacy.AuditLog),
 		},
+	}
+	cfg.Data = generator.DataConfig{License: fc.Data.License, LicenseURL: fc.Data.LicenseURL, Updated: fc.Data.Updated}
+	for _, src := range fc.Data.Sources {
+		cfg.Data.Sources = append(cfg.Data.Sources, generator.DataSource{Title: src.Title, Path: src.Path})
+	}
+	if cfg.Data.Updated != "" && !validDate(cfg.Data.Updated) {
+		return cfg, fmt.Errorf("%s: data.updated“%s”格式不对。请写成 YYYY-MM-DD", path, cfg.Data.Updated)
 	}
 	cfg.Check.Synonyms = fc.Check.Synonyms
 	cfg.Check.CodePattern = fc.Check.CodePattern
