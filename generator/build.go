@@ -121,20 +121,40 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if err := writeOpenData(site, out); err != nil {
 		return nil, err
 	}
-	downloads, err := writeDownloads(site, out)
+	dw, err := startDownloads(site, out)
 	if err != nil {
 		return nil, err
 	}
 	if err := writeSearchIndex(site, out); err != nil {
+		<-dw.lateDone
 		return nil, err
 	}
-	r := &renderer{site: site, tmpl: tmpl, downloads: downloads}
+	// Pages render while the workbook is written; the 数据下载 page, which
+	// lists every file with its size, comes last.
+	r := &renderer{site: site, tmpl: tmpl, downloads: dw.ready()}
 	jobs := r.pageJobs()
+	var last []job
+	for i := len(jobs) - 1; i >= 0; i-- {
+		if jobs[i].path == "download.html" {
+			last = append(last, jobs[i])
+			jobs = append(jobs[:i], jobs[i+1:]...)
+		}
+	}
+	total := len(jobs) + len(last)
 	var onDone func(int)
 	if progress != nil {
-		onDone = func(n int) { progress(n, len(jobs)) }
+		onDone = func(n int) { progress(n, total) }
 	}
-	if err := runJobs(ctx, jobs, out, onDone); err != nil {
+	err = runJobs(ctx, jobs, out, onDone)
+	downloads, ferr := dw.finish()
+	if err != nil {
+		return nil, err
+	}
+	if ferr != nil {
+		return nil, ferr
+	}
+	r = &renderer{site: site, tmpl: tmpl, downloads: downloads}
+	if err := runJobs(ctx, r.lastJobs(last), out, nil); err != nil {
 		return nil, err
 	}
 	if err := writeRobots(site, out); err != nil {

@@ -72,6 +72,17 @@ func projectDataPath(p *Project, ext string) string {
 // by writeOpenData) and returns the list for the 数据下载 page: site-level
 // files first, then per year, per department and unit, and per project.
 func writeDownloads(s *Site, out *output) ([]Download, error) {
+	w, err := startDownloads(s, out)
+	if err != nil {
+		return nil, err
+	}
+	return w.finish()
+}
+
+// startDownloads writes every download but the workbook, which it starts
+// in the background, and datapackage.json, which describes them all; the
+// list it holds is complete except for those two. finish completes it.
+func startDownloads(s *Site, out *output) (*downloadWriter, error) {
 	w := &downloadWriter{site: s, out: out}
 	tables := buildTables(s.Projects)
 
@@ -114,10 +125,37 @@ func writeDownloads(s *Site, out *output) ([]Download, error) {
 		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, indicatorColumns, t.indicators)
 		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, []*Project{p})
 	}
+	w.site0, w.nDesc = site, nDescribed
+	w.lateDone = make(chan error, 1)
+	late := w.late
+	go func() {
+		var err error
+		for _, t := range late {
+			if e := t(); e != nil && err == nil {
+				err = e
+			}
+		}
+		w.lateDone <- err
+	}()
 	if err := w.run(); err != nil {
+		<-w.lateDone
 		return nil, err
 	}
-	described := append([]Download(nil), w.list[:nDescribed]...)
+	return w, nil
+}
+
+// ready returns the downloads as known so far; the workbook's size is
+// still missing. Pages other than 数据下载 only show their own files.
+func (w *downloadWriter) ready() []Download { return w.list }
+
+// finish waits for the workbook, writes datapackage.json and returns the
+// complete list, the descriptor with the other site-level files.
+func (w *downloadWriter) finish() ([]Download, error) {
+	if err := <-w.lateDone; err != nil {
+		return nil, err
+	}
+	s := w.site
+	described := append([]Download(nil), w.list[:w.nDesc]...)
 	b, err := marshalJSON(newDataPackage(s, described, len(w.list)-len(described)))
 	if err != nil {
 		return nil, err
@@ -127,6 +165,7 @@ func writeDownloads(s *Site, out *output) ([]Download, error) {
 		return nil, err
 	}
 	// Move the descriptor up to the other site-level files.
+	site := w.site0
 	list := make([]Download, 0, len(w.list))
 	list = append(list, w.list[:site]...)
 	list = append(list, w.list[len(w.list)-1])
@@ -144,6 +183,12 @@ type downloadWriter struct {
 	out   *output
 	list  []Download
 	tasks []func() error
+	// late tasks (the workbook) run in the background while pages
+	// render; only datapackage.json and the 数据下载 page wait for them.
+	late     []func() error
+	lateDone chan error
+	site0    int // number of site-level entries before datapackage.json
+	nDesc    int
 }
 
 func (w *downloadWriter) add(d Download, key string, encode func() ([]byte, error)) {
@@ -207,6 +252,9 @@ func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Pro
 func (w *downloadWriter) xlsx(p, title, scope, level string, year int, s *Site, t tables) {
 	w.add(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
 		s.projectsKey(p, s.Projects), func() ([]byte, error) { return encodeXLSX(s, t) })
+	// The workbook is the slowest file: move its task to the late list.
+	w.late = append(w.late, w.tasks[len(w.tasks)-1])
+	w.tasks = w.tasks[:len(w.tasks)-1]
 }
 
 // put writes through out.put, which may minify, and records the file as

@@ -452,3 +452,17 @@ func downloadKey(level string, year int, p string) string {
 	}
 	return fmt.Sprintf("%s|%d|%s", level, year, p)
 }
+
+// lastJobs re-plans the given jobs on this renderer, whose download list
+// is complete.
+func (r *renderer) lastJobs(jobs []job) []job {
+	var out []job
+	for _, j := range r.pageJobs() {
+		for _, l := range jobs {
+			if j.path == l.path {
+				out = append(out, j)
+			}
+		}
+	}
+	return out
+}
