@@ -31,6 +31,40 @@ type chartTable struct {
 	Foot    []string
 }
 
+// tableCell is a cell as the template writes it.
+type tableCell struct {
+	Text string
+	Num  bool // right-aligned number
+	Head bool // the row's header cell
+}
+
+// tableView is the table as cells, so the template does no lookups per
+// cell (each would be a reflective call, thousands per site).
+type tableView struct {
+	Head []tableCell
+	Body [][]tableCell
+	Foot []tableCell
+}
+
+// View lays the table out for the template.
+func (t chartTable) View() tableView {
+	row := func(cells []string, head bool) []tableCell {
+		out := make([]tableCell, len(cells))
+		for i, c := range cells {
+			out[i] = tableCell{Text: c, Num: i < len(t.Numeric) && t.Numeric[i], Head: head || i == 0}
+		}
+		return out
+	}
+	v := tableView{Head: row(t.Columns, true)}
+	for _, r := range t.Rows {
+		v.Body = append(v.Body, row(r, false))
+	}
+	if t.Foot != nil {
+		v.Foot = row(t.Foot, false)
+	}
+	return v
+}
+
 // amountItem is one slice of a funding chart.
 type amountItem struct {
 	Name  string

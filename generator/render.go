@@ -31,6 +31,9 @@ type pageData struct {
 	// first, when there is more than one year.
 	History []yearChange
 
+	// Chrome holds the header and footer, rendered once per variant.
+	Chrome chrome
+
 	Year    *Year
 	Agency  *Agency
 	Project *projectView
@@ -73,6 +76,7 @@ type renderer struct {
 	downloads []Download
 	dlOnce    sync.Once
 	dlIndex   map[string][]Download
+	chromes   sync.Map // variant key → chrome
 }
 
 func (r *renderer) newPage(kind, p, title string) *pageData {
@@ -118,9 +122,51 @@ func (r *renderer) column(pd *pageData, name, typ, desc string) {
 	)
 }
 
+// chrome is a page's header and footer, already rendered.
+type chrome struct {
+	Header, Footer template.HTML
+}
+
+// chromeFor renders the header and footer of a page once per variant:
+// they depend only on the page's depth, its place in the navigation and
+// the configuration, and take a good part of a page's rendering time.
+func (r *renderer) chromeFor(pd *pageData) (chrome, error) {
+	var key strings.Builder
+	key.WriteString(pd.Root)
+	key.WriteByte('|')
+	key.WriteString(fmt.Sprint(pd.Kind == "search", pd.PubDate))
+	for _, n := range pd.Nav {
+		key.WriteString("|" + n.Current)
+	}
+	k := key.String()
+	if c, ok := r.chromes.Load(k); ok {
+		return c.(chrome), nil
+	}
+	t := r.tmpl[pd.Kind]
+	var h, f bytes.Buffer
+	if t.Lookup("header") != nil {
+		if err := t.ExecuteTemplate(&h, "header", pd); err != nil {
+			return chrome{}, err
+		}
+	}
+	if t.Lookup("footer") != nil {
+		if err := t.ExecuteTemplate(&f, "footer", pd); err != nil {
+			return chrome{}, err
+		}
+	}
+	c := chrome{Header: template.HTML(h.String()), Footer: template.HTML(f.String())}
+	r.chromes.Store(k, c)
+	return c, nil
+}
+
 // execute renders one page. It is called from several goroutines at
 // once; templates and the site model are read-only by then.
 func (r *renderer) execute(pd *pageData) ([]byte, error) {
+	c, err := r.chromeFor(pd)
+	if err != nil {
+		return nil, &Error{File: "templates/layout.html", Msg: "生成页面 " + pd.Path + " 的页头或页脚时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
+	}
+	pd.Chrome = c
 	var b bytes.Buffer
 	b.Grow(16 << 10)
 	if err := r.tmpl[pd.Kind].ExecuteTemplate(&b, "layout", pd); err != nil {
