@@ -236,3 +236,25 @@ func FuzzCleanCell(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParsePage: free pages share the front-matter reader with projects.
+func FuzzParsePage(f *testing.F) {
+	for _, name := range []string{"../content/pages/about.md", "../content/pages/glossary.md", "testdata/hostile/pages/evil.md"} {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("---\ntitle: x\n---\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pg, err := ParsePage(bytes.NewReader(b), "fuzz.md")
+		if err != nil {
+			return
+		}
+		if pg.Title == "" || !validCodeRe.MatchString(strings.ReplaceAll(pg.Slug, "-", "")) {
+			t.Fatalf("accepted page with title %q slug %q", pg.Title, pg.Slug)
+		}
+		if _, err := renderMarkdown(pg.Body); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
