@@ -106,7 +106,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var content, out, cpuprofile string
-	var strict bool
+	var strict, minifyPages bool
 	cmd := &cobra.Command{
 		Use:   "build [--content DIR] [--out DIR] [--strict]",
 		Short: "从内容文件生成网站",
@@ -126,6 +126,7 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 			if cmd.Flags().Changed("strict") {
 				cfg.Strict = strict
 			}
+			cfg.MinifyPages = minifyPages
 			if cpuprofile != "" {
 				stop, err := startCPUProfile(cpuprofile)
 				if err != nil {
@@ -148,6 +149,8 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 	cmd.Flags().BoolVar(&strict, "strict", false, "把数据检查的警告也当作错误")
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile (for developers)")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
+	cmd.Flags().BoolVar(&minifyPages, "minify-pages", false, "minify every page after rendering instead of the templates once (for measurement)")
+	_ = cmd.Flags().MarkHidden("minify-pages")
 	return cmd
 }
 
