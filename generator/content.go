@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -85,14 +84,19 @@ func ParseContent(r io.Reader, name string) (*Project, error) {
 // splitFrontMatter returns the YAML between the first two "---" lines and
 // the body after them, with the body's first line number.
 func splitFrontMatter(r io.Reader, name string) (fm []byte, body string, bodyLine int, err error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	all, err := io.ReadAll(r)
+	if err != nil {
+		return nil, "", 0, &Error{File: name, Msg: "无法读取文件：" + err.Error()}
+	}
+	text := string(all)
 	n := 0
 	state := 0 // 0 before, 1 in front matter, 2 body
-	var fmBuf, bodyBuf bytes.Buffer
-	for sc.Scan() {
+	var fmBuf, bodyBuf strings.Builder
+	fmBuf.Grow(len(text))
+	for len(text) > 0 {
 		n++
-		line := sc.Text()
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\ufeff")
 		}
@@ -117,13 +121,10 @@ func splitFrontMatter(r io.Reader, name string) (fm []byte, body string, bodyLin
 			bodyBuf.WriteByte('\n')
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, "", 0, &Error{File: name, Line: n, Msg: "无法读取文件：" + err.Error()}
-	}
 	if state != 2 {
 		return nil, "", 0, &Error{File: name, Line: n, Msg: "文件头没有结束", Hint: "请在项目字段之后加一行 ---"}
 	}
-	return fmBuf.Bytes(), bodyBuf.String(), bodyLine, nil
+	return []byte(fmBuf.String()), bodyBuf.String(), bodyLine, nil
 }
 
 var yamlLineRe = regexp.MustCompile(`line (\d+): (.*)`)

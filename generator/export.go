@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 )
 
@@ -191,6 +192,25 @@ type downloadWriter struct {
 	nDesc    int
 }
 
+// addStream is add for files written as a stream (the large tables).
+func (w *downloadWriter) addStream(d Download, key string, write func(io.Writer) error) {
+	i := len(w.list)
+	w.list = append(w.list, d)
+	w.tasks = append(w.tasks, func() error {
+		if !w.out.reuse(d.Path, key) {
+			if err := w.out.putStream(d.Path, key, write); err != nil {
+				return err
+			}
+		}
+		info, ok := w.out.info(d.Path)
+		if !ok {
+			return fmt.Errorf("%s 没有生成", d.Path)
+		}
+		w.list[i].Bytes, w.list[i].SHA256 = info.size, info.sha256
+		return nil
+	})
+}
+
 func (w *downloadWriter) add(d Download, key string, encode func() ([]byte, error)) {
 	i := len(w.list)
 	w.list = append(w.list, d)
@@ -234,19 +254,13 @@ func (w *downloadWriter) csv(p, title, scope, level string, year int, cols []*ex
 			ps = append(ps, r.p)
 		}
 	}
-	w.add(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
-		w.site.projectsKey(p, ps), func() ([]byte, error) { return encodeCSV(cols, rows) })
+	w.addStream(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
+		w.site.projectsKey(p, ps), func(out io.Writer) error { return writeCSV(out, cols, rows) })
 }
 
 func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Project) {
-	w.add(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
-		w.site.projectsKey(p, ps), func() ([]byte, error) {
-			ex := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(ps))}
-			for _, proj := range ps {
-				ex.Projects = append(ex.Projects, exportProject(proj))
-			}
-			return marshalJSON(ex)
-		})
+	w.addStream(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
+		w.site.projectsKey(p, ps), func(out io.Writer) error { return writeProjectsJSON(out, ps) })
 }
 
 func (w *downloadWriter) xlsx(p, title, scope, level string, year int, s *Site, t tables) {

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 )
 
 // csvBOM lets Excel and WPS open the UTF-8 file without garbling Chinese.
@@ -14,27 +15,35 @@ const csvBOM = "\ufeff"
 // which csv readers (and Excel) turn back into the original text.
 func encodeCSV(cols []*exportField, rows []tableRow) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(csvBOM)
-	w := csv.NewWriter(&b)
+	if err := writeCSV(&b, cols, rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// writeCSV streams a table as CSV: UTF-8 with a BOM for Excel, CRLF and
+// RFC 4180 quoting.
+func writeCSV(out io.Writer, cols []*exportField, rows []tableRow) error {
+	if _, err := io.WriteString(out, csvBOM); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	rec := make([]string, len(cols))
 	for i, f := range cols {
 		rec[i] = f.Header
 	}
 	if err := w.Write(rec); err != nil {
-		return nil, err
+		return err
 	}
 	for _, r := range rows {
 		for i, f := range cols {
 			rec[i] = f.value(r).String()
 		}
 		if err := w.Write(rec); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return w.Error()
 }

@@ -3,8 +3,11 @@ package generator
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"sort"
@@ -222,24 +225,49 @@ func fixedTime(date string) time.Time {
 // fixedZip is an excelize.ZipWriter with reproducible output: it collects
 // the parts and, on Close, writes [Content_Types].xml first and the rest
 // in name order, all stamped with one fixed time.
+// fixedZip is the zip writer excelize writes through. excelize emits the
+// parts in an order that varies from run to run; fixedZip writes them in
+// sorted order with one fixed time, so the workbook's bytes depend only
+// on the data. Each part is compressed as it arrives and only the
+// compressed bytes are kept, so a province-sized workbook does not sit in
+// memory uncompressed.
 type fixedZip struct {
 	w        io.Writer
 	modified time.Time
 	names    []string
-	parts    map[string]*bytes.Buffer
+	parts    map[string]*zipPart
+}
+
+// zipPart is one compressed member with what its header needs.
+type zipPart struct {
+	buf  bytes.Buffer
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
+}
+
+func (p *zipPart) Write(b []byte) (int, error) {
+	p.crc.Write(b)
+	p.size += uint64(len(b))
+	return p.fw.Write(b)
 }
 
 func (z *fixedZip) Create(name string) (io.Writer, error) {
 	if z.parts == nil {
-		z.parts = map[string]*bytes.Buffer{}
+		z.parts = map[string]*zipPart{}
 	}
 	if _, dup := z.parts[name]; dup {
 		return nil, fmt.Errorf("xlsx: duplicate part %s", name)
 	}
-	b := new(bytes.Buffer)
-	z.parts[name] = b
+	p := &zipPart{crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&p.buf, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	p.fw = fw
+	z.parts[name] = p
 	z.names = append(z.names, name)
-	return b, nil
+	return p, nil
 }
 
 func (z *fixedZip) AddFS(fs.FS) error {
@@ -257,13 +285,21 @@ func (z *fixedZip) Close() error {
 	})
 	zw := zip.NewWriter(z.w)
 	for _, name := range z.names {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
+		p := z.parts[name]
+		if err := p.fw.Close(); err != nil {
+			return err
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name: name, Method: zip.Deflate, Modified: z.modified,
+			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.buf.Len()), UncompressedSize64: p.size,
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(z.parts[name].Bytes()); err != nil {
+		if _, err := w.Write(p.buf.Bytes()); err != nil {
 			return err
 		}
+		p.buf = bytes.Buffer{}
 	}
 	return zw.Close()
 }

@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -92,6 +94,70 @@ func (o *output) reuse(p, key string) bool {
 	o.unchanged++
 	o.mu.Unlock()
 	return true
+}
+
+// putStream writes a file produced by write, straight to disk and
+// hashed on the way, so the largest exports (all projects of a province)
+// never sit in memory whole. Files it writes are not minified: only open
+// data uses it.
+func (o *output) putStream(p, key string, write func(io.Writer) error) error {
+	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
+		return fmt.Errorf("输出路径不合法：%q", p)
+	}
+	full := filepath.Join(o.staging, filepath.FromSlash(p))
+	if err := o.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	f, err := os.Create(full)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	cw := &countingWriter{w: io.MultiWriter(f, h)}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(full)
+		return fmt.Errorf("生成 %s 失败：%w", p, err)
+	}
+	fi := fileInfo{size: int(cw.n), sha256: hex.EncodeToString(h.Sum(nil)), key: key}
+	same := false
+	if o.prev != nil {
+		e, ok := o.prev.Files[p]
+		same = ok && e.SHA256 == fi.sha256 && e.Size == fi.size
+	}
+	if same {
+		os.Remove(full)
+	}
+	if afterPut != nil {
+		afterPut(p)
+	}
+	o.mu.Lock()
+	o.files[p] = fi
+	if same {
+		o.unchanged++
+	} else if o.prev != nil {
+		o.changed = append(o.changed, p)
+	}
+	o.mu.Unlock()
+	return nil
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }
 
 // putKeyed is put for a file made from inputs with the given key.
