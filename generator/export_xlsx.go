@@ -143,18 +143,19 @@ func writeSheet(f *excelize.File, st *xlsxStyles, sheet string, cols []*exportFi
 	if err != nil {
 		return err
 	}
-	// Widths and panes must come before the first row.
-	values := make([][]cell, len(rows))
+	// Widths and panes must come before the first row, so a first pass
+	// measures the columns; the cells are made again when written rather
+	// than kept, which for a province would be hundreds of megabytes.
+	const maxWidth = 58
 	widths := make([]int, len(cols))
 	for i, col := range cols {
 		widths[i] = displayWidth(col.Header)
 	}
-	for r, row := range rows {
-		values[r] = make([]cell, len(cols))
+	for _, row := range rows {
 		for i, col := range cols {
-			c := col.value(row)
-			values[r][i] = c
-			widths[i] = max(widths[i], displayWidth(c.String()))
+			if widths[i] < maxWidth {
+				widths[i] = max(widths[i], displayWidth(col.value(row).String()))
+			}
 		}
 	}
 	for i, w := range widths {
@@ -176,9 +177,9 @@ func writeSheet(f *excelize.File, st *xlsxStyles, sheet string, cols []*exportFi
 		return err
 	}
 	line := make([]any, len(cols))
-	for r, vs := range values {
-		for i, c := range vs {
-			if line[i], err = st.xlsxCell(c); err != nil {
+	for r, row := range rows {
+		for i, col := range cols {
+			if line[i], err = st.xlsxCell(col.value(row)); err != nil {
 				return err
 			}
 		}

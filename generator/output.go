@@ -114,7 +114,7 @@ func (o *output) putStream(p, key string, write func(io.Writer) error) error {
 	}
 	h := sha256.New()
 	cw := &countingWriter{w: io.MultiWriter(f, h)}
-	bw := bufio.NewWriterSize(cw, 256<<10)
+	bw := bufio.NewWriterSize(cw, 32<<10)
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()

@@ -105,7 +105,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 }
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
-	var content, out, cpuprofile string
+	var content, out, cpuprofile, memprofile string
 	var strict, minifyPages bool
 	cmd := &cobra.Command{
 		Use:   "build [--content DIR] [--out DIR] [--strict]",
@@ -135,6 +135,9 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 				defer stop()
 			}
 			bar := newProgressBar(stderr, "生成")
+			if memprofile != "" {
+				defer watchPeakHeap(memprofile)()
+			}
 			res, err := generator.BuildWithProgress(ctx, cfg, bar.update)
 			bar.finish()
 			if err != nil {
@@ -149,6 +152,8 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 	cmd.Flags().BoolVar(&strict, "strict", false, "把数据检查的警告也当作错误")
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile (for developers)")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
+	cmd.Flags().StringVar(&memprofile, "memprofile", "", "write a heap profile at the build's peak (for developers)")
+	_ = cmd.Flags().MarkHidden("memprofile")
 	cmd.Flags().BoolVar(&minifyPages, "minify-pages", false, "minify every page after rendering instead of the templates once (for measurement)")
 	_ = cmd.Flags().MarkHidden("minify-pages")
 	return cmd
