@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -20,6 +21,11 @@ import (
 // run is the whole CLI, testable without a process: arguments in, output
 // to the given writers, exit status out.
 func run(args []string, stdout, stderr io.Writer) int {
+	// A province-sized build fits in about 1.2 GB when the collector is
+	// told to stay under it; GOMEMLIMIT overrides.
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(1200 << 20)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := newRootCmd(ctx, stdout, stderr)
