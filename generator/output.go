@@ -101,8 +101,8 @@ func (o *output) reuse(p, key string) bool {
 // never sit in memory whole. Files it writes are not minified: only open
 // data uses it.
 func (o *output) putStream(p, key string, write func(io.Writer) error) error {
-	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
-		return fmt.Errorf("输出路径不合法：%q", p)
+	if err := checkPath(p); err != nil {
+		return err
 	}
 	full := filepath.Join(o.staging, filepath.FromSlash(p))
 	if err := o.mkdir(filepath.Dir(full)); err != nil {
@@ -127,14 +127,26 @@ func (o *output) putStream(p, key string, write func(io.Writer) error) error {
 		return fmt.Errorf("生成 %s 失败：%w", p, err)
 	}
 	fi := fileInfo{size: int(cw.n), sha256: hex.EncodeToString(h.Sum(nil)), key: key}
-	same := false
-	if o.prev != nil {
-		e, ok := o.prev.Files[p]
-		same = ok && e.SHA256 == fi.sha256 && e.Size == fi.size
-	}
+	same := o.sameAsBefore(p, fi)
 	if same {
 		os.Remove(full)
 	}
+	o.record(p, fi, same)
+	return nil
+}
+
+// sameAsBefore reports whether the previous build left these very bytes
+// at p, in which case the file is not written again.
+func (o *output) sameAsBefore(p string, fi fileInfo) bool {
+	if o.prev == nil {
+		return false
+	}
+	e, ok := o.prev.Files[p]
+	return ok && e.SHA256 == fi.sha256 && e.Size == fi.size
+}
+
+// record notes a finished file for the summary, the manifest and commit.
+func (o *output) record(p string, fi fileInfo, same bool) {
 	if afterPut != nil {
 		afterPut(p)
 	}
@@ -146,6 +158,12 @@ func (o *output) putStream(p, key string, write func(io.Writer) error) error {
 		o.changed = append(o.changed, p)
 	}
 	o.mu.Unlock()
+}
+
+func checkPath(p string) error {
+	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
+		return fmt.Errorf("输出路径不合法：%q", p)
+	}
 	return nil
 }
 
@@ -162,8 +180,8 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 
 // putKeyed is put for a file made from inputs with the given key.
 func (o *output) putKeyed(p, key string, data []byte) error {
-	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
-		return fmt.Errorf("输出路径不合法：%q", p)
+	if err := checkPath(p); err != nil {
+		return err
 	}
 	if o.min != nil && (o.minifyPages || path.Ext(p) != ".html") {
 		var err error
@@ -173,11 +191,7 @@ func (o *output) putKeyed(p, key string, data []byte) error {
 	}
 	sum := sha256.Sum256(data)
 	fi := fileInfo{size: len(data), sha256: hex.EncodeToString(sum[:]), key: key}
-	same := false
-	if o.prev != nil {
-		e, ok := o.prev.Files[p]
-		same = ok && e.SHA256 == fi.sha256 && e.Size == fi.size
-	}
+	same := o.sameAsBefore(p, fi)
 	if !same {
 		full := filepath.Join(o.staging, filepath.FromSlash(p))
 		if err := o.mkdir(filepath.Dir(full)); err != nil {
@@ -187,17 +201,7 @@ func (o *output) putKeyed(p, key string, data []byte) error {
 			return err
 		}
 	}
-	if afterPut != nil {
-		afterPut(p)
-	}
-	o.mu.Lock()
-	o.files[p] = fi
-	if same {
-		o.unchanged++
-	} else if o.prev != nil {
-		o.changed = append(o.changed, p)
-	}
-	o.mu.Unlock()
+	o.record(p, fi, same)
 	return nil
 }
 
