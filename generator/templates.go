@@ -212,7 +212,7 @@ func init() {
 	templateFuncs["downloadLevels"] = func() []downloadLevel {
 		return []downloadLevel{
 			{levelSite, "全部数据"}, {levelYear, "按年度"}, {levelDepartment, "按主管部门"},
-			{levelUnit, "按实施单位"},
+			{levelUnit, "按实施单位"}, {levelProject, "按项目"},
 		}
 	}
 	templateFuncs["downloadsAt"] = func(ds []Download, level string) []Download {
