@@ -61,13 +61,15 @@ func encodeXLSX(s *Site, t tables) ([]byte, error) {
 	if _, err := f.NewSheet(sheetIndicators); err != nil {
 		return nil, err
 	}
+	// Set before the rows are streamed: afterwards excelize would read the
+	// whole streamed sheet back into memory to change it.
+	f.SetActiveSheet(0)
 	if err := writeSheet(f, st, sheetProjects, projectColumns, t.projects); err != nil {
 		return nil, err
 	}
 	if err := writeSheet(f, st, sheetIndicators, indicatorColumns, t.indicators); err != nil {
 		return nil, err
 	}
-	f.SetActiveSheet(0)
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
