@@ -1,10 +1,10 @@
 package main
 
 import (
-	"runtime"
-	"time"
 	"os"
+	"runtime"
 	"runtime/pprof"
+	"time"
 )
 
 // startCPUProfile is for developers measuring builds (see scripts/bench.sh).
