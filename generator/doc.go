@@ -3,16 +3,27 @@
 //
 // Data flows one way:
 //
-//	extracted text ──ParseTables──▶ []Project ──WriteContent──▶ content/*.md
-//	content/*.md ──LoadSite──▶ *Site ──render──▶ map[path][]byte ──write──▶ public/
+//	extracted text ──ParseTables──▶ []Project ──ImportFiles──▶ content/<year>/<code>.md
+//	content/ ──LoadContent──▶ []*Project ──Check──▶ Report ──Redact──▶ published []*Project
+//	published ──NewSite──▶ *Site ──render (jobs)──▶ bytes ──output──▶ public/
 //
-// Parsing (ParseTables, ParseContentFile) is a pure function of an
+// Parsing (ParseTables, ParseContent, ParsePage) is a pure function of an
 // io.Reader and reports errors as file:line in Chinese, because the people
-// who read them are the publishers, not programmers. Rendering builds every
-// output file in memory from the typed model; only the write stage touches
-// the disk, and it swaps the finished output in as a whole so that a failed
-// build never leaves a half-written site behind.
+// who read them are the publishers, not programmers. Check applies the
+// data-quality rules and the personal-information detectors; Redact
+// replaces reviewed personal information on the model, before anything is
+// rendered or exported, so no output can contain it.
 //
+// Rendering plans every output file as a job (pages in render.go, open
+// data in opendata.go and export*.go, the search index in search.go) and
+// runs the jobs on every core. Only the write stage (output.go) touches
+// the output folder: a cold build is staged beside it and swapped in
+// whole; an incremental build (cache.go) renders only files whose inputs
+// changed, writes only files whose bytes changed, and moves them in at
+// the end. Either way a failed build leaves the previous site as it was.
+//
+// Templates and assets are embedded (see the budgetsite package) and a
+// site's own templates/ and assets/ folders override them file by file.
 // The package knows nothing about flags, viper or environment variables:
 // callers pass a typed Config.
 package generator
