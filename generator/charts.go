@@ -119,6 +119,32 @@ func (siteVisitor) VisitTooltipOpt(t opts.Tooltip) interface{} {
 	return richTooltip{Tooltip: t, RenderMode: "richText"}
 }
 
+// sunburstSeries gives sunburst labels a minimum angle, so the small
+// outer sectors stay unlabelled instead of overlapping (their numbers are
+// in the data table and the tooltip). go-echarts' Label has no such field.
+type sunburstSeries struct {
+	charts.SingleSeries
+	Label sunburstLabel `json:"label"`
+}
+
+type sunburstLabel struct {
+	Show      bool   `json:"show"`
+	Formatter string `json:"formatter"`
+	MinAngle  int    `json:"minAngle"`
+}
+
+func (v siteVisitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
+	out := make([]interface{}, len(ms))
+	for i, s := range ms {
+		if s.Type == "sunburst" {
+			out[i] = sunburstSeries{SingleSeries: s, Label: sunburstLabel{Show: true, Formatter: "{b}", MinAngle: 14}}
+			continue
+		}
+		out[i] = s
+	}
+	return out
+}
+
 // finish validates a go-echarts chart and marshals its option once. The
 // JSON is HTML-escaped (json.Marshal turns <, > and & into \u escapes),
 // so it is safe as the body of a <script type="application/json"> block
