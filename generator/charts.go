@@ -69,7 +69,6 @@ func (t chartTable) View() tableView {
 type amountItem struct {
 	Name  string
 	Value Decimal
-	URL   string
 }
 
 var chartPalette = []string{"#b51f1f", "#1f5fa8", "#d4822a", "#2e7d4f", "#6a3d9a", "#8c6d1f", "#0f7c8c", "#a8325e", "#4d5b6a", "#7a8b1f"}

@@ -69,17 +69,6 @@ func projectDataPath(p *Project, ext string) string {
 	return fmt.Sprintf("data/%d/project/%s.%s", p.Year, p.Code, ext)
 }
 
-// writeDownloads writes every download but projects.json (already written
-// by writeOpenData) and returns the list for the 数据下载 page: site-level
-// files first, then per year, per department and unit, and per project.
-func writeDownloads(s *Site, out *output) ([]Download, error) {
-	w, err := startDownloads(s, out)
-	if err != nil {
-		return nil, err
-	}
-	return w.finish()
-}
-
 // startDownloads writes every download but the workbook, which it starts
 // in the background, and datapackage.json, which describes them all; the
 // list it holds is complete except for those two. finish completes it.

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/csv"
 	"io"
 )
@@ -13,14 +12,6 @@ const csvBOM = "\ufeff"
 // 4180 quoting. encoding/csv quotes any field with a comma, quote or line
 // break and, with UseCRLF, writes line breaks inside fields as CRLF too,
 // which csv readers (and Excel) turn back into the original text.
-func encodeCSV(cols []*exportField, rows []tableRow) ([]byte, error) {
-	var b bytes.Buffer
-	if err := writeCSV(&b, cols, rows); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // writeCSV streams a table as CSV: UTF-8 with a BOM for Excel, CRLF and
 // RFC 4180 quoting.
 func writeCSV(out io.Writer, cols []*exportField, rows []tableRow) error {

@@ -663,20 +663,7 @@ func trickyProject() *Project {
 }
 
 func TestExportCSVQuoting(t *testing.T) {
-	content := t.TempDir()
-	p := trickyProject()
-	b, err := MarshalContent(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Join(content, "2023"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(content, "2023", p.Code+".md"), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := testConfig(t, content)
-	build(t, cfg)
+	p, cfg := buildTricky(t)
 	data := filepath.Join(cfg.OutDir, "data")
 	// The tables are compared with the fixture's own JSON export, encoded
 	// here without the output stage's minifier.
@@ -758,12 +745,43 @@ func TestExportDataDictionary(t *testing.T) {
 	}
 }
 
-// TestExportJSONKeepsNumbersAsWritten requires the JSON files, which the
-// output stage minifies, to keep numbers as written: 12.3450 must not
-// become 12.345, nor 10000 become 1e4 (which integer readers reject).
-// The tdewolff JSON minifier rewrites numbers unless KeepNumbers is set
-// (newMinifier in minify.go).
+// TestExportJSONKeepsNumbersAsWritten requires the JSON files to keep
+// numbers as written: 12.3450 must not become 12.345, nor 10000 become 1e4
+// (which integer readers reject). A JSON minifier does exactly that, so
+// data files are never minified (minify.go).
 func TestExportJSONKeepsNumbersAsWritten(t *testing.T) {
+	_, cfg := buildTricky(t)
+	for file, lit := range map[string]string{
+		"data/projects.json":                           `"funds_wan":12.3450`,
+		"data/2023/project/50011023T000000999001.json": `"funds_wan":12.3450`,
+		"data/datapackage.json":                        `"amountFactor":10000`,
+	} {
+		b, err := os.ReadFile(filepath.Join(cfg.OutDir, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(bytes.ReplaceAll(b, []byte(": "), []byte(":")), []byte(lit)) {
+			t.Errorf("%s lacks %s: the JSON minifier rewrote the number (set json.Minifier{KeepNumbers: true} in newMinifier)", file, lit)
+		}
+	}
+}
+
+// writeDownloads runs both phases of the download writer (the build
+// interleaves them with page rendering); it writes every download but projects.json (already written
+// by writeOpenData) and returns the list for the 数据下载 page: site-level
+// files first, then per year, per department and unit, and per project.
+func writeDownloads(s *Site, out *output) ([]Download, error) {
+	w, err := startDownloads(s, out)
+	if err != nil {
+		return nil, err
+	}
+	return w.finish()
+}
+
+// buildTricky builds a site of one project whose text needs quoting and
+// whose numbers minifiers like to rewrite.
+func buildTricky(t *testing.T) (*Project, Config) {
+	t.Helper()
 	content := t.TempDir()
 	p := trickyProject()
 	b, err := MarshalContent(p)
@@ -778,17 +796,5 @@ func TestExportJSONKeepsNumbersAsWritten(t *testing.T) {
 	}
 	cfg := testConfig(t, content)
 	build(t, cfg)
-	for file, lit := range map[string]string{
-		"data/projects.json":                           `"funds_wan":12.3450`,
-		"data/2023/project/50011023T000000999001.json": `"funds_wan":12.3450`,
-		"data/datapackage.json":                        `"amountFactor":10000`,
-	} {
-		b, err := os.ReadFile(filepath.Join(cfg.OutDir, filepath.FromSlash(file)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(bytes.ReplaceAll(b, []byte(": "), []byte(":")), []byte(lit)) {
-			t.Errorf("%s lacks %s: the JSON minifier rewrote the number (set json.Minifier{KeepNumbers: true} in newMinifier)", file, lit)
-		}
-	}
+	return p, cfg
 }

@@ -297,10 +297,10 @@ func (r *renderer) addYearHistory(pd *pageData, y *Year) {
 func (r *renderer) yearCharts(y *Year) []chart {
 	var depts, units []amountItem
 	for _, d := range y.Departments {
-		depts = append(depts, amountItem{Name: d.Name, Value: d.Total, URL: agencyURL(d)})
+		depts = append(depts, amountItem{Name: d.Name, Value: d.Total})
 	}
 	for _, u := range y.Units {
-		units = append(units, amountItem{Name: u.Name, Value: u.Total, URL: agencyURL(u)})
+		units = append(units, amountItem{Name: u.Name, Value: u.Total})
 	}
 	yr := fmt.Sprint(y.Year)
 	return []chart{
@@ -326,13 +326,13 @@ func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
 
 	var items []amountItem
 	for _, p := range a.Projects {
-		items = append(items, amountItem{Name: p.Name, Value: p.Funds, URL: projectURL(p)})
+		items = append(items, amountItem{Name: p.Name, Value: p.Funds})
 	}
 	id := chartID(a.Kind[:1], a.Code)
 	if a.Kind == "department" {
 		var units []amountItem
 		for _, u := range a.Units {
-			units = append(units, amountItem{Name: u.Name, Value: u.Total, URL: agencyURL(u)})
+			units = append(units, amountItem{Name: u.Name, Value: u.Total})
 		}
 		pd.Charts = append(pd.Charts, fundsPie(id+"_units", "各实施单位资金分布", units, a.Total, "实施单位"))
 	}

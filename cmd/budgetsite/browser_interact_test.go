@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -35,12 +36,7 @@ func waitFor(t *testing.T, ctxRun func(string) (bool, error), expr, what string)
 // TestBrowserSearch types a query into the header search box of a page
 // opened from disk, sees the expected results and follows one.
 func TestBrowserSearch(t *testing.T) {
-	chrome := findChrome(t)
-	site := buildSite(t)
-	ctx, out := startBrowser(t, chrome)
-	tab, cancel := chromedp.NewContext(ctx)
-	defer cancel()
-	eval := func(expr string) (bool, error) { return chromedp.Run(tab, chromedp.Evaluate[bool](expr)) }
+	site, tab, eval, out := openTab(t)
 
 	if err := chromedp.Do(tab,
 		chromedp.Navigate(fileURL(site, "2022/unit/103002.html", "")),
@@ -104,12 +100,7 @@ func TestBrowserSearch(t *testing.T) {
 // type, opens up line spacing, survives moving to another page from disk,
 // and switches off again.
 func TestBrowserElderMode(t *testing.T) {
-	chrome := findChrome(t)
-	site := buildSite(t)
-	ctx, _ := startBrowser(t, chrome)
-	tab, cancel := chromedp.NewContext(ctx)
-	defer cancel()
-	eval := func(expr string) (bool, error) { return chromedp.Run(tab, chromedp.Evaluate[bool](expr)) }
+	site, tab, eval, _ := openTab(t)
 
 	type metrics struct {
 		Elder      bool
@@ -164,11 +155,7 @@ func TestBrowserElderMode(t *testing.T) {
 // TestBrowserKeyboard checks that the first Tab reaches the skip link and
 // that following it moves focus into the main content.
 func TestBrowserKeyboard(t *testing.T) {
-	chrome := findChrome(t)
-	site := buildSite(t)
-	ctx, _ := startBrowser(t, chrome)
-	tab, cancel := chromedp.NewContext(ctx)
-	defer cancel()
+	site, tab, _, _ := openTab(t)
 	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(site, "2022/unit/103002.html", "")), chromedp.WaitVisible(chromedp.CSS("main")), chromedp.KeyEvent("\t")); err != nil {
 		t.Fatal(err)
 	}
@@ -195,4 +182,17 @@ func TestBrowserKeyboard(t *testing.T) {
 	if id != "main" {
 		t.Errorf("after the skip link, focus is on %q, want main", id)
 	}
+}
+
+// openTab builds the shipped site once, starts a browser and opens a tab;
+// eval polls a boolean expression in it.
+func openTab(t *testing.T) (site string, tab context.Context, eval func(string) (bool, error), out *lockedBuffer) {
+	t.Helper()
+	chrome := findChrome(t)
+	site = buildSite(t)
+	ctx, out := startBrowser(t, chrome)
+	tab, cancel := chromedp.NewContext(ctx)
+	t.Cleanup(cancel)
+	eval = func(expr string) (bool, error) { return chromedp.Run(tab, chromedp.Evaluate[bool](expr)) }
+	return site, tab, eval, out
 }
