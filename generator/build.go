@@ -52,21 +52,33 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 
 	var prev *manifest
 	var inputs string
+	var known map[string][32]byte // content hashes, for the load stage
 	if !cfg.NoCache {
-		prev = loadManifest(cfg.OutDir)
+		sc := loadStatCache(cfg.OutDir, cfg.ContentDir)
+		// The output folder is checked while the content is fingerprinted:
+		// both are mostly system calls, and neither needs the other.
+		prevc := make(chan *manifest, 1)
+		go func() {
+			m := loadManifest(cfg.OutDir)
+			if m != nil && !m.intact(cfg.OutDir, cfg.Keep) {
+				m = nil // the output was changed behind our back: rebuild it whole
+			}
+			prevc <- m
+		}()
+		sc.primeBinaryHash()
 		ak, err := assetsKey(l)
+		if err == nil {
+			var tk []byte
+			if tk, err = globalKey(cfg, l, nil); err == nil {
+				inputs, known, err = inputFingerprint(sc, append(ak, tk...))
+				if err != nil {
+					err = &Error{File: cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
+				}
+			}
+		}
+		prev = <-prevc
 		if err != nil {
 			return nil, err
-		}
-		tk, err := globalKey(cfg, l, nil)
-		if err != nil {
-			return nil, err
-		}
-		if inputs, err = inputFingerprint(cfg.ContentDir, append(ak, tk...)); err != nil {
-			return nil, &Error{File: cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
-		}
-		if prev != nil && !prev.intact(cfg.OutDir, cfg.Keep) {
-			prev = nil // the output was changed behind our back: rebuild it whole
 		}
 		if prev != nil && prev.Inputs == inputs {
 			return &Result{Files: len(prev.Files), Pages: countPages(prev.Files), Unchanged: len(prev.Files),
@@ -78,7 +90,10 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if !cfg.NoCache && prev != nil {
 		pc = loadParseCache(cfg.OutDir)
 	} else if !cfg.NoCache {
-		pc = &parseCache{entries: map[string]*cachedProject{}}
+		pc = newParseCache()
+	}
+	if pc != nil {
+		pc.known = known
 	}
 	projects, pages, err := loadContentDir(cfg.ContentDir, pc)
 	if err != nil {

@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 )
 
 // The build cache makes rebuilds incremental. It lives beside the output
@@ -27,26 +29,32 @@ import (
 // incremental build equals a cold build byte for byte. Anything unusual
 // (no cache, a different output folder, files missing or changed on
 // disk) falls back to a cold build.
+//
+// Besides the manifest, the cache folder holds the stat cache
+// (statcache.go), which spares reading content files that have not
+// changed, and the parse cache (parsecache.go), which spares parsing
+// them. A missing, old or corrupt cache file of any kind only makes the
+// build slower.
 
-const manifestVersion = 1
+const manifestVersion = 2
 
 type manifest struct {
-	Version int    `json:"version"`
-	OutDir  string `json:"out_dir"`
+	Version int
+	OutDir  string
 	// Inputs fingerprints everything a build reads; equal inputs and an
 	// intact output folder make a rebuild a no-op.
-	Inputs string                   `json:"inputs"`
-	Files  map[string]manifestEntry `json:"files"`
+	Inputs string
+	Files  map[string]manifestEntry
 	// What the summary line reports, for a no-op rebuild that reads
 	// nothing else.
-	Projects int      `json:"projects"`
-	Warnings []string `json:"warnings"`
+	Projects int
+	Warnings []string
 }
 
 type manifestEntry struct {
-	Key    string `json:"key,omitempty"`
-	Size   int    `json:"size"`
-	SHA256 string `json:"sha256"`
+	Key    string
+	Size   int
+	SHA256 string
 }
 
 // cacheDir is where the cache for an output folder lives.
@@ -58,20 +66,163 @@ func cacheDir(outDir string) string {
 	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".cache")
 }
 
+// manifestMagic names the manifest's format; a file in any other format
+// or version makes the build cold.
+const manifestMagic = "budgetsite manifest\x00"
+
+const manifestFile = "manifest.bin"
+
+// Flags of a manifest entry: how its key and hash are stored.
+const (
+	mfKeySum = 1 << iota // key as 32 raw bytes (a hex SHA-256, as keyOf makes)
+	mfKeyStr             // key as a string
+	mfSHASum             // sha256 as 32 raw bytes
+	mfSHAStr             // sha256 as a string
+)
+
 func loadManifest(outDir string) *manifest {
-	b, err := os.ReadFile(filepath.Join(cacheDir(outDir), "manifest.json"))
+	dir := cacheDir(outDir)
+	// Saving removes an older version's manifest.json; finding one means
+	// that version built this folder since, and what manifest.bin says of
+	// it may be stale in ways intact cannot see.
+	if _, err := os.Lstat(filepath.Join(dir, "manifest.json")); err == nil {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, manifestFile))
 	if err != nil {
 		return nil
 	}
-	var m manifest
-	if json.Unmarshal(b, &m) != nil || m.Version != manifestVersion {
+	m := decodeManifest(b)
+	if m == nil {
 		return nil
 	}
 	abs, _ := filepath.Abs(outDir)
 	if m.OutDir != abs {
 		return nil
 	}
-	return &m
+	return m
+}
+
+func decodeManifest(b []byte) *manifest {
+	d, ok := openCacheFile(b, manifestMagic)
+	if !ok || d.uvarint() != manifestVersion {
+		return nil
+	}
+	m := &manifest{Version: manifestVersion, OutDir: d.str(), Inputs: d.str(), Projects: int(d.uvarint())}
+	if n := d.count(1); n > 0 {
+		m.Warnings = make([]string, n)
+		for i := range m.Warnings {
+			m.Warnings[i] = d.str()
+		}
+	}
+	// Paths and hex strings are assembled in one buffer and turned into
+	// one string, of which every field is a slice: tens of thousands of
+	// small allocations would cost more than the decoding itself.
+	type span struct{ from, to int }
+	type rec struct {
+		path, key, sha span
+		size           int
+	}
+	n := d.count(3)
+	recs := make([]rec, n)
+	// Room for the paths written out whole and the hashes in hex.
+	arena := make([]byte, 0, 3*len(b))
+	var prev span
+	for i := range recs {
+		r := &recs[i]
+		shared := d.uvarint()
+		suffix := d.str()
+		if shared > uint64(prev.to-prev.from) {
+			return nil
+		}
+		r.path.from = len(arena)
+		arena = append(arena, arena[prev.from:prev.from+int(shared)]...)
+		arena = append(arena, suffix...)
+		r.path.to = len(arena)
+		prev = r.path
+		flags := d.byte()
+		field := func(sumFlag, strFlag byte) span {
+			s := span{from: len(arena)}
+			switch {
+			case flags&sumFlag != 0:
+				sum := d.sum()
+				arena = hex.AppendEncode(arena, sum[:])
+			case flags&strFlag != 0:
+				arena = append(arena, d.str()...)
+			}
+			s.to = len(arena)
+			return s
+		}
+		r.key = field(mfKeySum, mfKeyStr)
+		r.sha = field(mfSHASum, mfSHAStr)
+		r.size = int(d.uvarint())
+	}
+	if !d.done() {
+		return nil
+	}
+	all := string(arena)
+	m.Files = make(map[string]manifestEntry, n)
+	for _, r := range recs {
+		m.Files[all[r.path.from:r.path.to]] = manifestEntry{Key: all[r.key.from:r.key.to], Size: r.size, SHA256: all[r.sha.from:r.sha.to]}
+	}
+	if len(m.Files) != n {
+		return nil // a path twice: not a file this program wrote
+	}
+	return m
+}
+
+func (m *manifest) encode() []byte {
+	paths := make([]string, 0, len(m.Files))
+	for p := range m.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	e := newEncBuf(manifestMagic, 64+100*len(paths))
+	e.uvarint(manifestVersion)
+	e.str(m.OutDir)
+	e.str(m.Inputs)
+	e.uvarint(uint64(max(m.Projects, 0)))
+	e.uvarint(uint64(len(m.Warnings)))
+	for _, w := range m.Warnings {
+		e.str(w)
+	}
+	e.uvarint(uint64(len(paths)))
+	prev := ""
+	for _, p := range paths {
+		f := m.Files[p]
+		e.sortedPath(prev, p)
+		prev = p
+		key, keySum := hexSum(f.Key)
+		sha, shaSum := hexSum(f.SHA256)
+		var flags byte
+		switch {
+		case keySum:
+			flags |= mfKeySum
+		case f.Key != "":
+			flags |= mfKeyStr
+		}
+		switch {
+		case shaSum:
+			flags |= mfSHASum
+		case f.SHA256 != "":
+			flags |= mfSHAStr
+		}
+		e.byte(flags)
+		switch {
+		case keySum:
+			e.raw(key[:])
+		case f.Key != "":
+			e.str(f.Key)
+		}
+		switch {
+		case shaSum:
+			e.raw(sha[:])
+		case f.SHA256 != "":
+			e.str(f.SHA256)
+		}
+		e.uvarint(uint64(max(f.Size, 0)))
+	}
+	return e.finish()
 }
 
 func (m *manifest) save(outDir string) error {
@@ -79,47 +230,40 @@ func (m *manifest) save(outDir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	b, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(filepath.Join(dir, "manifest.json"), b)
+	// An older version's cache files are dead weight from now on.
+	os.Remove(filepath.Join(dir, "manifest.json"))
+	os.Remove(filepath.Join(dir, "content.gob"))
+	return writeFileAtomic(filepath.Join(dir, manifestFile), m.encode())
 }
 
 // intact reports whether the output folder holds exactly the files the
 // manifest lists, with their recorded sizes, plus any files listed in
 // keep. It does not read the files: it guards cheaply against files
 // deleted, replaced or added behind the build's back, any of which makes
-// the next build a cold one.
+// the next build a cold one. (A file rewritten in place with the same
+// size is not caught; nor was it ever: that would need reading
+// everything.)
 func (m *manifest) intact(outDir string, keep []string) bool {
 	kept := map[string]bool{}
 	for _, k := range keep {
 		kept[filepath.ToSlash(filepath.Clean(strings.TrimPrefix(k, "/")))] = true
 	}
+	files, err := listTree(outDir)
+	if err != nil {
+		return false
+	}
 	seen := 0
-	ok := true
-	err := filepath.WalkDir(outDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	for _, f := range files {
+		if kept[f.rel] {
+			continue
 		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(outDir, p)
-		rel = filepath.ToSlash(rel)
-		if kept[rel] {
-			return nil
-		}
-		e, listed := m.Files[rel]
-		info, err := d.Info()
-		if !listed || err != nil || !info.Mode().IsRegular() || info.Size() != int64(e.Size) {
-			ok = false
-			return filepath.SkipAll
+		e, listed := m.Files[f.rel]
+		if !listed || !f.regular || f.st.size != int64(e.Size) {
+			return false
 		}
 		seen++
-		return nil
-	})
-	return err == nil && ok && seen == len(m.Files)
+	}
+	return seen == len(m.Files)
 }
 
 // keyOf hashes parts, length-prefixed so that ("ab","c") and ("a","bc")
@@ -139,12 +283,26 @@ func keyOf(parts ...[]byte) string {
 }
 
 // binaryHash identifies the running program, so a new version of
-// budgetsite never reuses what an old one rendered.
+// budgetsite never reuses what an old one rendered. It is worked out once
+// per process: the program cannot change while it runs, and hashing tens
+// of megabytes on every build of a live preview would be wasted. A build
+// primes it from the stat cache (primeBinaryHash) to skip even that.
 func binaryHash() []byte {
+	exeHash.once.Do(func() {
+		exeHash.sum = hashExecutable(nil)
+	})
+	return exeHash.sum
+}
+
+var exeHash struct {
+	once sync.Once
+	sum  []byte
+}
+
+func hashExecutable(sc *statCache) []byte {
 	exe, err := os.Executable()
 	if err == nil {
-		if b, err := os.ReadFile(exe); err == nil {
-			s := sha256.Sum256(b)
+		if s, ok := sc.hashFile(exe); ok {
 			return s[:]
 		}
 	}
@@ -152,40 +310,27 @@ func binaryHash() []byte {
 }
 
 // inputFingerprint hashes the content folder's files (names and bytes),
-// without parsing them: enough to tell that nothing changed.
-func inputFingerprint(contentDir string, global []byte) (string, error) {
-	var files []string
-	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
+// without parsing them: enough to tell that nothing changed. It also
+// returns each file's hash by slash-separated path, for the load stage,
+// which then need not read files the parse cache already holds. Files
+// whose size, times and inode match the stat cache are not read at all.
+func inputFingerprint(sc *statCache, global []byte) (string, map[string][32]byte, error) {
+	rels, sums, err := sc.hashContent()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	sums := make([][32]byte, len(files))
-	errs := make([]error, len(files))
-	parallel(len(files), func(i int) {
-		b, err := os.ReadFile(files[i])
-		sums[i], errs[i] = sha256.Sum256(b), err
-	})
-	parts := [][]byte{global}
-	for i, f := range files {
-		if errs[i] != nil {
-			return "", errs[i]
-		}
-		rel, _ := filepath.Rel(contentDir, f)
-		parts = append(parts, []byte(filepath.ToSlash(rel)), sums[i][:])
+	parts := make([][]byte, 0, 1+2*len(rels))
+	parts = append(parts, global)
+	known := make(map[string][32]byte, len(rels))
+	for i, rel := range rels {
+		parts = append(parts, []byte(rel), sums[i][:])
+		known[rel] = sums[i]
 	}
-	return keyOf(parts...), nil
+	return keyOf(parts...), known, nil
 }
 
 func removeManifest(outDir string) {
-	os.Remove(filepath.Join(cacheDir(outDir), "manifest.json"))
+	os.Remove(filepath.Join(cacheDir(outDir), manifestFile))
 }
 
 // globalKey fingerprints what every page depends on besides its data:

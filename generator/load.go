@@ -48,15 +48,26 @@ func loadContent(fsys fs.FS, cache *parseCache) (projects []*Project, pages []*P
 	results := make([]result, len(files))
 	parallel(len(files), func(i int) {
 		p := files[i]
+		page := strings.HasPrefix(p, "pages/")
+		// A file whose hash the stat cache vouched for and whose parse is
+		// cached is not even read.
+		if sum, ok := cache.knownHash(p); ok && !page {
+			if proj := cache.get(p, sum); proj != nil {
+				results[i].proj = proj
+				return
+			}
+		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			results[i].err = &Error{File: p, Msg: "无法读取文件：" + err.Error()}
 			return
 		}
-		if strings.HasPrefix(p, "pages/") {
+		if page {
 			results[i].page, results[i].err = ParsePage(bytes.NewReader(b), p)
 			return
 		}
+		// Hash what was read, not what the stat cache said: the file may
+		// have changed since, and the parse must match its hash.
 		sum := sha256.Sum256(b)
 		if proj := cache.get(p, sum); proj != nil {
 			results[i].proj = proj

@@ -1,10 +1,11 @@
 package generator
 
 import (
-	"bytes"
-	"encoding/gob"
+	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 )
 
@@ -12,30 +13,251 @@ import (
 // between builds, keyed by each file's hash, so a rebuild after editing
 // one file parses one file. It is stored in the build cache folder; a
 // missing or unreadable cache only makes the build slower.
+//
+// Entries are spread over parseShards files by a hash of the file's
+// path. A rebuild after editing one file rewrites one shard rather than
+// the whole cache, and loading decodes the shards on every core. Each
+// shard records the program that wrote it: a new budgetsite may parse
+// differently, so it never reuses an older one's results.
 type parseCache struct {
-	mu      sync.Mutex
-	entries map[string]*cachedProject // by path relative to the content folder
-	dirty   bool
+	mu     sync.Mutex
+	shards [parseShards]map[string]*cachedProject // by path relative to the content folder
+	dirty  [parseShards]bool
+
+	// known holds content hashes the stat cache vouched for, by path, so
+	// that a file the cache holds needs no reading at all.
+	known map[string][32]byte
 }
 
+const (
+	parseShards     = 64
+	parseCacheMagic = "budgetsite parse cache\x00"
+	parseCacheDir   = "parse"
+	// Bump when cachedProject or what it holds changes meaning; a change
+	// of the program already invalidates every shard.
+	parseCacheVersion = 1
+)
+
 type cachedProject struct {
+	Path    string
 	Hash    [32]byte
 	Project Project
 	HitsKey string
 	Hits    []hit
 }
 
-func loadParseCache(outDir string) *parseCache {
-	c := &parseCache{entries: map[string]*cachedProject{}}
-	b, err := os.ReadFile(filepath.Join(cacheDir(outDir), "content.gob"))
-	if err != nil {
-		return c
-	}
-	var entries map[string]*cachedProject
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(&entries) == nil {
-		c.entries = entries
+// newParseCache is an empty cache. Every shard counts as dirty, so that
+// saving it replaces whatever an earlier build left.
+func newParseCache() *parseCache {
+	c := &parseCache{}
+	for i := range c.shards {
+		c.shards[i] = map[string]*cachedProject{}
+		c.dirty[i] = true
 	}
 	return c
+}
+
+func shardOf(path string) int {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32() % parseShards)
+}
+
+func shardFile(outDir string, i int) string {
+	return filepath.Join(cacheDir(outDir), parseCacheDir, fmt.Sprintf("%02d.bin", i))
+}
+
+func loadParseCache(outDir string) *parseCache {
+	c := &parseCache{}
+	gen := binaryHash()
+	parallel(parseShards, func(i int) {
+		c.shards[i] = map[string]*cachedProject{}
+		b, err := os.ReadFile(shardFile(outDir, i))
+		if err != nil {
+			c.dirty[i] = true // make sure a stray file cannot survive
+			return
+		}
+		entries, ok := decodeShard(b, gen, i)
+		if !ok {
+			c.dirty[i] = true // rewrite it, even with nothing in it
+			return
+		}
+		for _, e := range entries {
+			c.shards[i][e.Path] = e
+		}
+	})
+	return c
+}
+
+func decodeShard(b, gen []byte, shard int) ([]*cachedProject, bool) {
+	d, ok := openCacheFile(b, parseCacheMagic)
+	if !ok || d.uvarint() != parseCacheVersion || d.str() != string(gen) {
+		return nil, false
+	}
+	n := d.count(48) // an entry takes at least that much
+	entries := make([]*cachedProject, n)
+	for i := range entries {
+		e := &cachedProject{Path: d.str(), Hash: d.sum()}
+		decodeProject(d, &e.Project)
+		e.HitsKey = d.str()
+		if k := d.listLen(4); k >= 0 {
+			e.Hits = make([]hit, k)
+			for j := range e.Hits {
+				h := &e.Hits[j]
+				h.Rule, h.Text, h.Field, h.Line = d.str(), d.str(), d.str(), int(d.varint())
+			}
+		}
+		if d.bad || shardOf(e.Path) != shard {
+			return nil, false
+		}
+		entries[i] = e
+	}
+	return entries, d.done()
+}
+
+func encodeShard(entries []*cachedProject, gen []byte) []byte {
+	e := newEncBuf(parseCacheMagic, 2048*len(entries))
+	e.uvarint(parseCacheVersion)
+	e.str(string(gen))
+	e.uvarint(uint64(len(entries)))
+	for _, c := range entries {
+		e.str(c.Path)
+		e.raw(c.Hash[:])
+		encodeProject(e, &c.Project)
+		e.str(c.HitsKey)
+		e.uvarint(sliceLen(c.Hits == nil, len(c.Hits)))
+		for _, h := range c.Hits {
+			e.str(h.Rule)
+			e.str(h.Text)
+			e.str(h.Field)
+			e.varint(int64(h.Line))
+		}
+	}
+	return e.finish()
+}
+
+// The parse cache is read on every build that is not a no-op, so it is
+// encoded by hand, field by field, rather than with gob: decoding ten
+// thousand projects costs a fraction, as every string is a slice of the
+// shard's bytes instead of an allocation of its own. A field added to
+// Project, Indicator, Coded, Source or hit must be added here too;
+// TestParseCacheCodecCoversEveryField fails until it is.
+
+// sliceLen encodes a length so that nil and empty stay distinct, as a
+// cold build would have them.
+func sliceLen(isNil bool, n int) uint64 {
+	if isNil {
+		return 0
+	}
+	return uint64(n) + 1
+}
+
+func encodeProject(e *encBuf, p *Project) {
+	e.str(p.Code)
+	e.str(p.Name)
+	e.varint(int64(p.Year))
+	e.str(p.Department.Code)
+	e.str(p.Department.Name)
+	e.str(p.Unit.Code)
+	e.str(p.Unit.Name)
+	encodeDecimal(e, p.Funds)
+	e.str(p.Attribute)
+	e.str(p.Start)
+	e.str(p.End)
+	e.str(p.AnnualGoal)
+	e.uvarint(sliceLen(p.Indicators == nil, len(p.Indicators)))
+	for _, in := range p.Indicators {
+		e.str(in.Level1)
+		e.str(in.Level2)
+		e.str(in.Level3)
+		e.str(in.Value)
+		e.str(in.Operator)
+		e.str(in.Unit)
+		encodeDecimal(e, in.Weight)
+		e.varint(int64(in.Line))
+	}
+	e.str(p.PubDate)
+	e.str(p.Source.File)
+	e.varint(int64(p.Source.Line))
+	e.str(p.Overview)
+	e.str(p.File)
+	e.uvarint(sliceLen(p.Lines == nil, len(p.Lines)))
+	keys := make([]string, 0, len(p.Lines))
+	for k := range p.Lines {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the same cache for the same content
+	for _, k := range keys {
+		e.str(k)
+		e.varint(int64(p.Lines[k]))
+	}
+}
+
+func decodeProject(d *decBuf, p *Project) {
+	p.Code, p.Name, p.Year = d.str(), d.str(), int(d.varint())
+	p.Department.Code, p.Department.Name = d.str(), d.str()
+	p.Unit.Code, p.Unit.Name = d.str(), d.str()
+	p.Funds = decodeDecimal(d)
+	p.Attribute, p.Start, p.End, p.AnnualGoal = d.str(), d.str(), d.str(), d.str()
+	if n := d.listLen(10); n >= 0 {
+		p.Indicators = make([]Indicator, n)
+		for i := range p.Indicators {
+			in := &p.Indicators[i]
+			in.Level1, in.Level2, in.Level3 = d.str(), d.str(), d.str()
+			in.Value, in.Operator, in.Unit = d.str(), d.str(), d.str()
+			in.Weight = decodeDecimal(d)
+			in.Line = int(d.varint())
+		}
+	}
+	p.PubDate = d.str()
+	p.Source.File, p.Source.Line = d.str(), int(d.varint())
+	p.Overview, p.File = d.str(), d.str()
+	if n := d.listLen(2); n >= 0 {
+		p.Lines = make(map[string]int, n)
+		for i := 0; i < n; i++ {
+			k := d.str()
+			p.Lines[k] = int(d.varint())
+		}
+	}
+}
+
+// A Decimal is its scale and its unscaled value, as an int64 when it
+// fits and as sign and magnitude bytes when not.
+func encodeDecimal(e *encBuf, v Decimal) {
+	e.varint(int64(v.scale))
+	if v.unscaled.IsInt64() {
+		e.byte(0)
+		e.varint(v.unscaled.Int64())
+		return
+	}
+	e.byte(byte(1 + (v.unscaled.Sign()+1)/2)) // 1 negative, 2 positive
+	e.str(string(v.unscaled.Bytes()))
+}
+
+func decodeDecimal(d *decBuf) Decimal {
+	var v Decimal
+	v.scale = int(d.varint())
+	switch d.byte() {
+	case 0:
+		v.unscaled.SetInt64(d.varint())
+	case 1:
+		v.unscaled.SetBytes([]byte(d.str()))
+		v.unscaled.Neg(&v.unscaled)
+	case 2:
+		v.unscaled.SetBytes([]byte(d.str()))
+	default:
+		d.fail()
+	}
+	return v
+}
+
+// knownHash returns the hash of a content file, if the stat cache knew it.
+func (c *parseCache) knownHash(path string) ([32]byte, bool) {
+	if c == nil {
+		return [32]byte{}, false
+	}
+	h, ok := c.known[path]
+	return h, ok
 }
 
 // get returns a fresh copy of the cached project for a file, or nil.
@@ -44,7 +266,7 @@ func (c *parseCache) get(path string, hash [32]byte) *Project {
 		return nil
 	}
 	c.mu.Lock()
-	e := c.entries[path]
+	e := c.shards[shardOf(path)][path]
 	c.mu.Unlock()
 	if e == nil || e.Hash != hash {
 		return nil
@@ -59,9 +281,10 @@ func (c *parseCache) put(path string, hash [32]byte, p *Project) {
 	if c == nil {
 		return
 	}
+	s := shardOf(path)
 	c.mu.Lock()
-	c.entries[path] = &cachedProject{Hash: hash, Project: *p}
-	c.dirty = true
+	c.shards[s][path] = &cachedProject{Path: path, Hash: hash, Project: *p}
+	c.dirty[s] = true
 	c.mu.Unlock()
 }
 
@@ -71,34 +294,69 @@ func (c *parseCache) keep(projects []*Project, rel func(string) string) {
 	if c == nil {
 		return
 	}
-	live := map[string]*cachedProject{}
+	live := make(map[*cachedProject]bool, len(projects))
 	for _, p := range projects {
-		e := c.entries[rel(p.File)]
+		path := rel(p.File)
+		s := shardOf(path)
+		e := c.shards[s][path]
 		if e == nil || e.Hash != p.srcHash {
 			continue
 		}
 		if p.hitsKey != e.HitsKey {
 			e.Hits, e.HitsKey = p.hits, p.hitsKey
-			c.dirty = true
+			c.dirty[s] = true
 		}
-		live[rel(p.File)] = e
+		live[e] = true
 	}
-	if len(live) != len(c.entries) {
-		c.dirty = true
+	for s, m := range c.shards {
+		for path, e := range m {
+			if !live[e] {
+				delete(m, path)
+				c.dirty[s] = true
+			}
+		}
 	}
-	c.entries = live
 }
 
+// save rewrites the shards that changed.
 func (c *parseCache) save(outDir string) error {
-	if c == nil || !c.dirty {
+	if c == nil {
 		return nil
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(c.entries); err != nil {
+	var dirty []int
+	for i, d := range c.dirty {
+		if d {
+			dirty = append(dirty, i)
+		}
+	}
+	if len(dirty) == 0 {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(cacheDir(outDir), parseCacheDir), 0o755); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(cacheDir(outDir), 0o755); err != nil {
-		return err
+	gen := binaryHash()
+	errs := make([]error, len(dirty))
+	parallel(len(dirty), func(k int) {
+		i := dirty[k]
+		if len(c.shards[i]) == 0 {
+			if err := os.Remove(shardFile(outDir, i)); err != nil && !os.IsNotExist(err) {
+				errs[k] = err
+			}
+			return
+		}
+		entries := make([]*cachedProject, 0, len(c.shards[i]))
+		for _, e := range c.shards[i] {
+			entries = append(entries, e)
+		}
+		sort.Slice(entries, func(a, b int) bool { return entries[a].Path < entries[b].Path })
+		errs[k] = writeFileAtomic(shardFile(outDir, i), encodeShard(entries, gen))
+	})
+	for k, err := range errs {
+		if err != nil {
+			return err
+		}
+		c.dirty[dirty[k]] = false
 	}
-	return writeFileAtomic(filepath.Join(cacheDir(outDir), "content.gob"), b.Bytes())
+	return nil
 }

@@ -1,0 +1,267 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The stat cache remembers, for each content file (and the program
+// itself), what stat said of it and the SHA-256 of its bytes, so that a
+// build can fingerprint ten thousand unchanged files without reading
+// them. It lives in the build cache folder beside the manifest.
+//
+// A file's recorded hash is reused only when its size, mtime, ctime,
+// inode and device are all unchanged and the file is not "racy": its
+// mtime and ctime must be older, by a safety margin, than the moment the
+// build that recorded it started. Otherwise a file rewritten within the
+// filesystem's timestamp granularity after being hashed could keep every
+// stat field and go unnoticed (git's "racy clean" problem). ctime, which
+// no ordinary program can set, also catches a rewrite whose mtime was
+// put back with touch or os.Chtimes.
+
+const (
+	statCacheMagic   = "budgetsite stat cache\x00"
+	statCacheVersion = 1
+	statCacheFile    = "stat.bin"
+)
+
+// racyMargin is how much older than the recording build a file's
+// timestamps must be for its hash to be trusted. It covers the coarsest
+// common timestamp granularity (2 s on FAT) and the kernel's coarse
+// clock; the only cost of a wide margin is re-reading files edited just
+// before a build.
+const racyMargin = int64(2 * time.Second)
+
+type fileStat struct {
+	size, mtime, ctime int64
+	ino, dev           uint64
+}
+
+type treeFile struct {
+	rel     string // slash-separated, relative to the listed folder
+	regular bool
+	st      fileStat
+}
+
+type statRec struct {
+	st  fileStat
+	sum [32]byte
+}
+
+type statCache struct {
+	file       string // where it is saved
+	contentDir string // absolute
+
+	old      map[string]statRec // by absolute path, as the last build left it
+	oldTaken int64              // when that build started, in ns
+
+	// taken is when this build started, before it stat'ed anything: the
+	// time against which the records it makes are judged next time.
+	taken int64
+	mu    sync.Mutex
+	cur   map[string]statRec // what this build saw
+	dirty bool
+	read  []string // content files this build had to read, for tests
+}
+
+// loadStatCache opens the stat cache for a build from contentDir into
+// outDir. A missing or unreadable cache is an empty one.
+func loadStatCache(outDir, contentDir string) *statCache {
+	abs, err := filepath.Abs(contentDir)
+	if err != nil {
+		abs = contentDir
+	}
+	sc := &statCache{
+		file:       filepath.Join(cacheDir(outDir), statCacheFile),
+		contentDir: abs,
+		taken:      time.Now().UnixNano(),
+		cur:        map[string]statRec{},
+	}
+	if b, err := os.ReadFile(sc.file); err == nil {
+		sc.old, sc.oldTaken = decodeStatCache(b)
+	}
+	return sc
+}
+
+func decodeStatCache(b []byte) (map[string]statRec, int64) {
+	d, ok := openCacheFile(b, statCacheMagic)
+	if !ok || d.uvarint() != statCacheVersion {
+		return nil, 0
+	}
+	taken := d.varint()
+	n := d.count(38)
+	m := make(map[string]statRec, n)
+	prev := ""
+	for i := 0; i < n; i++ {
+		shared := d.uvarint()
+		suffix := d.str()
+		if shared > uint64(len(prev)) {
+			return nil, 0
+		}
+		p := prev[:shared] + suffix
+		var r statRec
+		r.st.size, r.st.mtime, r.st.ctime = d.varint(), d.varint(), d.varint()
+		r.st.ino, r.st.dev = d.uvarint(), d.uvarint()
+		r.sum = d.sum()
+		m[p] = r
+		prev = p
+	}
+	if !d.done() || len(m) != n {
+		return nil, 0
+	}
+	return m, taken
+}
+
+func (sc *statCache) encode() []byte {
+	paths := make([]string, 0, len(sc.cur))
+	for p := range sc.cur {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	e := newEncBuf(statCacheMagic, 64+90*len(paths))
+	e.uvarint(statCacheVersion)
+	e.varint(sc.taken)
+	e.uvarint(uint64(len(paths)))
+	prev := ""
+	for _, p := range paths {
+		r := sc.cur[p]
+		e.sortedPath(prev, p)
+		prev = p
+		e.varint(r.st.size)
+		e.varint(r.st.mtime)
+		e.varint(r.st.ctime)
+		e.uvarint(r.st.ino)
+		e.uvarint(r.st.dev)
+		e.raw(r.sum[:])
+	}
+	return e.finish()
+}
+
+// lookup returns the recorded hash of a file whose stat is st, if it can
+// be trusted.
+func (sc *statCache) lookup(abs string, st fileStat) ([32]byte, bool) {
+	r, ok := sc.old[abs]
+	if !ok || r.st != st || max(st.mtime, st.ctime) >= sc.oldTaken-racyMargin {
+		return [32]byte{}, false
+	}
+	return r.sum, true
+}
+
+// hashFile returns the SHA-256 of a file outside the content folder (the
+// program), reading it only when the stat cache cannot vouch for it. A
+// nil cache always reads.
+func (sc *statCache) hashFile(p string) ([32]byte, bool) {
+	var st fileStat
+	regular := false
+	if sc != nil {
+		var err error
+		if st, regular, err = statPath(p); err == nil && regular {
+			if sum, ok := sc.lookup(p, st); ok {
+				sc.mu.Lock()
+				sc.cur[p] = statRec{st, sum}
+				sc.mu.Unlock()
+				return sum, true
+			}
+		}
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return [32]byte{}, false
+	}
+	sum := sha256.Sum256(b)
+	if regular {
+		sc.mu.Lock()
+		sc.cur[p] = statRec{st, sum} // st was taken before the read
+		sc.dirty = true
+		sc.mu.Unlock()
+	}
+	return sum, true
+}
+
+// primeBinaryHash works out binaryHash through the stat cache, so that a
+// build need not read its own executable.
+func (sc *statCache) primeBinaryHash() {
+	exeHash.once.Do(func() {
+		exeHash.sum = hashExecutable(sc)
+	})
+}
+
+// hashContent returns every file under the content folder, sorted, with
+// the SHA-256 of its bytes, and saves the stat cache if it learnt
+// anything. Only files the stat cache cannot vouch for are read.
+func (sc *statCache) hashContent() ([]string, [][32]byte, error) {
+	files, err := listTree(sc.contentDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
+	abs := make([]string, len(files))
+	sums := make([][32]byte, len(files))
+	read := make([]bool, len(files))
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		f := &files[i]
+		abs[i] = filepath.Join(sc.contentDir, filepath.FromSlash(f.rel))
+		if f.regular {
+			if sum, ok := sc.lookup(abs[i], f.st); ok {
+				sums[i] = sum
+				return
+			}
+		}
+		// Symbolic links and the like are always read: their own stat
+		// says nothing of what they point to.
+		b, err := os.ReadFile(abs[i])
+		sums[i], read[i], errs[i] = sha256.Sum256(b), true, err
+	})
+	rels := make([]string, len(files))
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	for i, f := range files {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
+		}
+		rels[i] = f.rel
+		if f.regular {
+			sc.cur[abs[i]] = statRec{f.st, sums[i]}
+		}
+		if read[i] {
+			sc.read = append(sc.read, f.rel)
+			sc.dirty = true
+		}
+	}
+	sc.saveLocked()
+	return rels, sums, nil
+}
+
+// saveLocked writes the cache when this build learnt something: a file
+// read, or a file gone. Records of files outside the content folder that
+// this build did not look at (the program, when a long-running preview
+// hashed it once already) are carried over if still trustworthy.
+func (sc *statCache) saveLocked() {
+	prefix := sc.contentDir + string(filepath.Separator)
+	for p, r := range sc.old {
+		if _, ok := sc.cur[p]; ok {
+			continue
+		}
+		// A record is carried over only if it was already beyond the racy
+		// window of the build that wrote it: saved under this build's later
+		// start time, a racy one would pass for safe.
+		if !strings.HasPrefix(p, prefix) && max(r.st.mtime, r.st.ctime) < sc.oldTaken-racyMargin {
+			sc.cur[p] = r
+		} else {
+			sc.dirty = true
+		}
+	}
+	if !sc.dirty {
+		return
+	}
+	// A cache that cannot be written makes the next build read every
+	// file, as it would without one: not an error.
+	_ = writeFileAtomic(sc.file, sc.encode())
+	sc.dirty = false
+}

@@ -1,0 +1,758 @@
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"math/big"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// Tests of the build cache's files: the stat cache, the binary manifest
+// and the parse cache shards. The rule they all check is the cache's
+// contract: it may make a build faster, never different, and a cache
+// file that is damaged, stale or from another version only makes the
+// build colder.
+
+// ageStatCache rewrites the stat cache as if the build that wrote it had
+// started an hour later than it did, so that every file it recorded is
+// past the racy window. Tests use it to reach the path where a file's
+// stat alone decides whether it is read, without sleeping.
+func ageStatCache(t *testing.T, outDir string) {
+	t.Helper()
+	p := filepath.Join(cacheDir(outDir), statCacheFile)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, taken := decodeStatCache(b)
+	if m == nil {
+		t.Fatal("stat cache does not decode")
+	}
+	sc := &statCache{cur: m, taken: taken + int64(time.Hour)}
+	if err := os.WriteFile(p, sc.encode(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hashTree runs the stat cache over dir as a build would and returns the
+// hashes, by path, and the files it had to read.
+func hashTree(t *testing.T, outDir, dir string) (map[string][32]byte, []string) {
+	t.Helper()
+	sc := loadStatCache(outDir, dir)
+	rels, sums, err := sc.hashContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][32]byte{}
+	for i, r := range rels {
+		got[r] = sums[i]
+	}
+	read := sc.read
+	sort.Strings(read)
+	return got, read
+}
+
+// wantHashes hashes every file under dir the slow way.
+func wantHashes(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	want := map[string][32]byte{}
+	for rel, b := range readTree(t, dir) {
+		want[rel] = sha256.Sum256(b)
+	}
+	return want
+}
+
+// needInodeAndCtime skips tests of edits only ctime or the inode reveal:
+// off Linux the stat cache records size and mtime alone.
+func needInodeAndCtime(t *testing.T) {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("the stat cache records ctime and inode on Linux only")
+	}
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// rewriteKeepingMtime replaces a file's bytes with others of the same
+// length and puts its mtime back, the edit a stat check is most likely
+// to miss.
+func rewriteKeepingMtime(t *testing.T, p string, edit func([]byte) []byte) {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := edit(bytes.Clone(b))
+	if len(nb) != len(b) || bytes.Equal(nb, b) {
+		t.Fatal("the edit must keep the length and change the bytes")
+	}
+	if err := os.WriteFile(p, nb, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStatCacheSkipsUnchangedFilesAndCatchesRewrites(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	out := filepath.Join(t.TempDir(), "public")
+	writeFiles(t, dir, map[string]string{"a.md": "aaaa", "b.md": "bbbb", "sub/c.md": "cccc", "sub/deeper/d.md": "dddd"})
+
+	got, read := hashTree(t, out, dir)
+	if !reflect.DeepEqual(got, wantHashes(t, dir)) {
+		t.Fatal("first pass: wrong hashes")
+	}
+	if len(read) != 4 {
+		t.Errorf("first pass read %v, want every file", read)
+	}
+
+	// Just written, the files are racy: a second pass right away must
+	// read them again rather than trust their stat.
+	if _, read = hashTree(t, out, dir); len(read) != 4 {
+		t.Errorf("racy files were trusted: read only %v", read)
+	}
+
+	ageStatCache(t, out)
+	got, read = hashTree(t, out, dir)
+	if len(read) != 0 {
+		t.Errorf("unchanged files past the racy window were read: %v", read)
+	}
+	if !reflect.DeepEqual(got, wantHashes(t, dir)) {
+		t.Fatal("hashes from the stat cache are wrong")
+	}
+
+	// Same size, same mtime, different bytes: only ctime tells.
+	needInodeAndCtime(t)
+	rewriteKeepingMtime(t, filepath.Join(dir, "sub", "c.md"), func(b []byte) []byte { return bytes.ToUpper(b) })
+	ageStatCache(t, out)
+	got, read = hashTree(t, out, dir)
+	if !reflect.DeepEqual(read, []string{"sub/c.md"}) {
+		t.Errorf("after rewriting sub/c.md, read %v", read)
+	}
+	if !reflect.DeepEqual(got, wantHashes(t, dir)) {
+		t.Error("the rewritten file's hash is stale")
+	}
+}
+
+func TestStatCacheRenamedAndDeletedFiles(t *testing.T) {
+	needInodeAndCtime(t)
+	dir := filepath.Join(t.TempDir(), "content")
+	out := filepath.Join(t.TempDir(), "public")
+	writeFiles(t, dir, map[string]string{"a.md": "same-size-1", "b.md": "same-size-2", "c.md": "cccc", "d.md": "dddd"})
+	hashTree(t, out, dir)
+
+	// Swap two files of the same size and put both mtimes back: each
+	// path now has the other's inode and ctime.
+	mt := time.Now().Add(-time.Hour)
+	for _, n := range []string{"a.md", "b.md"} {
+		os.Chtimes(filepath.Join(dir, n), mt, mt)
+	}
+	ageStatCache(t, out)
+	hashTree(t, out, dir)
+	ageStatCache(t, out)
+	must(t, os.Rename(filepath.Join(dir, "a.md"), filepath.Join(dir, "tmp")))
+	must(t, os.Rename(filepath.Join(dir, "b.md"), filepath.Join(dir, "a.md")))
+	must(t, os.Rename(filepath.Join(dir, "tmp"), filepath.Join(dir, "b.md")))
+	for _, n := range []string{"a.md", "b.md"} {
+		os.Chtimes(filepath.Join(dir, n), mt, mt)
+	}
+	// A renamed file and a deleted one.
+	must(t, os.Rename(filepath.Join(dir, "c.md"), filepath.Join(dir, "renamed.md")))
+	must(t, os.Remove(filepath.Join(dir, "d.md")))
+
+	got, _ := hashTree(t, out, dir)
+	if want := wantHashes(t, dir); !reflect.DeepEqual(got, want) {
+		t.Errorf("after swapping, renaming and deleting files:\n got %v\nwant %v", keys(got), keys(want))
+	}
+	b, err := os.ReadFile(filepath.Join(cacheDir(out), statCacheFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := decodeStatCache(b)
+	for p := range m {
+		if b := filepath.Base(p); b == "c.md" || b == "d.md" {
+			t.Errorf("stat cache still lists %s", p)
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStatCacheRacyRule checks the rule itself: a record is trusted only
+// when every stat field matches and the file's times are older than the
+// recording build's start by the margin.
+func TestStatCacheRacyRule(t *testing.T) {
+	st := fileStat{size: 10, mtime: 1_000_000_000_000, ctime: 1_000_000_000_000, ino: 7, dev: 1}
+	sum := sha256.Sum256([]byte("x"))
+	sc := &statCache{old: map[string]statRec{"/c/a.md": {st, sum}}}
+	for _, tc := range []struct {
+		name  string
+		taken int64
+		st    fileStat
+		trust bool
+	}{
+		{"old enough", st.mtime + racyMargin + 1, st, true},
+		{"within the margin", st.mtime + racyMargin - 1, st, false},
+		{"mtime after the build started", st.mtime - 1, st, false},
+		{"ctime recent", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.mtime + racyMargin, 7, 1}, false},
+		{"size differs", st.mtime + racyMargin + 1, fileStat{11, st.mtime, st.ctime, 7, 1}, false},
+		{"mtime differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime - 1, st.ctime, 7, 1}, false},
+		{"ctime differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.ctime - 1, 7, 1}, false},
+		{"inode differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.ctime, 8, 1}, false},
+		{"device differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.ctime, 7, 2}, false},
+	} {
+		sc.oldTaken = tc.taken
+		got, ok := sc.lookup("/c/a.md", tc.st)
+		if ok != tc.trust || ok && got != sum {
+			t.Errorf("%s: trusted=%v, want %v", tc.name, ok, tc.trust)
+		}
+	}
+	if _, ok := sc.lookup("/c/other.md", st); ok {
+		t.Error("a file the cache never saw was trusted")
+	}
+}
+
+// editFunds changes the last digit of a content file's funds_wan, which
+// keeps its length.
+func editFunds(b []byte) []byte {
+	i := bytes.Index(b, []byte("\nfunds_wan: "))
+	j := i + 1 + bytes.IndexByte(b[i+1:], '\n') - 1
+	b[j] = '0' + (b[j]-'0'+1)%10
+	return b
+}
+
+func firstProjectFile(t *testing.T, content string) string {
+	t.Helper()
+	ms, err := filepath.Glob(filepath.Join(content, "2022", "*.md"))
+	if err != nil || len(ms) == 0 {
+		t.Fatal("no project files", err)
+	}
+	sort.Strings(ms)
+	return ms[0]
+}
+
+func assertEqualsCold(t *testing.T, cfg Config) {
+	t.Helper()
+	cold := cfg
+	cold.NoCache = true
+	cold.OutDir = filepath.Join(t.TempDir(), "cold")
+	build(t, cold)
+	compareTrees(t, cfg.OutDir, cold.OutDir)
+}
+
+// TestIncrementalSameSecondEdit edits a content file right after a
+// build, keeping its size and mtime: the rebuild must see the edit,
+// whether the racy rule (a fresh file) or ctime (a file the stat cache
+// already trusts) is what catches it.
+func TestIncrementalSameSecondEdit(t *testing.T) {
+	for _, aged := range []bool{false, true} {
+		name := map[bool]string{false: "racy", true: "trusted"}[aged]
+		t.Run(name, func(t *testing.T) {
+			content := importSample(t)
+			cfg := testConfig(t, content)
+			build(t, cfg)
+			if aged {
+				needInodeAndCtime(t)
+				build(t, cfg) // the stat cache now holds every file
+				ageStatCache(t, cfg.OutDir)
+			}
+			rewriteKeepingMtime(t, firstProjectFile(t, content), editFunds)
+			res := build(t, cfg)
+			if res.Cold || res.Written == 0 {
+				t.Fatalf("rebuild after the edit: cold=%v written=%d", res.Cold, res.Written)
+			}
+			assertEqualsCold(t, cfg)
+			if res := build(t, cfg); res.Written != 0 {
+				t.Errorf("the build after that wrote %d files", res.Written)
+			}
+		})
+	}
+}
+
+// TestIncrementalDeletedAndRenamedContent deletes and renames content
+// files behind a stat cache that trusts them.
+func TestIncrementalDeletedAndRenamedContent(t *testing.T) {
+	content := importSample(t)
+	cfg := testConfig(t, content)
+	build(t, cfg)
+	build(t, cfg)
+	ageStatCache(t, cfg.OutDir)
+	ms, _ := filepath.Glob(filepath.Join(content, "2022", "*.md"))
+	sort.Strings(ms)
+	must(t, os.Remove(ms[0]))
+	must(t, os.Rename(ms[1], filepath.Join(content, "2022", "renamed.md")))
+	res := build(t, cfg)
+	if res.Cold {
+		t.Error("rebuild was cold")
+	}
+	if res.Projects != len(ms)-1 {
+		t.Errorf("%d projects after deleting one of %d", res.Projects, len(ms))
+	}
+	gone := strings.TrimSuffix(filepath.Base(ms[0]), ".md")
+	if _, err := os.Stat(filepath.Join(cfg.OutDir, "2022", "project", gone+".html")); err == nil {
+		t.Errorf("the deleted project's page is still there")
+	}
+	assertEqualsCold(t, cfg)
+}
+
+// TestCacheCorruptFilesMakeBuildsColdNotFail damages each cache file in
+// several ways. The next build must succeed and equal a cold one; a
+// damaged manifest must make it cold.
+func TestCacheCorruptFilesMakeBuildsColdNotFail(t *testing.T) {
+	// The decoders' own tests try every truncation and flipped bit; here
+	// it is the build's handling of a refused file that counts.
+	damage := map[string]func([]byte) []byte{
+		"garbage":   func([]byte) []byte { return []byte("not a cache file at all") },
+		"truncated": func(b []byte) []byte { return b[:len(b)/2] },
+		"bit flip":  func(b []byte) []byte { b[len(b)/3] ^= 0x10; return b },
+	}
+	content := importSample(t)
+	for _, which := range []string{"manifest", "stat", "parse", "all"} {
+		for how, f := range damage {
+			t.Run(which+"/"+how, func(t *testing.T) {
+				cfg := testConfig(t, content)
+				build(t, cfg)
+				build(t, cfg)
+				dir := cacheDir(cfg.OutDir)
+				var files []string
+				switch which {
+				case "manifest":
+					files = []string{filepath.Join(dir, manifestFile)}
+				case "stat":
+					files = []string{filepath.Join(dir, statCacheFile)}
+				case "parse":
+					files, _ = filepath.Glob(filepath.Join(dir, parseCacheDir, "*.bin"))
+				case "all":
+					files, _ = filepath.Glob(filepath.Join(dir, "*.bin"))
+					more, _ := filepath.Glob(filepath.Join(dir, parseCacheDir, "*.bin"))
+					files = append(files, more...)
+				}
+				if len(files) == 0 {
+					t.Fatal("no cache files to damage")
+				}
+				for _, p := range files {
+					b, err := os.ReadFile(p)
+					must(t, err)
+					must(t, os.WriteFile(p, f(b), 0o644))
+				}
+				// An edit, so that the build cannot be a no-op whatever the
+				// cache says.
+				p := firstProjectFile(t, content)
+				b, err := os.ReadFile(p)
+				must(t, err)
+				defer os.WriteFile(p, b, 0o644)
+				must(t, os.WriteFile(p, editFunds(bytes.Clone(b)), 0o644))
+				res, err := Build(t.Context(), cfg)
+				if err != nil {
+					t.Fatalf("build with a damaged %s cache failed: %v", which, err)
+				}
+				if (which == "manifest" || which == "all") && !res.Cold {
+					t.Error("a damaged manifest did not make the build cold")
+				}
+				assertEqualsCold(t, cfg)
+			})
+		}
+	}
+}
+
+// TestCacheLegacyManifestMakesBuildCold: an older budgetsite that built
+// the folder since leaves its manifest.json, and what manifest.bin says
+// may then be stale.
+func TestCacheLegacyManifestMakesBuildCold(t *testing.T) {
+	cfg := testConfig(t, importSample(t))
+	build(t, cfg)
+	must(t, os.WriteFile(filepath.Join(cacheDir(cfg.OutDir), "manifest.json"), []byte(`{"version":1}`), 0o644))
+	if res := build(t, cfg); !res.Cold {
+		t.Error("rebuild after an older version's build was not cold")
+	}
+	if _, err := os.Stat(filepath.Join(cacheDir(cfg.OutDir), "manifest.json")); err == nil {
+		t.Error("manifest.json was not removed")
+	}
+	if res := build(t, cfg); res.Cold || res.Written != 0 {
+		t.Errorf("the build after that: cold=%v written=%d", res.Cold, res.Written)
+	}
+}
+
+func TestManifestCacheRoundTrip(t *testing.T) {
+	h := func(s string) string { x := sha256.Sum256([]byte(s)); return hex.EncodeToString(x[:]) }
+	m := &manifest{Version: manifestVersion, OutDir: "/srv/公开/public", Inputs: h("in"), Projects: 12,
+		Warnings: []string{"警告一", ""},
+		Files: map[string]manifestEntry{
+			"index.html":                   {Key: h("k1"), Size: 1234, SHA256: h("s1")},
+			"2022/project/1.html":          {Key: h("k2"), Size: 0, SHA256: h("s2")},
+			"2022/project/10.html":         {Key: "", Size: 5, SHA256: h("s3")},
+			"2022/unit/1.html":             {Key: strings.ToUpper(h("k4")), Size: 6, SHA256: "not hex"},
+			"data/2022/项目.csv":             {Key: "short", Size: 1 << 40, SHA256: ""},
+			"assets/vendor/echarts.min.js": {Key: h("k5")[:63] + "g", Size: 7, SHA256: h("s5")},
+		}}
+	b := m.encode()
+	got := decodeManifest(b)
+	if !reflect.DeepEqual(got, m) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v", got, m)
+	}
+	// Every truncation and every flipped bit is refused.
+	for n := 0; n < len(b); n++ {
+		if decodeManifest(b[:n]) != nil {
+			t.Fatalf("truncated to %d bytes, still decodes", n)
+		}
+	}
+	for i := range b {
+		c := bytes.Clone(b)
+		c[i] ^= 1
+		if decodeManifest(c) != nil {
+			t.Fatalf("byte %d flipped, still decodes", i)
+		}
+	}
+	empty := &manifest{Version: manifestVersion, Files: map[string]manifestEntry{}}
+	if got := decodeManifest(empty.encode()); !reflect.DeepEqual(got, empty) {
+		t.Errorf("empty manifest: got %+v", got)
+	}
+}
+
+// fillValue sets every exported field reachable from v to a value that
+// is not its zero, distinct per field, so a round trip that drops or
+// mixes up any field shows.
+func fillValue(t *testing.T, v reflect.Value, seed *int) {
+	*seed++
+	n := *seed
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("值" + strings.Repeat("x", n%7) + string(rune('A'+n%26)) + big.NewInt(int64(n)).String())
+	case reflect.Int:
+		v.SetInt(int64(n*37 - 500))
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			v.Index(i).SetUint(uint64(n + i))
+		}
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 3, 3)
+		for i := 0; i < 3; i++ {
+			fillValue(t, s.Index(i), seed)
+		}
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for i := 0; i < 3; i++ {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fillValue(t, k, seed)
+			fillValue(t, e, seed)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	case reflect.Struct:
+		if v.Type() == reflect.TypeOf(Decimal{}) {
+			ds := []string{"109.73", "-2.7132", "11.50", "123456789012345678901234567890.5", "-98765432109876543210987654321", "0.000"}
+			v.Set(reflect.ValueOf(MustDecimal(ds[n%len(ds)])))
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				fillValue(t, v.Field(i), seed)
+			}
+		}
+	default:
+		t.Fatalf("fillValue: %s (%s) is not handled; teach the parse cache codec and this test about it", v.Type(), v.Kind())
+	}
+}
+
+// TestParseCacheCodecCoversEveryField round-trips projects whose every
+// field is set, and projects whose slices are empty or nil. A field
+// added to Project or what it holds and not to the codec fails here.
+func TestParseCacheCodecCoversEveryField(t *testing.T) {
+	var entries []*cachedProject
+	seed := 0
+	for i := 0; i < 4; i++ {
+		e := &cachedProject{}
+		fillValue(t, reflect.ValueOf(e).Elem(), &seed)
+		entries = append(entries, e)
+	}
+	entries = append(entries,
+		&cachedProject{Path: "empty", Project: Project{Indicators: []Indicator{}, Lines: map[string]int{}}, Hits: []hit{}},
+		&cachedProject{Path: "nil"})
+	gen := []byte("program")
+	for i, e := range entries {
+		shard := shardOf(e.Path)
+		got, ok := decodeShard(encodeShard([]*cachedProject{e}, gen), gen, shard)
+		if !ok || len(got) != 1 {
+			t.Fatalf("entry %d does not decode", i)
+		}
+		// Decimals compare by their text: big.Int's internals may differ.
+		if !reflect.DeepEqual(normalized(got[0]), normalized(e)) {
+			t.Errorf("entry %d:\n got %+v\nwant %+v", i, *got[0], *e)
+		}
+		if _, ok := decodeShard(encodeShard([]*cachedProject{e}, gen), []byte("another program"), shard); ok {
+			t.Error("a shard another program wrote was accepted")
+		}
+		if _, ok := decodeShard(encodeShard([]*cachedProject{e}, gen), gen, (shard+1)%parseShards); ok {
+			t.Error("a shard in the wrong file was accepted")
+		}
+	}
+	b := encodeShard(entries, gen)
+	for n := 0; n < len(b); n++ {
+		if _, ok := decodeShard(b[:n], gen, shardOf(entries[0].Path)); ok {
+			t.Fatalf("shard truncated to %d bytes, still decodes", n)
+		}
+	}
+}
+
+func TestStatCacheFileRoundTripAndDamage(t *testing.T) {
+	sc := &statCache{taken: 1234567890123, cur: map[string]statRec{
+		"/c/2022/a.md": {fileStat{1, 2, 3, 4, 5}, sha256.Sum256([]byte("a"))},
+		"/c/2022/b.md": {fileStat{-1, -2, 0, 1 << 60, 0}, sha256.Sum256([]byte("b"))},
+		"/usr/bin/bs":  {fileStat{9, 8, 7, 6, 5}, sha256.Sum256([]byte("exe"))},
+	}}
+	b := sc.encode()
+	m, taken := decodeStatCache(b)
+	if taken != sc.taken || !reflect.DeepEqual(m, sc.cur) {
+		t.Fatalf("round trip: %v %v", taken, m)
+	}
+	for n := 0; n < len(b); n++ {
+		if m, _ := decodeStatCache(b[:n]); m != nil {
+			t.Fatalf("truncated to %d bytes, still decodes", n)
+		}
+	}
+	for i := range b {
+		c := bytes.Clone(b)
+		c[i] ^= 4
+		if m, _ := decodeStatCache(c); m != nil {
+			t.Fatalf("byte %d flipped, still decodes", i)
+		}
+	}
+}
+
+func normalized(e *cachedProject) any {
+	type dec struct{ S string }
+	c := *e
+	p := c.Project
+	funds := p.Funds.String()
+	p.Funds = Decimal{}
+	var weights []string
+	p.Indicators = append([]Indicator(nil), p.Indicators...)
+	if e.Project.Indicators != nil && p.Indicators == nil {
+		p.Indicators = []Indicator{}
+	}
+	for i := range p.Indicators {
+		weights = append(weights, p.Indicators[i].Weight.String())
+		p.Indicators[i].Weight = Decimal{}
+	}
+	c.Project = p
+	return []any{c, funds, weights}
+}
+
+// TestParseCacheShards saves a cache, changes one entry, and checks that
+// only its shard is rewritten, deleted files are dropped, and a damaged
+// shard loses only its own entries.
+func TestParseCacheShards(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	pc := newParseCache()
+	var projects []*Project
+	for i := 0; i < 200; i++ {
+		path := "2022/" + big.NewInt(int64(i)).String() + ".md"
+		p := &Project{Code: path, File: path, Indicators: []Indicator{{Level1: "产出指标", Weight: MustDecimal("10")}}}
+		p.srcHash = sha256.Sum256([]byte(path))
+		pc.put(path, p.srcHash, p)
+		projects = append(projects, p)
+	}
+	rel := func(f string) string { return f }
+	pc.keep(projects, rel)
+	must(t, pc.save(out))
+	shards, _ := filepath.Glob(filepath.Join(cacheDir(out), parseCacheDir, "*.bin"))
+	if len(shards) < parseShards/2 {
+		t.Fatalf("200 entries went into %d shards", len(shards))
+	}
+	// Shards are written to a new file and renamed into place, so a
+	// rewritten shard is a different file.
+	before := map[string]os.FileInfo{}
+	for _, s := range shards {
+		info, err := os.Stat(s)
+		must(t, err)
+		before[s] = info
+	}
+
+	c := loadParseCache(out)
+	for _, p := range projects {
+		got := c.get(p.File, p.srcHash)
+		if got == nil || got.Code != p.Code || got.Indicators[0].Weight.String() != "10" {
+			t.Fatalf("%s: cached project lost", p.File)
+		}
+	}
+	// Change one entry's privacy hits and delete another file.
+	changed, deleted := projects[0], projects[1]
+	changed.hits, changed.hitsKey = []hit{{Rule: "name", Text: "李云芳", Field: "overview", Line: 3}}, "privacy-key"
+	c.keep(append([]*Project{changed}, projects[2:]...), rel)
+	must(t, c.save(out))
+	for _, s := range shards {
+		info, err := os.Stat(s)
+		touched := err != nil || !os.SameFile(info, before[s])
+		want := s == shardFile(out, shardOf(changed.File)) || s == shardFile(out, shardOf(deleted.File))
+		if touched != want {
+			t.Errorf("%s: rewritten=%v, want %v", filepath.Base(s), touched, want)
+		}
+	}
+	c = loadParseCache(out)
+	if got := c.get(changed.File, changed.srcHash); got == nil || got.hitsKey != "privacy-key" || len(got.hits) != 1 || got.hits[0].Text != "李云芳" {
+		t.Errorf("privacy hits were not kept: %+v", got)
+	}
+	if c.get(deleted.File, deleted.srcHash) != nil {
+		t.Error("the deleted file's entry survived")
+	}
+
+	// A damaged shard loses its entries and nothing else.
+	bad := shardFile(out, shardOf(projects[5].File))
+	must(t, os.WriteFile(bad, []byte("junk"), 0o644))
+	c = loadParseCache(out)
+	for _, p := range projects[2:] {
+		inBad := shardFile(out, shardOf(p.File)) == bad
+		if got := c.get(p.File, p.srcHash); (got == nil) != inBad {
+			t.Errorf("%s: cached=%v with a damaged shard %s", p.File, got != nil, filepath.Base(bad))
+		}
+	}
+}
+
+// TestLoadContentTrustsKnownHashes: a file whose hash the stat cache
+// vouched for and whose parse is cached is not read; without that, it is.
+func TestLoadContentTrustsKnownHashes(t *testing.T) {
+	src := "---\ncode: A1\nname: 甲\nyear: 2022\ndepartment:\n  code: \"101\"\n  name: 办公室\nunit:\n  code: \"101001\"\n  name: 本级\nfunds_wan: 1\n---\n"
+	other := strings.Replace(src, "甲", "乙", 1)
+	fsys := fstest.MapFS{"2022/A1.md": {Data: []byte(other)}}
+	sum := sha256.Sum256([]byte(src))
+	pc := newParseCache()
+	p, err := ParseContent(strings.NewReader(src), "2022/A1.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc.put("2022/A1.md", sum, p)
+
+	pc.known = map[string][32]byte{"2022/A1.md": sum}
+	ps, _, err := loadContent(fsys, pc)
+	if err != nil || len(ps) != 1 || ps[0].Name != "甲" {
+		t.Fatalf("with a known hash the cached parse must be used without reading: %v %v", ps, err)
+	}
+	pc.known = nil
+	ps, _, err = loadContent(fsys, pc)
+	if err != nil || len(ps) != 1 || ps[0].Name != "乙" {
+		t.Fatalf("without a known hash the file must be read: %v %v", ps, err)
+	}
+}
+
+// TestCacheListTreeMatchesWalkDir compares the fast lister with
+// filepath.WalkDir on a tree with nested, empty and hidden folders and
+// symbolic links.
+func TestCacheListTreeMatchesWalkDir(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{"a.md": "1", ".hidden/b": "22", "x/y/z/c.md": "333", "x/d": ""}
+	for i := 0; i < 700; i++ { // more than one chunk
+		files["big/"+big.NewInt(int64(i)).String()] = strings.Repeat("x", i%5)
+	}
+	writeFiles(t, root, files)
+	must(t, os.MkdirAll(filepath.Join(root, "empty", "deeper"), 0o755))
+	must(t, os.Symlink("a.md", filepath.Join(root, "link")))
+	must(t, os.Symlink("x", filepath.Join(root, "dirlink")))
+
+	type ent struct {
+		rel     string
+		regular bool
+		size    int64
+	}
+	var want []ent
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		must(t, err)
+		if !d.IsDir() {
+			info, _ := d.Info()
+			rel, _ := filepath.Rel(root, p)
+			want = append(want, ent{filepath.ToSlash(rel), info.Mode().IsRegular(), info.Size()})
+		}
+		return nil
+	})
+	list, err := listTree(root)
+	must(t, err)
+	var got []ent
+	for _, f := range list {
+		got = append(got, ent{f.rel, f.regular, f.st.size})
+	}
+	sort.Slice(got, func(i, j int) bool { return got[i].rel < got[j].rel })
+	sort.Slice(want, func(i, j int) bool { return want[i].rel < want[j].rel })
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("listTree:\n got %v\nwant %v", got, want)
+	}
+	if _, err := listTree(filepath.Join(root, "missing")); err == nil {
+		t.Error("listing a missing folder did not fail")
+	}
+}
+
+// TestCacheIntactCatchesChanges: files deleted, added, resized or
+// replaced behind the build's back make intact false; kept files do not.
+func TestCacheIntactCatchesChanges(t *testing.T) {
+	cfg := testConfig(t, importSample(t))
+	cfg.Keep = []string{".htaccess"}
+	build(t, cfg)
+	m := loadManifest(cfg.OutDir)
+	if m == nil || !m.intact(cfg.OutDir, cfg.Keep) {
+		t.Fatal("a freshly built folder is not intact")
+	}
+	writeFiles(t, cfg.OutDir, map[string]string{".htaccess": "Options -Indexes\n"})
+	if !m.intact(cfg.OutDir, cfg.Keep) {
+		t.Error("a kept file made the folder not intact")
+	}
+	page := filepath.Join(cfg.OutDir, "index.html")
+	orig, err := os.ReadFile(page)
+	must(t, err)
+	for name, change := range map[string]func(){
+		"deleted": func() { os.Remove(page) },
+		"added":   func() { writeFiles(t, cfg.OutDir, map[string]string{"2022/extra.html": "x"}) },
+		"resized": func() { os.WriteFile(page, append(bytes.Clone(orig), ' '), 0o644) },
+		"folder":  func() { os.Remove(page); os.Mkdir(page, 0o755) },
+		"symlink": func() { os.Remove(page); os.Symlink("404.html", page) },
+	} {
+		change()
+		if m.intact(cfg.OutDir, cfg.Keep) {
+			t.Errorf("%s: still intact", name)
+		}
+		os.Remove(filepath.Join(cfg.OutDir, "2022", "extra.html"))
+		os.RemoveAll(page)
+		must(t, os.WriteFile(page, orig, 0o644))
+		if !m.intact(cfg.OutDir, cfg.Keep) {
+			t.Fatalf("%s: not intact after undoing it", name)
+		}
+	}
+}
