@@ -133,10 +133,16 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		return nil, err
 	}
 	// Data first: the 数据下载 page lists the files with their sizes.
-	if err := writeOpenData(site, out); err != nil {
+	fragDir := ""
+	if !cfg.NoCache {
+		fragDir = cacheDir(cfg.OutDir)
+	}
+	frags, err := buildFragments(site, fragDir)
+	if err != nil {
 		return nil, err
 	}
-	dw, err := startDownloads(site, out)
+	defer frags.close()
+	dw, err := startDownloads(site, out, frags)
 	if err != nil {
 		return nil, err
 	}
@@ -194,6 +200,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	}
 	ok = true
 	if !cfg.NoCache {
+		_ = frags.commit() // without it the next build encodes every project, no worse
 		m := out.manifest(inputs)
 		m.Projects, m.Warnings = res.Projects, res.Warnings
 		_ = m.save(cfg.OutDir) // without a cache the next build is cold, no worse

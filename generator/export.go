@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 )
 
 // The downloads: the same published model as projects.json, as tables.
@@ -72,23 +73,22 @@ func projectDataPath(p *Project, ext string) string {
 // startDownloads writes every download but the workbook, which it starts
 // in the background, and datapackage.json, which describes them all; the
 // list it holds is complete except for those two. finish completes it.
-func startDownloads(s *Site, out *output) (*downloadWriter, error) {
-	w := &downloadWriter{site: s, out: out}
-	tables := buildTables(s.Projects)
+// Every file is assembled from the fragment store fs.
+func startDownloads(s *Site, out *output, fs *fragStore) (*downloadWriter, error) {
+	w := &downloadWriter{site: s, out: out, frags: fs}
 
 	// Site level. datapackage.json describes the files, so it is written
 	// last but listed with them.
-	w.csv(projectsCSVPath, "全部项目（CSV）", "全部", levelSite, 0, projectColumns, tables.projects)
-	w.csv(indicatorsCSVPath, "全部绩效指标（CSV）", "全部", levelSite, 0, indicatorColumns, tables.indicators)
-	w.xlsx(budgetXLSXPath, "全部项目和绩效指标（Excel）", "全部", levelSite, 0, s, tables)
-	w.existing(projectsJSONPath, "全部项目和绩效指标（JSON）", "JSON", "全部", levelSite, 0)
+	w.csv(projectsCSVPath, "全部项目（CSV）", "全部", levelSite, 0, fragProjectCSV, s.Projects)
+	w.csv(indicatorsCSVPath, "全部绩效指标（CSV）", "全部", levelSite, 0, fragIndicatorCSV, s.Projects)
+	w.xlsx(budgetXLSXPath, "全部项目和绩效指标（Excel）", "全部", levelSite, 0)
+	w.json(projectsJSONPath, "全部项目和绩效指标（JSON）", "全部", levelSite, 0, s.Projects)
 	site := len(w.list)
 
 	for _, y := range s.Years {
 		scope := fmt.Sprintf("%d年", y.Year)
-		t := buildTables(y.Projects)
-		w.csv(yearDataPath(y.Year, "projects.csv"), scope+"项目（CSV）", scope, levelYear, y.Year, projectColumns, t.projects)
-		w.csv(yearDataPath(y.Year, "indicators.csv"), scope+"绩效指标（CSV）", scope, levelYear, y.Year, indicatorColumns, t.indicators)
+		w.csv(yearDataPath(y.Year, "projects.csv"), scope+"项目（CSV）", scope, levelYear, y.Year, fragProjectCSV, y.Projects)
+		w.csv(yearDataPath(y.Year, "indicators.csv"), scope+"绩效指标（CSV）", scope, levelYear, y.Year, fragIndicatorCSV, y.Projects)
 		w.json(yearDataPath(y.Year, "projects.json"), scope+"项目和绩效指标（JSON）", scope, levelYear, y.Year, y.Projects)
 	}
 	// The descriptor lists the site-level and per-year files.
@@ -103,17 +103,16 @@ func startDownloads(s *Site, out *output) (*downloadWriter, error) {
 				}
 				scope := fmt.Sprintf("%d年 %s %s %s", a.Year, what, a.Code, a.Name)
 				title := fmt.Sprintf("%s %d年项目", a.Name, a.Year)
-				t := buildTables(a.Projects)
-				w.csv(agencyDataPath(a, "csv"), title+"（CSV）", scope, a.Kind, a.Year, projectColumns, t.projects)
+				w.csv(agencyDataPath(a, "csv"), title+"（CSV）", scope, a.Kind, a.Year, fragProjectCSV, a.Projects)
 				w.json(agencyDataPath(a, "json"), title+"和绩效指标（JSON）", scope, a.Kind, a.Year, a.Projects)
 			}
 		}
 	}
 	for _, p := range s.Projects {
 		scope := fmt.Sprintf("%d年 项目 %s %s", p.Year, p.Code, p.Name)
-		t := buildTables([]*Project{p})
-		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, indicatorColumns, t.indicators)
-		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, []*Project{p})
+		one := []*Project{p}
+		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, fragIndicatorCSV, one)
+		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, one)
 	}
 	w.site0, w.nDesc = site, nDescribed
 	w.lateDone = make(chan error, 1)
@@ -135,8 +134,13 @@ func startDownloads(s *Site, out *output) (*downloadWriter, error) {
 }
 
 // ready returns the downloads as known so far; the workbook's size is
-// still missing. Pages other than 数据下载 only show their own files.
-func (w *downloadWriter) ready() []Download { return w.list }
+// still missing. Pages other than 数据下载 only show their own files. It
+// is a copy: the workbook's task fills in its entry while pages render.
+func (w *downloadWriter) ready() []Download {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]Download(nil), w.list...)
+}
 
 // finish waits for the workbook, writes datapackage.json and returns the
 // complete list, the descriptor with the other site-level files.
@@ -163,14 +167,13 @@ func (w *downloadWriter) finish() ([]Download, error) {
 	return list, nil
 }
 
-// downloadWriter writes files through the output stage and records each
-// as it ended up on disk. The first error stops further writes.
 // downloadWriter collects the files to write as tasks, each with its
-// place in the list, and runs them on every core: encoding thousands of
-// slices and the workbook are independent of each other.
+// place in the list, and runs them on every core; the list then records
+// each file as it ended up on disk. The first error stops further writes.
 type downloadWriter struct {
 	site  *Site
 	out   *output
+	frags *fragStore
 	list  []Download
 	tasks []func() error
 	// late tasks (the workbook) run in the background while pages
@@ -179,6 +182,7 @@ type downloadWriter struct {
 	lateDone chan error
 	site0    int // number of site-level entries before datapackage.json
 	nDesc    int
+	mu       sync.Mutex // guards list entries written by running tasks
 }
 
 // addStream is add for files written as a stream (the large tables).
@@ -195,7 +199,9 @@ func (w *downloadWriter) addStream(d Download, key string, write func(io.Writer)
 		if !ok {
 			return fmt.Errorf("%s 没有生成", d.Path)
 		}
+		w.mu.Lock()
 		w.list[i].Bytes, w.list[i].SHA256 = info.size, info.sha256
+		w.mu.Unlock()
 		return nil
 	})
 }
@@ -217,7 +223,9 @@ func (w *downloadWriter) add(d Download, key string, encode func() ([]byte, erro
 		if !ok {
 			return fmt.Errorf("%s 没有生成", d.Path)
 		}
+		w.mu.Lock()
 		w.list[i].Bytes, w.list[i].SHA256 = info.size, info.sha256
+		w.mu.Unlock()
 		return nil
 	})
 }
@@ -236,25 +244,20 @@ func (w *downloadWriter) run() error {
 	return nil
 }
 
-func (w *downloadWriter) csv(p, title, scope, level string, year int, cols []*exportField, rows []tableRow) {
-	var ps []*Project
-	for i, r := range rows {
-		if i == 0 || r.p != rows[i-1].p {
-			ps = append(ps, r.p)
-		}
-	}
+func (w *downloadWriter) csv(p, title, scope, level string, year int, k fragKind, ps []*Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
-		w.site.projectsKey(p, ps), func(out io.Writer) error { return writeCSV(out, cols, rows) })
+		w.site.projectsKey(p, ps), func(out io.Writer) error { return w.frags.writeCSV(out, k, w.frags.spans(ps)) })
 }
 
 func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
-		w.site.projectsKey(p, ps), func(out io.Writer) error { return writeProjectsJSON(out, ps) })
+		w.site.projectsKey(p, ps), func(out io.Writer) error { return w.frags.writeJSON(out, w.frags.spans(ps)) })
 }
 
-func (w *downloadWriter) xlsx(p, title, scope, level string, year int, s *Site, t tables) {
-	w.add(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
-		s.projectsKey(p, s.Projects), func() ([]byte, error) { return encodeXLSX(s, t) })
+func (w *downloadWriter) xlsx(p, title, scope, level string, year int) {
+	s := w.site
+	w.addStream(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
+		s.projectsKey(p, s.Projects), func(out io.Writer) error { return encodeXLSX(s, w.frags, out) })
 	// The workbook is the slowest file: move its task to the late list.
 	w.late = append(w.late, w.tasks[len(w.tasks)-1])
 	w.tasks = w.tasks[:len(w.tasks)-1]
@@ -265,12 +268,6 @@ func (w *downloadWriter) xlsx(p, title, scope, level string, year int, s *Site, 
 func (w *downloadWriter) put(p, title, format, scope, level string, year int, b []byte) {
 	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
 		"", func() ([]byte, error) { return b, nil })
-}
-
-// existing records a file already written to the output, reading it back
-// so that size and digest are those of the bytes on disk.
-func (w *downloadWriter) existing(p, title, format, scope, level string, year int) {
-	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year}, "", nil)
 }
 
 // ---------------------------------------------------------------------
@@ -420,25 +417,6 @@ var jsonFields = []*exportField{
 	colAttribute, colStart, colEnd, colOverview, colGoal, colIndicators,
 	colLevel1, colLevel2, colLevel3, colValue, colOperator, colMeasure, colWeight,
 	colWeightTotal, colPage,
-}
-
-// tables holds the rows of both tables for a set of projects.
-type tables struct {
-	projects   []tableRow
-	indicators []tableRow
-}
-
-func buildTables(ps []*Project) tables {
-	var t tables
-	t.projects = make([]tableRow, 0, len(ps))
-	for _, p := range ps {
-		ov := plainText(p.Overview)
-		t.projects = append(t.projects, tableRow{p: p, overview: ov, idx: -1})
-		for i := range p.Indicators {
-			t.indicators = append(t.indicators, tableRow{p: p, overview: ov, idx: i})
-		}
-	}
-	return t
 }
 
 // DictEntry is one line of the 数据字典 on the download page.

@@ -288,7 +288,7 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 		})
 	}
 	s := NewSite(Config{}, ps, nil)
-	b, err := encodeXLSX(s, buildTables(ps))
+	b, err := xlsxBytes(t, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 	// More digits than a float holds: kept as text rather than misstated.
 	big := MustDecimal("12345678901234567.89")
 	ps[0].Funds = big
-	b, err = encodeXLSX(s, buildTables(ps))
+	b, err = xlsxBytes(t, NewSite(Config{}, ps, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +332,7 @@ func TestExportXLSXDeterministic(t *testing.T) {
 	s := NewSite(Config{PubDate: "2022-02-15", Title: "标题"}, []*Project{p}, nil)
 	var first []byte
 	for i := 0; i < 5; i++ {
-		b, err := encodeXLSX(s, buildTables(s.Projects))
+		b, err := xlsxBytes(t, s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -404,10 +404,7 @@ func TestDownloadsList(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(out.abort)
-		if err := writeOpenData(s, out); err != nil {
-			t.Fatal(err)
-		}
-		list, err := writeDownloads(s, out)
+		list, err := writeDownloads(t, s, out)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -767,15 +764,34 @@ func TestExportJSONKeepsNumbersAsWritten(t *testing.T) {
 }
 
 // writeDownloads runs both phases of the download writer (the build
-// interleaves them with page rendering); it writes every download but projects.json (already written
-// by writeOpenData) and returns the list for the 数据下载 page: site-level
-// files first, then per year, per department and unit, and per project.
-func writeDownloads(s *Site, out *output) ([]Download, error) {
-	w, err := startDownloads(s, out)
+// interleaves them with page rendering) and returns the list for the
+// 数据下载 page: site-level files first, then per year, per department and
+// unit, and per project.
+func writeDownloads(t *testing.T, s *Site, out *output) ([]Download, error) {
+	fs := testFragments(t, s)
+	w, err := startDownloads(s, out, fs)
 	if err != nil {
 		return nil, err
 	}
 	return w.finish()
+}
+
+// testFragments is the fragment store of s, in a temporary folder.
+func testFragments(t *testing.T, s *Site) *fragStore {
+	t.Helper()
+	fs, err := buildFragments(s, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(fs.close)
+	return fs
+}
+
+// xlsxBytes is budget.xlsx for s.
+func xlsxBytes(t *testing.T, s *Site) ([]byte, error) {
+	var b bytes.Buffer
+	err := encodeXLSX(s, testFragments(t, s), &b)
+	return b.Bytes(), err
 }
 
 // buildTricky builds a site of one project whose text needs quoting and

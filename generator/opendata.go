@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 )
 
 // The projects.json contract. Field names and order are public: readers'
@@ -68,39 +67,4 @@ func marshalJSON(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-func writeOpenData(s *Site, out *output) error {
-	key := s.projectsKey(projectsJSONPath, s.Projects)
-	if out.reuse(projectsJSONPath, key) {
-		return nil
-	}
-	return out.putStream(projectsJSONPath, key, func(w io.Writer) error { return writeProjectsJSON(w, s.Projects) })
-}
-
-// writeProjectsJSON streams {"version":1,"projects":[…]} one project at a
-// time, byte for byte what marshalJSON would produce for the same value,
-// without holding a province's projects as one buffer.
-func writeProjectsJSON(w io.Writer, ps []*Project) error {
-	if _, err := io.WriteString(w, `{"version":1,"projects":[`); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	for i, p := range ps {
-		buf.Reset()
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		if err := enc.Encode(exportProject(p)); err != nil {
-			return err
-		}
-		buf.Truncate(buf.Len() - 1) // Encode's newline
-		if _, err := w.Write(buf.Bytes()); err != nil {
-			return err
-		}
-	}
-	_, err := io.WriteString(w, "]}\n")
-	return err
 }

@@ -1,0 +1,144 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"testing"
+)
+
+// The reference encoders: each download written in one piece, the plain
+// way. The build assembles downloads from per-project fragments
+// (fragments.go); these tests require the two to agree byte for byte.
+
+// writeCSV streams a table as CSV: UTF-8 with a BOM for Excel, CRLF and
+// RFC 4180 quoting.
+func writeCSV(out io.Writer, cols []*exportField, rows []tableRow) error {
+	if _, err := io.WriteString(out, csvBOM); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
+	w.UseCRLF = true
+	rec := make([]string, len(cols))
+	for i, f := range cols {
+		rec[i] = f.Header
+	}
+	if err := w.Write(rec); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		for i, f := range cols {
+			rec[i] = f.value(r).String()
+		}
+		if err := w.Write(rec); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// writeProjectsJSON writes {"version":1,"projects":[…]} through
+// marshalJSON, the definition of the projects.json bytes.
+func writeProjectsJSON(w io.Writer, ps []*Project) error {
+	e := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(ps))}
+	for _, p := range ps {
+		e.Projects = append(e.Projects, exportProject(p))
+	}
+	b, err := marshalJSON(e)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+func tableRows(ps []*Project) (projects, indicators []tableRow) {
+	for _, p := range ps {
+		rows := projectRows(p)
+		projects = append(projects, rows[0])
+		indicators = append(indicators, rows[1:]...)
+	}
+	return projects, indicators
+}
+
+// TestFragmentsMatchReference assembles every slice the build writes
+// (site, year, department, unit, project, and an empty list) from the
+// fragment store and compares it with the reference encoders, on the
+// sample, the hand-made 2023 and a project whose text needs quoting.
+func TestFragmentsMatchReference(t *testing.T) {
+	content := importSample(t)
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t, content)
+	s := loadTestSite(t, cfg)
+	tricky := trickyProject()
+	s = NewSite(cfg, append(append([]*Project(nil), s.Projects...), tricky), nil)
+	sortProjects(s.Projects)
+	s = NewSite(cfg, s.Projects, nil)
+	fs := testFragments(t, s)
+
+	lists := map[string][]*Project{"site": s.Projects, "none": nil}
+	for _, y := range s.Years {
+		lists[fmt.Sprint(y.Year)] = y.Projects
+		for _, a := range append(append([]*Agency(nil), y.Departments...), y.Units...) {
+			lists[agencyDataPath(a, "")] = a.Projects
+		}
+	}
+	for _, p := range s.Projects {
+		lists[p.Code] = []*Project{p}
+	}
+	for name, ps := range lists {
+		prows, irows := tableRows(ps)
+		var want, got bytes.Buffer
+		for _, c := range []struct {
+			kind fragKind
+			cols []*exportField
+			rows []tableRow
+		}{{fragProjectCSV, projectColumns, prows}, {fragIndicatorCSV, indicatorColumns, irows}} {
+			want.Reset()
+			got.Reset()
+			if err := writeCSV(&want, c.cols, c.rows); err != nil {
+				t.Fatal(err)
+			}
+			if err := fs.writeCSV(&got, c.kind, fs.spans(ps)); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%s: CSV kind %d differs from the reference:\n%q\nwant\n%q", name, c.kind, got.String(), want.String())
+			}
+		}
+		want.Reset()
+		got.Reset()
+		if err := writeProjectsJSON(&want, ps); err != nil {
+			t.Fatal(err)
+		}
+		if err := fs.writeJSON(&got, fs.spans(ps)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: JSON differs from the reference:\n%s\nwant\n%s", name, got.String(), want.String())
+		}
+		if !json.Valid(got.Bytes()) {
+			t.Errorf("%s: invalid JSON", name)
+		}
+	}
+}
+
+// FuzzCRC32Combine checks the combination the workbook's CRCs rely on
+// against the CRC of the concatenation.
+func FuzzCRC32Combine(f *testing.F) {
+	f.Add([]byte("项目"), []byte("<row><c/></row>"))
+	f.Add([]byte{}, []byte("x"))
+	f.Add([]byte("abc"), []byte{})
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		want := crc32.ChecksumIEEE(append(append([]byte(nil), a...), b...))
+		if got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))); got != want {
+			t.Fatalf("combine = %08x, want %08x", got, want)
+		}
+	})
+}
