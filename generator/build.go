@@ -48,6 +48,7 @@ func BuildWithProgress(ctx context.Context, cfg Config, progress Progress) (*Res
 
 func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, error) {
 	start := time.Now()
+	clock := newPhaseClock(cfg.Timings, start)
 	l := siteLayers(cfg.SiteDir)
 
 	var prev *manifest
@@ -86,6 +87,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		}
 	}
 
+	clock.mark("fingerprint")
 	var pc *parseCache
 	if !cfg.NoCache && prev != nil {
 		pc = loadParseCache(cfg.OutDir)
@@ -99,6 +101,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
+	clock.mark("load")
 	report, err := Check(projects, cfg.Check, cfg.Privacy)
 	if err != nil {
 		return nil, err
@@ -109,6 +112,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	// Redaction happens on the model, before anything is rendered or
 	// exported, so no output can hold what it removes.
 	published := report.Redact(projects)
+	clock.mark("check")
 	site := NewSite(cfg, published, pages)
 	tmpl, err := loadTemplates(l, !cfg.NoMinify && !cfg.MinifyPages)
 	if err != nil {
@@ -119,6 +123,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 			return nil, err
 		}
 	}
+	clock.mark("model")
 	out, err := newOutput(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages, prev)
 	if err != nil {
 		return nil, err
@@ -142,16 +147,19 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		return nil, err
 	}
 	defer frags.close()
+	clock.mark("fragments")
 	dw, err := startDownloads(site, out, frags)
 	if err != nil {
 		return nil, err
 	}
+	clock.mark("downloads")
 	if err := writeSearchIndex(site, out); err != nil {
 		<-dw.lateDone
 		return nil, err
 	}
 	// Pages render while the workbook is written; the 数据下载 page, which
 	// lists every file with its size, comes last.
+	clock.mark("search index")
 	r := &renderer{site: site, tmpl: tmpl, downloads: dw.ready()}
 	jobs := r.pageJobs()
 	var last []job
@@ -167,6 +175,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		onDone = func(n int) { progress(n, total) }
 	}
 	err = runJobs(ctx, jobs, out, onDone)
+	clock.mark("pages")
 	downloads, ferr := dw.finish()
 	if err != nil {
 		return nil, err
@@ -174,10 +183,12 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if ferr != nil {
 		return nil, ferr
 	}
+	clock.mark("workbook")
 	r = &renderer{site: site, tmpl: tmpl, downloads: downloads}
 	if err := runJobs(ctx, r.lastJobs(last), out, nil); err != nil {
 		return nil, err
 	}
+	clock.mark("download page")
 	if err := writeRobots(site, out); err != nil {
 		return nil, err
 	}
@@ -195,9 +206,11 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if !cfg.NoCache {
 		removeManifest(cfg.OutDir)
 	}
+	clock.mark("robots")
 	if err := out.commit(cfg.Keep); err != nil {
 		return nil, err
 	}
+	clock.mark("commit")
 	ok = true
 	if !cfg.NoCache {
 		_ = frags.commit() // without it the next build encodes every project, no worse
@@ -210,6 +223,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		})
 		_ = pc.save(cfg.OutDir)
 	}
+	clock.mark("cache save")
 	res.Written, res.Unchanged = out.counts()
 	res.PagesWritten, res.BytesWritten = out.writtenPages()
 	for _, p := range out.paths() {

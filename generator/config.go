@@ -1,5 +1,7 @@
 package generator
 
+import "io"
+
 // Config is everything a build needs to know. cmd/budgetsite fills it from
 // config.yaml, BUDGETSITE_* variables and flags; the generator never reads
 // those itself.
@@ -43,6 +45,9 @@ type Config struct {
 	// MinifyPages minifies every rendered page instead of the templates
 	// once. Slower; kept to measure the difference (scripts/bench.sh).
 	MinifyPages bool
+	// Timings, when set, receives how long each phase of a build took
+	// (for the developers' --timings flag).
+	Timings io.Writer `json:"-"`
 }
 
 // Footer holds the items every Chinese government site's footer shows.

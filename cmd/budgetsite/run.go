@@ -112,7 +112,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var content, out, cpuprofile, memprofile string
-	var strict, minifyPages bool
+	var strict, minifyPages, timings bool
 	cmd := &cobra.Command{
 		Use:   "build [--content DIR] [--out DIR] [--strict]",
 		Short: "从内容文件生成网站",
@@ -133,6 +133,9 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 				cfg.Strict = strict
 			}
 			cfg.MinifyPages = minifyPages
+			if timings {
+				cfg.Timings = stderr
+			}
 			if cpuprofile != "" {
 				stop, err := startCPUProfile(cpuprofile)
 				if err != nil {
@@ -162,6 +165,8 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 	_ = cmd.Flags().MarkHidden("memprofile")
 	cmd.Flags().BoolVar(&minifyPages, "minify-pages", false, "minify every page after rendering instead of the templates once (for measurement)")
 	_ = cmd.Flags().MarkHidden("minify-pages")
+	cmd.Flags().BoolVar(&timings, "timings", false, "print how long each phase of the build took (for developers)")
+	_ = cmd.Flags().MarkHidden("timings")
 	return cmd
 }
 
