@@ -12,6 +12,10 @@ import (
 // pageData is what every template receives. Kind-specific fields are set
 // only for their kind.
 type pageData struct {
+	// Site is the whole model, for the pages that summarise it (home,
+	// year, search, downloads, free pages, 404). Project and agency
+	// pages do not get it: their cache keys cover only what they are
+	// given, so a template there cannot reach data outside its key.
 	Site  *Site
 	Cfg   *Config
 	Kind  string
@@ -34,8 +38,11 @@ type pageData struct {
 	// Chrome holds the header and footer, rendered once per variant.
 	Chrome chrome
 
-	Year    *Year
-	Agency  *Agency
+	Year   *Year
+	Agency *Agency
+	// Share is an agency page's share of its year's funds (department)
+	// or its department's (unit), as shown.
+	Share   string
 	Project *projectView
 	Page    *Page
 	// Downloads lists the open-data files for this page: all of them on
@@ -77,6 +84,15 @@ type renderer struct {
 	dlOnce    sync.Once
 	dlIndex   map[string][]Download
 	chromes   sync.Map // variant key → chrome
+	// yearCharts caches each year's charts, which the home page and the
+	// year page both show: a province's year has tens of thousands of
+	// indicators to add up.
+	yearChartCache sync.Map // year → *yearChartsOnce
+}
+
+type yearChartsOnce struct {
+	once   sync.Once
+	charts []chart
 }
 
 func (r *renderer) newPage(kind, p, title string) *pageData {
@@ -206,18 +222,20 @@ func (r *renderer) pageJobs() []job {
 			y, a := y, a
 			// An agency page shows its projects, and its totals in every
 			// year, so it depends on the agency's projects in all years.
-			// Its shares compare it with its year (a department) or its
-			// department (a unit), so those projects count too.
+			// Its share compares it with its year (a department) or its
+			// department (a unit). The page sees only the share as shown,
+			// and a unit's department only by name (agencyPage), so an
+			// edit elsewhere re-renders it only when its share reads
+			// differently.
 			var ps []*Project
 			for _, h := range s.AgencyHistory(a) {
 				ps = append(ps, h.Projects...)
 			}
-			if a.Department != nil {
-				ps = append(ps, a.Department.Projects...)
-			} else {
-				ps = append(ps, y.Projects...)
+			what := agencyURL(a) + "\x00" + agencyShare(y, a)
+			if d := a.Department; d != nil {
+				what += "\x00" + d.Code + "\x00" + d.Name
 			}
-			key = s.projectsKey(agencyURL(a), ps)
+			key = s.projectsKey(what, ps)
 			page(agencyURL(a), func() *pageData { return r.agencyPage(y, a) })
 		}
 	}
@@ -267,7 +285,12 @@ func (r *renderer) pageJobs() []job {
 		}
 		// The page shows the project, its agencies' names (part of its
 		// content) and its funds in other years.
-		key = s.projectsKey(projectURL(p)+"\x00"+string(p.srcHash[:]), chain)
+		// The names of its agencies come from the first of their
+		// projects, which may be another project.
+		y := s.Year(p.Year)
+		what := projectURL(p) + "\x00" + string(p.srcHash[:]) + "\x00" +
+			y.department(p.Department.Code).Name + "\x00" + y.unit(p.Unit.Code).Name
+		key = s.projectsKey(what, chain)
 		page(projectURL(p), func() *pageData { return r.projectPage(p) })
 	}
 	return jobs
@@ -295,6 +318,14 @@ func (r *renderer) addYearHistory(pd *pageData, y *Year) {
 }
 
 func (r *renderer) yearCharts(y *Year) []chart {
+	v, _ := r.yearChartCache.LoadOrStore(y.Year, &yearChartsOnce{})
+	c := v.(*yearChartsOnce)
+	c.once.Do(func() { c.charts = computeYearCharts(y) })
+	// A copy, because pages append their own charts.
+	return append([]chart(nil), c.charts...)
+}
+
+func computeYearCharts(y *Year) []chart {
 	var depts, units []amountItem
 	for _, d := range y.Departments {
 		depts = append(depts, amountItem{Name: d.Name, Value: d.Total})
@@ -313,7 +344,16 @@ func (r *renderer) yearCharts(y *Year) []chart {
 func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
 	kindName := map[string]string{"department": "主管部门", "unit": "实施单位"}[a.Kind]
 	pd := r.newPage(a.Kind, agencyURL(a), a.Name)
-	pd.Year, pd.Agency = y, a
+	// An agency page sees its year and a unit's department only by name
+	// and its share of their funds as shown, as its cache key assumes
+	// (pageJobs).
+	pd.Year, pd.Agency, pd.Share = &Year{Year: y.Year}, a, agencyShare(y, a)
+	pd.Site = nil
+	if d := a.Department; d != nil {
+		view := *a
+		view.Department = agencyName(d)
+		pd.Agency = &view
+	}
 	pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标", a.Name, y.Year)
 	pd.Description = fmt.Sprintf("%s（%s %s）%d年共 %d 个项目，资金合计 %s 万元。", a.Name, kindName, a.Code, y.Year, len(a.Projects), a.Total)
 	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), yearURL(y.Year)}}
@@ -346,33 +386,57 @@ func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
 	return pd
 }
 
-// projectView is a project prepared for the form layout.
+// projectView is a project prepared for the form layout. Its fields are
+// copied rather than embedded: text/template looks a field up by name on
+// every use, and a name missing from the outer struct sends reflect on a
+// search through the embedded ones, a good part of a page's rendering.
 type projectView struct {
-	*Project
+	Code, Name string
+	Year       int
+	Funds      Decimal
+	Attribute  string
+	Start, End string
+	Overview   string
+	AnnualGoal string
+	PubDate    string
+	Indicators []Indicator
 	Department *Agency
 	Unit       *Agency
 	Rows       []indicatorRow
 	Total      Decimal
 }
 
+func newProjectView(p *Project, dept, unit *Agency) *projectView {
+	return &projectView{
+		Code: p.Code, Name: p.Name, Year: p.Year, Funds: p.Funds, Attribute: p.Attribute,
+		Start: p.Start, End: p.End, Overview: p.Overview, AnnualGoal: p.AnnualGoal, PubDate: p.PubDate,
+		Indicators: p.Indicators, Department: dept, Unit: unit,
+		Rows: buildRows(p.Indicators), Total: p.WeightTotal(),
+	}
+}
+
 // indicatorRow is an indicator with the rowspans of the merged 一级/二级
 // cells as printed on the form, and the header ids that let a screen
-// reader announce them for every cell.
+// reader announce them for every cell. Fields are copied, not embedded,
+// as in projectView.
 type indicatorRow struct {
-	Indicator
-	N            int
-	L1Span       int // >0 on the first row of a 一级 group
-	L2Span       int
-	L1ID, L2ID   string
-	RowID        string
-	HeadersCells string
+	Level1, Level2, Level3 string
+	Value, Operator, Unit  string
+	Weight                 Decimal
+	N                      int
+	L1Span                 int // >0 on the first row of a 一级 group
+	L2Span                 int
+	L1ID, L2ID             string
+	RowID                  string
+	HeadersCells           string
 }
 
 func buildRows(ins []Indicator) []indicatorRow {
 	rows := make([]indicatorRow, len(ins))
 	l1Start, l2Start := 0, 0
 	for i, in := range ins {
-		rows[i] = indicatorRow{Indicator: in, N: i + 1, RowID: fmt.Sprintf("ind-%d", i+1)}
+		rows[i] = indicatorRow{Level1: in.Level1, Level2: in.Level2, Level3: in.Level3, Value: in.Value,
+			Operator: in.Operator, Unit: in.Unit, Weight: in.Weight, N: i + 1, RowID: fmt.Sprintf("ind-%d", i+1)}
 		if i == 0 || in.Level1 != ins[i-1].Level1 {
 			l1Start, l2Start = i, i
 			rows[i].L1Span = 1
@@ -395,20 +459,13 @@ func buildRows(ins []Indicator) []indicatorRow {
 
 func (r *renderer) projectPage(p *Project) *pageData {
 	y := r.site.Year(p.Year)
-	var dept, unit *Agency
-	for _, d := range y.Departments {
-		if d.Code == p.Department.Code {
-			dept = d
-		}
-	}
-	for _, u := range y.Units {
-		if u.Code == p.Unit.Code {
-			unit = u
-		}
-	}
-	pv := &projectView{Project: p, Department: dept, Unit: unit, Rows: buildRows(p.Indicators), Total: p.WeightTotal()}
+	dept, unit := y.department(p.Department.Code), y.unit(p.Unit.Code)
+	// A project page sees only the names of its year and agencies, as
+	// its cache key assumes (pageJobs).
+	pv := newProjectView(p, agencyName(dept), agencyName(unit))
 	pd := r.newPage("project", projectURL(p), p.Name)
-	pd.Year, pd.Project = y, pv
+	pd.Year, pd.Project = &Year{Year: y.Year}, pv
+	pd.Site = nil
 	pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标表", p.Name, p.Year)
 	pd.Description = fmt.Sprintf("%s（%s）%d年项目支出绩效目标表：资金总额 %s 万元，%d 项绩效指标。", p.Name, p.Code, p.Year, p.Funds, len(p.Indicators))
 	if p.PubDate != "" {
@@ -511,4 +568,19 @@ func (r *renderer) lastJobs(jobs []job) []job {
 		}
 	}
 	return out
+}
+
+// agencyShare is an agency's share of its year's funds (a department) or
+// of its department's (a unit), as the page shows it.
+func agencyShare(y *Year, a *Agency) string {
+	if a.Department != nil {
+		return share(a.Total, a.Department.Total)
+	}
+	return share(a.Total, y.Total)
+}
+
+// agencyName is an agency as a project or unit page sees it: its names
+// only.
+func agencyName(a *Agency) *Agency {
+	return &Agency{Kind: a.Kind, Code: a.Code, Name: a.Name, Year: a.Year}
 }

@@ -19,6 +19,8 @@ type Site struct {
 	// key fingerprints everything global a page depends on (binary,
 	// templates, configuration, free pages); see Build.
 	key []byte
+	// yearList names the years, which every page's navigation shows.
+	yearList []byte
 }
 
 // projectsKey is the cache key of an output made from the given projects
@@ -28,8 +30,9 @@ func (s *Site) projectsKey(what string, ps []*Project) string {
 	if s.key == nil {
 		return ""
 	}
-	parts := make([][]byte, 0, len(ps)+2)
-	parts = append(parts, s.key, []byte(what))
+	parts := make([][]byte, 0, len(ps)+3)
+	// Every page's navigation lists the years.
+	parts = append(parts, s.key, []byte(what), s.yearList)
 	for _, p := range ps {
 		parts = append(parts, p.srcHash[:])
 	}
@@ -43,7 +46,12 @@ type Year struct {
 	Departments []*Agency
 	Units       []*Agency
 	Total       Decimal
+
+	deptByCode, unitByCode map[string]*Agency
 }
+
+func (y *Year) department(code string) *Agency { return y.deptByCode[code] }
+func (y *Year) unit(code string) *Agency       { return y.unitByCode[code] }
 
 // Agency is a 主管部门 or 实施单位 within one year.
 type Agency struct {
@@ -73,8 +81,12 @@ func NewSite(cfg Config, projects []*Project, pages []*Page) *Site {
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
 	for _, y := range s.Years {
+		s.yearList = fmt.Appendf(s.yearList, "%d,", y.Year)
+	}
+	for _, y := range s.Years {
 		depts := map[string]*Agency{}
 		units := map[string]*Agency{}
+		y.deptByCode, y.unitByCode = depts, units
 		for _, p := range y.Projects {
 			d := depts[p.Department.Code]
 			if d == nil {
