@@ -99,10 +99,18 @@ func Check(projects []*Project, cfg CheckConfig, privacy PrivacyConfig) (*Report
 		cfg.WeightSplit = defaultSplit
 	}
 	c := &checker{cfg: cfg, tax: newTaxonomy(cfg.Synonyms), codeRe: codeRe}
-	for _, p := range projects {
+	// The rules look at one project at a time, so projects are checked
+	// on every core, each into its own list, joined in project order.
+	perProject := make([][]Finding, len(projects))
+	parallel(len(projects), func(i int) {
+		pc := &checker{cfg: c.cfg, tax: c.tax, codeRe: c.codeRe}
 		for _, r := range rules {
-			r.check(c, p)
+			r.check(pc, projects[i])
 		}
+		perProject[i] = pc.findings
+	})
+	for _, fs := range perProject {
+		c.findings = append(c.findings, fs...)
 	}
 	checkDuplicates(c, projects)
 	rep := &Report{Findings: c.findings}

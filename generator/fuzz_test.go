@@ -3,8 +3,10 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -46,6 +48,13 @@ func FuzzParseTables(f *testing.F) {
 
 	f.Fuzz(func(t *testing.T, data []byte, year int) {
 		ps, err := ParseTables(bytes.NewReader(data), "fuzz.txt", ParseOptions{Year: year})
+		// Parsing in chunks on every core must equal one pass.
+		for _, per := range []int{1, 2} {
+			cps, cerr := parseTables(bytes.NewReader(data), "fuzz.txt", ParseOptions{Year: year}, per)
+			if !reflect.DeepEqual(cps, ps) || fmt.Sprint(cerr) != fmt.Sprint(err) {
+				t.Fatalf("chunks of %d tables parse differently from one pass:\n%v\n%v", per, cerr, err)
+			}
+		}
 		if err != nil {
 			if ps != nil {
 				t.Fatalf("projects returned with an error")

@@ -74,6 +74,30 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 	for _, l := range all {
 		years[l.p.Year] = true
 	}
+	// A year new to the content folder is written into a staging folder
+	// that is renamed into place when every file is written: the year
+	// appears whole or not at all, without a rename per file. Years that
+	// exist are updated file by file, each file atomically.
+	staged := map[int]string{}
+	defer func() {
+		for _, dir := range staged {
+			os.RemoveAll(dir) // only left on failure; renamed away on success
+		}
+	}()
+	for y := range years {
+		final := filepath.Join(contentDir, strconv.Itoa(y))
+		if _, err := os.Stat(final); !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := os.MkdirAll(contentDir, 0o755); err != nil {
+			return nil, &Error{File: contentDir, Msg: "无法创建内容目录：" + err.Error(), Hint: "请检查目录权限，或用 --content 指定其他目录"}
+		}
+		dir, err := os.MkdirTemp(contentDir, "."+strconv.Itoa(y)+".importing-")
+		if err != nil {
+			return nil, &Error{File: contentDir, Msg: "无法在内容目录中创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间"}
+		}
+		staged[y] = dir
+	}
 	// Marshal, compare and write on every core: files are independent.
 	type outcome struct {
 		path    string
@@ -86,6 +110,21 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 		p := all[i].p
 		path := filepath.Join(contentDir, strconv.Itoa(p.Year), p.Code+".md")
 		results[i].path = path
+		if dir, ok := staged[p.Year]; ok {
+			data, err := MarshalContent(&p)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dir, p.Code+".md"), data, 0o644)
+			}
+			if err != nil {
+				results[i].err = &Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限和磁盘空间"}
+				return
+			}
+			results[i].written = true
+			if progress != nil {
+				progress(int(done.Add(1)), len(all))
+			}
+			return
+		}
 		old, err := os.ReadFile(path)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			results[i].err = err
@@ -114,6 +153,14 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 		if r.err != nil {
 			return res, r.err
 		}
+	}
+	for y, dir := range staged {
+		if err := os.Rename(dir, filepath.Join(contentDir, strconv.Itoa(y))); err != nil {
+			return res, &Error{File: filepath.Join(contentDir, strconv.Itoa(y)), Msg: "无法把导入的文件移入内容目录：" + err.Error(), Hint: "请检查目录权限"}
+		}
+		delete(staged, y)
+	}
+	for _, r := range results {
 		if r.written {
 			res.Written = append(res.Written, r.path)
 		} else {

@@ -114,11 +114,16 @@ func (o *output) putStream(p, key string, write func(io.Writer) error) error {
 	}
 	h := sha256.New()
 	cw := &countingWriter{w: io.MultiWriter(f, h)}
-	bw := bufio.NewWriterSize(cw, 32<<10)
+	// Most streamed files are a project's few kilobytes: a fresh 32 KB
+	// buffer for each of a province's would keep the collector busy.
+	bw := streamBuffers.Get().(*bufio.Writer)
+	bw.Reset(cw)
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
+	bw.Reset(nil)
+	streamBuffers.Put(bw)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -134,6 +139,8 @@ func (o *output) putStream(p, key string, write func(io.Writer) error) error {
 	o.record(p, fi, same)
 	return nil
 }
+
+var streamBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
 
 // sameAsBefore reports whether the previous build left these very bytes
 // at p, in which case the file is not written again.

@@ -26,6 +26,12 @@ type ParseOptions struct {
 // known label, an operator, a number) rather than by column position
 // wherever it can. name is used only in error messages.
 func ParseTables(r io.Reader, name string, opt ParseOptions) ([]Project, error) {
+	return parseTables(r, name, opt, 64)
+}
+
+// parseTables is ParseTables cutting the text into chunks of perChunk
+// tables; the result does not depend on perChunk.
+func parseTables(r io.Reader, name string, opt ParseOptions, perChunk int) ([]Project, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &Error{File: name, Msg: "无法读取文件：" + err.Error()}
@@ -34,16 +40,48 @@ func ParseTables(r io.Reader, name string, opt ParseOptions) ([]Project, error) 
 	if err != nil {
 		return nil, &Error{File: name, Msg: "无法识别文件编码", Hint: "请将文件另存为 UTF-8 或 GB18030 编码后重试"}
 	}
-	p := &tableParser{file: name, opt: opt}
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+	var rows []textRow
 	for i, line := range strings.Split(text, "\n") {
 		// A form feed (page break) separates rows but is no line break
 		// in an editor, so the pieces keep the line's number.
 		for _, piece := range strings.Split(line, "\f") {
-			p.line(i+1, piece)
+			rows = append(rows, textRow{i + 1, piece})
 		}
 	}
-	p.finish()
+	// A title line ends the table before it and sets the year for the
+	// tables after it; nothing else carries from one table to the next.
+	// So the text is cut at titles into chunks that parse on every core,
+	// each as if the file began there, with the same result as one pass.
+	var cuts []int
+	titles := 0
+	for i, r := range rows {
+		if strings.Contains(r.text, "绩效目标表") && isTitleLine(r.text) {
+			if titles%perChunk == 0 && i > 0 {
+				cuts = append(cuts, i)
+			}
+			titles++
+		}
+	}
+	cuts = append(cuts, len(rows))
+	parsers := make([]*tableParser, len(cuts))
+	parallel(len(cuts), func(c int) {
+		from := 0
+		if c > 0 {
+			from = cuts[c-1]
+		}
+		cp := &tableParser{file: name, opt: opt}
+		for _, r := range rows[from:cuts[c]] {
+			cp.line(r.n, r.text)
+		}
+		cp.finish()
+		parsers[c] = cp
+	})
+	p := &tableParser{file: name, opt: opt}
+	for _, cp := range parsers {
+		p.projects = append(p.projects, cp.projects...)
+		p.errs = append(p.errs, cp.errs...)
+	}
 	if len(p.projects) == 0 && len(p.errs) == 0 {
 		p.errs = append(p.errs, &Error{File: name, Line: 1, Msg: "没有找到可识别的绩效目标表",
 			Hint: "文件应包含“项目名称”“主管部门”“资金总额”等栏目和“一级指标…权重”指标行；请确认导入的是从绩效目标表 PDF 提取的文本"})
@@ -52,6 +90,21 @@ func ParseTables(r io.Reader, name string, opt ParseOptions) ([]Project, error) 
 		return nil, p.errs
 	}
 	return p.projects, nil
+}
+
+// textRow is one line of the input, or one page of a line a form feed
+// splits, with its line number.
+type textRow struct {
+	n    int
+	text string
+}
+
+// isTitleLine reports whether line is a table's title as line sees it:
+// one filled cell naming a 绩效目标表 (a title is never a dash rule or a
+// page number).
+func isTitleLine(line string) bool {
+	filled := nonEmpty(splitCells(line))
+	return len(filled) == 1 && titleRe.MatchString(filled[0])
 }
 
 type tableParser struct {
@@ -204,7 +257,7 @@ func (p *tableParser) line(n int, raw string) {
 		return
 	}
 	joined := strings.Join(filled, "")
-	if titleRe.MatchString(joined) && len(filled) == 1 {
+	if len(filled) == 1 && titleRe.MatchString(joined) {
 		p.finish()
 		if m := titleYearRe.FindStringSubmatch(joined); m != nil {
 			p.year, _ = strconv.Atoi(m[1])
