@@ -137,6 +137,15 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if err := copyAssets(l, out); err != nil {
 		return nil, err
 	}
+	// The search index depends on nothing else the build writes, and is
+	// made while the downloads and pages are.
+	searchDone := make(chan error, 1)
+	go func() { searchDone <- writeSearchIndex(site, out) }()
+	defer func() {
+		if searchDone != nil {
+			<-searchDone // before abort removes the folder it writes to
+		}
+	}()
 	// Data first: the 数据下载 page lists the files with their sizes.
 	fragDir := ""
 	if !cfg.NoCache {
@@ -153,13 +162,8 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		return nil, err
 	}
 	clock.mark("downloads")
-	if err := writeSearchIndex(site, out); err != nil {
-		<-dw.lateDone
-		return nil, err
-	}
 	// Pages render while the workbook is written; the 数据下载 page, which
 	// lists every file with its size, comes last.
-	clock.mark("search index")
 	r := &renderer{site: site, tmpl: tmpl, downloads: dw.ready()}
 	jobs := r.pageJobs()
 	var last []job
@@ -189,6 +193,12 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		return nil, err
 	}
 	clock.mark("download page")
+	err = <-searchDone
+	searchDone = nil
+	if err != nil {
+		return nil, err
+	}
+	clock.mark("search index")
 	if err := writeRobots(site, out); err != nil {
 		return nil, err
 	}

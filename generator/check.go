@@ -206,14 +206,16 @@ func checkCode(c *checker, p *Project) {
 func checkWeights(c *checker, p *Project) {
 	total := p.WeightTotal()
 	ok := false
-	var accepted []string
 	for _, t := range c.cfg.WeightTotals {
-		accepted = append(accepted, t.String())
 		if total.Cmp(t) == 0 {
 			ok = true
 		}
 	}
 	if !ok {
+		var accepted []string
+		for _, t := range c.cfg.WeightTotals {
+			accepted = append(accepted, t.String())
+		}
 		c.add(SevWarning, "weight-total", p, p.Lines["indicators"],
 			fmt.Sprintf("绩效指标权重合计为 %s，不是 %s", total, strings.Join(accepted, " 或 ")),
 			"请与原表核对各指标权重；权重一般合计 90（预算执行率 10 分另计），含执行率时合计 100")
@@ -337,6 +339,9 @@ var yearInTextRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 
 func checkYears(c *checker, p *Project) {
 	for i, in := range p.Indicators {
+		if !strings.Contains(in.Level3, "年") {
+			continue // most indicators name no year; skip the regexp
+		}
 		for _, m := range yearInTextRe.FindAllStringSubmatch(in.Level3, -1) {
 			if y, _ := strconv.Atoi(m[1]); y != p.Year {
 				c.add(SevWarning, "year-mismatch", p, in.Line,

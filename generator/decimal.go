@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -94,18 +95,56 @@ func (d Decimal) Sign() int { return d.unscaled.Sign() }
 // Add returns d+e at the larger of the two scales, so a sum is printed with
 // the precision of its most precise term and nothing is rounded.
 func (d Decimal) Add(e Decimal) Decimal {
-	a, b := d.rescaled(max(d.scale, e.scale)), e.rescaled(max(d.scale, e.scale))
+	s := max(d.scale, e.scale)
 	var r Decimal
+	r.scale = s
+	// Amounts and weights fit in 64 bits; big.Int arithmetic is kept for
+	// those that do not.
+	if a, ok := d.small(s); ok {
+		if b, ok := e.small(s); ok {
+			if sum := a + b; (sum > a) == (b > 0) {
+				r.unscaled.SetInt64(sum)
+				return r
+			}
+		}
+	}
+	a, b := d.rescaled(s), e.rescaled(s)
 	r.unscaled.Add(&a, &b)
-	r.scale = max(d.scale, e.scale)
 	return r
 }
 
 // Cmp compares numerically: 1.50 equals 1.5.
 func (d Decimal) Cmp(e Decimal) int {
 	s := max(d.scale, e.scale)
+	if a, ok := d.small(s); ok {
+		if b, ok := e.small(s); ok {
+			switch {
+			case a < b:
+				return -1
+			case a > b:
+				return 1
+			}
+			return 0
+		}
+	}
 	a, b := d.rescaled(s), e.rescaled(s)
 	return a.Cmp(&b)
+}
+
+// small returns the unscaled value at the given scale if it fits in an
+// int64.
+func (d Decimal) small(scale int) (int64, bool) {
+	if !d.unscaled.IsInt64() {
+		return 0, false
+	}
+	v := d.unscaled.Int64()
+	for i := d.scale; i < scale; i++ {
+		if v > math.MaxInt64/10 || v < math.MinInt64/10 {
+			return 0, false
+		}
+		v *= 10
+	}
+	return v, true
 }
 
 // Float64 is for chart geometry and percentages only, never for display

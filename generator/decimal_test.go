@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/json"
 	"errors"
+	"math/big"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -253,4 +254,51 @@ func TestDecimalJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"funds_wan":"2.50"}`), &d); err != nil || d.Funds.String() != "2.50" {
 		t.Errorf("quoted: %s, %v", d.Funds, err)
 	}
+}
+
+// TestDecimalSmallPathMatchesBig checks the 64-bit fast path of Add and
+// Cmp against big.Int arithmetic, across scales and near overflow.
+func TestDecimalSmallPathMatchesBig(t *testing.T) {
+	vals := []string{"0", "1", "-1", "2.7132", "54.864", "109.73", "-0.05", "90", "0.0000001",
+		"922337203685477580.7", "-922337203685477580.8", "9223372036854775807", "-9223372036854775808",
+		"92233720368547758.07", "12345678901234567.89", "1.123456789012345678"}
+	for _, x := range vals {
+		for _, y := range vals {
+			a, b := MustDecimal(x), MustDecimal(y)
+			s := max(a.scale, b.scale)
+			ra, rb := a.rescaled(s), b.rescaled(s)
+			var want big.Int
+			want.Add(&ra, &rb)
+			got := a.Add(b)
+			if got.scale != s || got.unscaled.Cmp(&want) != 0 {
+				t.Errorf("%s + %s = %s (scale %d), want %s (scale %d)", x, y, got.unscaled.String(), got.scale, want.String(), s)
+			}
+			if c := a.Cmp(b); c != ra.Cmp(&rb) {
+				t.Errorf("Cmp(%s, %s) = %d, want %d", x, y, c, ra.Cmp(&rb))
+			}
+		}
+	}
+}
+
+func FuzzDecimalAddCmp(f *testing.F) {
+	f.Add("2.7132", "54.864")
+	f.Add("9223372036854775807", "1")
+	f.Add("-922337203685477580.8", "0.01")
+	f.Fuzz(func(t *testing.T, x, y string) {
+		a, err1 := ParseDecimal(x)
+		b, err2 := ParseDecimal(y)
+		if err1 != nil || err2 != nil {
+			return
+		}
+		s := max(a.scale, b.scale)
+		ra, rb := a.rescaled(s), b.rescaled(s)
+		var want big.Int
+		want.Add(&ra, &rb)
+		if got := a.Add(b); got.scale != s || got.unscaled.Cmp(&want) != 0 {
+			t.Fatalf("%s + %s = %s", x, y, got)
+		}
+		if c := a.Cmp(b); c != ra.Cmp(&rb) {
+			t.Fatalf("Cmp(%s, %s) = %d", x, y, c)
+		}
+	})
 }

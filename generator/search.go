@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/json"
+	"io"
 )
 
 // The search index ships as a script that assigns a global, because pages
@@ -31,7 +31,7 @@ type searchUnit [3]interface{}
 // doc is [code, name, year, dept, unit, funds, [dict ids], overview, goal];
 // funds is a string, exactly as written, for display;
 // goal is null when it repeats the overview, as many tables do.
-func buildSearchIndex(s *Site) ([]byte, error) {
+func writeSearchIndexTo(w io.Writer, s *Site) error {
 	idx := searchIndex{Version: 1, Docs: make([][]interface{}, 0, len(s.Projects))}
 	for _, y := range s.Years {
 		idx.Years = append(idx.Years, y.Year)
@@ -76,18 +76,22 @@ func buildSearchIndex(s *Site) ([]byte, error) {
 		}
 		idx.Docs = append(idx.Docs, []interface{}{p.Code, p.Name, p.Year, d, u, p.Funds.String(), ids, overview, goal})
 	}
-	var b bytes.Buffer
-	b.WriteString("window.BUDGETSITE_SEARCH=")
-	enc := json.NewEncoder(&b)
-	// Escaping <, > and & keeps "</script>" in data from ending anything,
-	// even if a page were ever to inline this file.
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(idx); err != nil {
-		return nil, err
+	if _, err := io.WriteString(w, "window.BUDGETSITE_SEARCH="); err != nil {
+		return err
 	}
-	b.Truncate(b.Len() - 1) // Encode's newline
-	b.WriteString(";\n")
-	return b.Bytes(), nil
+	// Marshal rather than an Encoder, whose trailing newline would have
+	// to be taken back from a stream. Escaping <, > and & keeps
+	// "</script>" in data from ending anything, even if a page were ever
+	// to inline this file; Marshal does that.
+	b, err := json.Marshal(idx)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, ";\n")
+	return err
 }
 
 func writeSearchIndex(s *Site, out *output) error {
@@ -95,9 +99,7 @@ func writeSearchIndex(s *Site, out *output) error {
 	if out.reuse(searchIndexPath, key) {
 		return nil
 	}
-	b, err := buildSearchIndex(s)
-	if err != nil {
-		return err
-	}
-	return out.putKeyed(searchIndexPath, key, b)
+	// Streamed: the script is not minified (it is JSON already), and a
+	// province's index need not sit in a growing buffer.
+	return out.putStream(searchIndexPath, key, func(w io.Writer) error { return writeSearchIndexTo(w, s) })
 }
