@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Measures budgetsite at province scale on this machine:
-#   scripts/bench.sh N [SEED]
+#   scripts/bench.sh N [SEED] [RUNS]
 # generates N projects, then times an import, a cold build, a no-op
-# rebuild and a rebuild after editing one content file, one line each
-# with wall time and peak RSS (from /usr/bin/time -v). Also reports the
-# size of the search index, the downloads and a project page.
+# rebuild and a rebuild after editing one content file, RUNS times each
+# (3 by default), and prints one line each with the median wall time,
+# every run's wall time and the largest peak RSS (from /usr/bin/time -v).
+# Also reports the size of the search index, the downloads and a project
+# page.
+#
+# File creation dominates a cold build and an import, and its cost on a
+# virtual disk varies with what else the machine writes: run it on an
+# otherwise idle machine.
 set -euo pipefail
-N=${1:?usage: scripts/bench.sh N [SEED]}
+N=${1:?usage: scripts/bench.sh N [SEED] [RUNS]}
 SEED=${2:-1}
+RUNS=${3:-3}
 cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || { echo "需要 /usr/bin/time（Debian 软件包 time）" >&2; exit 1; }
 
@@ -17,27 +24,45 @@ bin="$work/budgetsite"
 go build -o "$bin" ./cmd/budgetsite
 go run ./cmd/budgetsite-gen -n "$N" -seed "$SEED" -o "$work/gen.txt" 2>/dev/null
 printf 'title: 基准测试\ncontent: content\nout: public\n' > "$work/config.yaml"
-
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -v "$@" >"$work/out.txt" 2>"$work/time.txt" || { cat "$work/out.txt" "$work/time.txt" >&2; exit 1; }
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$work/time.txt")
-  printf '%-28s N=%-7s wall %-9s peak RSS %s\n' "$label" "$N" "$wall" "$rss"
-}
-
 cd "$work"
-measure "import" "$bin" import --content content gen.txt
-measure "cold build" "$bin" build
-measure "no-op rebuild" "$bin" build
-f=$(find content -name '*.md' | sort | sed -n 1p)
-sed -i 's/^funds_wan: \(.*\)$/funds_wan: 1\1/' "$f"
-measure "rebuild after one edit" "$bin" build
+
+walls=() rss=0
+# run1 command...: one timed run; appends its wall seconds to walls.
+run1() {
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/out.txt" "$work/err.txt" >&2; exit 1; }
+  read -r wall kb < "$work/time.txt"
+  walls+=("$wall")
+  (( kb > rss )) && rss=$kb
+  return 0
+}
+report() { # label
+  local sorted median
+  sorted=$(printf '%s\n' "${walls[@]}" | sort -n)
+  median=$(printf '%s\n' "$sorted" | sed -n "$(( (${#walls[@]} + 1) / 2 ))p")
+  printf '%-24s N=%-7s median %6.2f s  runs %-24s peak RSS %4d MB\n' "$1" "$N" "$median" "$(printf '%s ' "${walls[@]}")" $(( rss / 1024 ))
+  walls=() rss=0
+}
+# settle lets the disk write back what the last step left, so one step's
+# writeback does not land on the next step's clock.
+settle() { sync; sleep 1; }
+
+for _ in $(seq "$RUNS"); do rm -rf content; settle; run1 "$bin" import --content content gen.txt; done
+report "import"
+for _ in $(seq "$RUNS"); do rm -rf public .public.cache; settle; run1 "$bin" build; done
+report "cold build"
+for _ in $(seq "$RUNS"); do run1 "$bin" build; done
+report "no-op rebuild"
+for i in $(seq "$RUNS"); do
+  f=$(find content -name '*.md' | sort | sed -n "$(( i * N / (RUNS + 1) + 1 ))p")
+  sed -i 's/^funds_wan: \(.*\)$/funds_wan: 1\1/' "$f"
+  run1 "$bin" build
+done
+report "rebuild after one edit"
 grep -E '生成' out.txt | sed 's/^/    /'
 
 page=$(find public -path '*/project/*.html' | sort | sed -n 1p)
-printf '%-28s %s bytes (%s gzip)\n' "search index" "$(stat -c %s public/data/search-index.js)" "$(gzip -9c public/data/search-index.js | wc -c)"
-printf '%-28s %s bytes\n' "data/ downloads" "$(du -sb public/data | cut -f1)"
-printf '%-28s %s bytes (%s gzip)\n' "a project page" "$(stat -c %s "$page")" "$(gzip -9c "$page" | wc -c)"
-printf '%-28s %s bytes (%s gzip)\n' "ECharts bundle" "$(stat -c %s public/assets/vendor/echarts.min.js)" "$(gzip -9c public/assets/vendor/echarts.min.js | wc -c)"
+printf '%-24s %s bytes (%s gzip)\n' "search index" "$(stat -c %s public/data/search-index.js)" "$(gzip -9c public/data/search-index.js | wc -c)"
+printf '%-24s %s bytes\n' "data/ downloads" "$(du -sb public/data | cut -f1)"
+printf '%-24s %s bytes\n' "budget.xlsx" "$(stat -c %s public/data/budget.xlsx)"
+printf '%-24s %s bytes (%s gzip)\n' "a project page" "$(stat -c %s "$page")" "$(gzip -9c "$page" | wc -c)"
+printf '%-24s %s bytes (%s gzip)\n' "ECharts bundle" "$(stat -c %s public/assets/vendor/echarts.min.js)" "$(gzip -9c public/assets/vendor/echarts.min.js | wc -c)"
