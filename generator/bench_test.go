@@ -23,11 +23,23 @@ import (
 
 var genCache sync.Map // n → path of the generated text
 
+// TestMain removes the generated texts after the run, so that benchmarks
+// leave nothing in the temporary folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	genCache.Range(func(_, p any) bool {
+		os.RemoveAll(filepath.Dir(p.(string)))
+		return true
+	})
+	os.Exit(code)
+}
+
 func generated(b *testing.B, n int) string {
 	b.Helper()
 	if p, ok := genCache.Load(n); ok {
 		return p.(string)
 	}
+	// Kept for the other benchmarks of this run; TestMain removes it.
 	dir, err := os.MkdirTemp("", "budgetsite-bench-")
 	if err != nil {
 		b.Fatal(err)
