@@ -26,12 +26,9 @@ const frontMatterDelim = "---"
 func MarshalContent(p *Project) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(frontMatterDelim + "\n")
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(p); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
+	if fm, ok := appendFrontMatter(b.AvailableBuffer(), p); ok {
+		b.Write(fm)
+	} else if err := encodeFrontMatter(&b, p); err != nil {
 		return nil, err
 	}
 	b.WriteString(frontMatterDelim + "\n")
@@ -41,6 +38,17 @@ func MarshalContent(p *Project) ([]byte, error) {
 		b.WriteString("\n")
 	}
 	return b.Bytes(), nil
+}
+
+// encodeFrontMatter is the definition of the front matter: yaml.v3's
+// encoding of the Project. appendFrontMatter writes the same bytes faster.
+func encodeFrontMatter(b *bytes.Buffer, p *Project) error {
+	enc := yaml.NewEncoder(b)
+	enc.SetIndent(2)
+	if err := enc.Encode(p); err != nil {
+		return err
+	}
+	return enc.Close()
 }
 
 // ParseContent reads a content file. name is used in error messages.

@@ -1,0 +1,177 @@
+package generator
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// appendFrontMatter writes a project's front matter exactly as yaml.v3's
+// Encoder (indent 2) writes the Project struct, without reflection: an
+// import of a province writes tens of thousands of these, and encoding
+// them was most of its CPU time.
+//
+// Only the choice of how to write a string is YAML's own business. Text
+// that is plainly safe to write unquoted is written as is; anything else
+// (a number-like value such as "12", a leading quote or dash, a colon
+// followed by a space) is written as yaml.v3 writes it, remembered for
+// the values that repeat. ok is false when a string needs a block style
+// (a line break), whose indentation depends on where it stands; the
+// caller then lets yaml.v3 write the whole document. FuzzFrontMatter
+// holds the result to yaml.v3's, byte for byte.
+func appendFrontMatter(b []byte, p *Project) (_ []byte, ok bool) {
+	str := func(key, indent, s string) {
+		if !ok {
+			return
+		}
+		b = append(b, indent...)
+		b = append(b, key...)
+		b = append(b, ": "...)
+		b, ok = appendYAMLString(b, s)
+		b = append(b, '\n')
+	}
+	ok = true
+	str("code", "", p.Code)
+	str("name", "", p.Name)
+	b = append(b, "year: "...)
+	b = strconv.AppendInt(b, int64(p.Year), 10)
+	b = append(b, "\ndepartment:\n"...)
+	str("code", "  ", p.Department.Code)
+	str("name", "  ", p.Department.Name)
+	b = append(b, "unit:\n"...)
+	str("code", "  ", p.Unit.Code)
+	str("name", "  ", p.Unit.Name)
+	b = append(b, "funds_wan: "...)
+	b = append(b, p.Funds.String()...)
+	b = append(b, '\n')
+	str("attribute", "", p.Attribute)
+	str("start", "", p.Start)
+	str("end", "", p.End)
+	str("annual_goal", "", p.AnnualGoal)
+	if len(p.Indicators) == 0 {
+		b = append(b, "indicators: []\n"...)
+	} else {
+		b = append(b, "indicators:\n"...)
+	}
+	for _, in := range p.Indicators {
+		str("level1", "  - ", in.Level1)
+		str("level2", "    ", in.Level2)
+		str("level3", "    ", in.Level3)
+		str("value", "    ", in.Value)
+		str("operator", "    ", in.Operator)
+		str("unit", "    ", in.Unit)
+		b = append(b, "    weight: "...)
+		b = append(b, in.Weight.String()...)
+		b = append(b, '\n')
+	}
+	if p.PubDate != "" {
+		str("pub_date", "", p.PubDate)
+	}
+	if p.Source != (Source{}) {
+		b = append(b, "source:\n"...)
+		if p.Source.File != "" {
+			str("file", "  ", p.Source.File)
+		}
+		if p.Source.Line != 0 {
+			b = append(b, "  line: "...)
+			b = strconv.AppendInt(b, int64(p.Source.Line), 10)
+			b = append(b, '\n')
+		}
+	}
+	return b, ok
+}
+
+// quotedStrings remembers how yaml.v3 writes the strings it does not
+// write plain; indicator values and dates repeat across a year's tables.
+var quotedStrings sync.Map // string → string
+
+func appendYAMLString(b []byte, s string) ([]byte, bool) {
+	if plainSafe(s) {
+		return append(b, s...), true
+	}
+	if q, ok := quotedStrings.Load(s); ok {
+		return append(b, q.(string)...), true
+	}
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return b, false
+	}
+	q := strings.TrimSuffix(string(out), "\n")
+	if strings.Contains(q, "\n") {
+		return b, false // a block scalar: indentation depends on the place
+	}
+	if len(s) <= 64 {
+		quotedStrings.Store(s, q)
+	}
+	return append(b, q...), true
+}
+
+// plainSafe reports text yaml.v3 certainly writes unquoted in a block
+// mapping: printable, no surrounding space, no character that starts YAML
+// syntax in front, no ": " or " #" inside, and nothing that could read as
+// another type (numbers, dates and the like start with a digit, a sign or
+// a dot; booleans and null are words checked below). It may say no to
+// text yaml.v3 would write plain; it must never say yes to text it would
+// quote.
+func plainSafe(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`',
+		'+', '.', '~', '<', '=':
+		return false
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if !notANumber(s) {
+			return false
+		}
+	}
+	if last := s[len(s)-1]; last == ' ' || last == ':' {
+		return false
+	}
+	if strings.Contains(s, ": ") || strings.Contains(s, " #") {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0x80 && r <= 0xa0,
+			r == 0x2028, r == 0x2029, r == 0xfeff, r >= 0xd800 && r <= 0xdfff, r >= 0xfffe:
+			// libyaml, which yaml.v3 follows, counts no character beyond
+			// the Basic Multilingual Plane as printable and escapes it.
+			return false
+		}
+	}
+	if len(s) <= 5 {
+		switch strings.ToLower(s) {
+		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
+			return false
+		}
+	}
+	return true
+}
+
+// notANumber reports text starting with a digit that YAML cannot read as
+// a number, a date or a sexagesimal: no '-' or ':' (dates, times, base
+// 60), and a character no number has (a letter other than those of hex
+// digits, exponents and base prefixes, or any non-ASCII character), as in
+// 2022年 or 50011022T000000155466.
+func notANumber(s string) bool {
+	if strings.ContainsAny(s, "-:") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return true
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			if !strings.ContainsRune("abcdefABCDEFxXoOpP", rune(c)) {
+				return true
+			}
+		}
+	}
+	return false
+}
