@@ -15,12 +15,21 @@
 // rendered or exported, so no output can contain it.
 //
 // Rendering plans every output file as a job (pages in render.go, open
-// data in opendata.go and export*.go, the search index in search.go) and
-// runs the jobs on every core. Only the write stage (output.go) touches
-// the output folder: a cold build is staged beside it and swapped in
-// whole; an incremental build (cache.go) renders only files whose inputs
-// changed, writes only files whose bytes changed, and moves them in at
-// the end. Either way a failed build leaves the previous site as it was.
+// data in export*.go, the search index in search.go) and runs the jobs on
+// every core. Downloads are assembled from per-project fragments
+// (fragments.go): each project is encoded once per format, and a download
+// is a header, byte ranges of the fragment store and a footer. Only the
+// write stage (output.go) touches the output folder: a cold build is
+// staged beside it and swapped in whole; an incremental build (cache.go)
+// renders only files whose inputs changed, writes only files whose bytes
+// changed, and moves them in at the end. Either way a failed build leaves
+// the previous site as it was.
+//
+// The cache beside the output folder holds what a rebuild need not redo:
+// the manifest of output files and their keys (cache.go), each content
+// file's stat and hash (statcache.go), the parsed projects
+// (parsecache.go) and the fragment store. Every part is checked when read;
+// a missing or damaged part only makes the build slower.
 //
 // Templates and assets are embedded (see the budgetsite package) and a
 // site's own templates/ and assets/ folders override them file by file.
