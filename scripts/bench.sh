@@ -4,7 +4,10 @@
 # generates N projects, then times an import, a cold build, a no-op
 # rebuild and a rebuild after editing one content file, RUNS times each
 # (3 by default), and prints one line each with the median wall time,
-# every run's wall time and the largest peak RSS (from /usr/bin/time -v).
+# every run's wall time, the median user and system CPU time and the
+# largest peak RSS (from /usr/bin/time). System time is mostly the file
+# system creating files, and varies with the disk's state; user time is
+# this program's own work and repeats closely.
 # Also reports the size of the search index, the downloads and a project
 # page.
 #
@@ -26,25 +29,25 @@ go run ./cmd/budgetsite-gen -n "$N" -seed "$SEED" -o "$work/gen.txt" 2>/dev/null
 printf 'title: 基准测试\n' > "$work/config.yaml"
 cd "$work"
 
-walls=() rss=0
-# run1 command...: one timed run; appends its wall seconds to walls.
+walls=() users=() syss=() rss=0
+# run1 command...: one timed run; appends its wall and CPU seconds.
 run1() {
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/out.txt" "$work/err.txt" >&2; exit 1; }
-  read -r wall kb < "$work/time.txt"
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/out.txt" "$work/err.txt" >&2; exit 1; }
+  read -r wall user sys kb < "$work/time.txt"
   walls+=("$wall")
+  users+=("$user") syss+=("$sys")
   (( kb > rss )) && rss=$kb
   return 0
 }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 report() { # label
-  local sorted median
-  sorted=$(printf '%s\n' "${walls[@]}" | sort -n)
-  median=$(printf '%s\n' "$sorted" | sed -n "$(( (${#walls[@]} + 1) / 2 ))p")
-  printf '%-24s N=%-7s median %6.2f s  runs %-24s peak RSS %4d MB\n' "$1" "$N" "$median" "$(printf '%s ' "${walls[@]}")" $(( rss / 1024 ))
-  walls=() rss=0
+  printf '%-24s N=%-7s median %6.2f s  (runs %s)  user %5.2f s  system %5.2f s  peak RSS %4d MB\n' "$1" "$N" \
+    "$(median "${walls[@]}")" "$(printf '%s ' "${walls[@]}" | sed 's/ $//')" "$(median "${users[@]}")" "$(median "${syss[@]}")" $(( rss / 1024 ))
+  walls=() users=() syss=() rss=0
 }
 # settle lets the disk write back what the last step left, so one step's
 # writeback does not land on the next step's clock.
-settle() { sync; sleep 1; }
+settle() { sync; sleep 5; }
 
 # Every import and cold build writes into a folder of its own: creating
 # files just after deleting as many is much slower on this machine's
@@ -55,6 +58,7 @@ content="content-$RUNS"
 for k in $(seq "$RUNS"); do settle; run1 "$bin" build --content "$content" --out "public-$k"; done
 report "cold build"
 out="public-$RUNS"
+settle
 for _ in $(seq "$RUNS"); do run1 "$bin" build --content "$content" --out "$out"; done
 report "no-op rebuild"
 for i in $(seq "$RUNS"); do
