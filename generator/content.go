@@ -53,9 +53,25 @@ func encodeFrontMatter(b *bytes.Buffer, p *Project) error {
 
 // ParseContent reads a content file. name is used in error messages.
 func ParseContent(r io.Reader, name string) (*Project, error) {
+	return parseContent(r, name, true)
+}
+
+// parseContent is ParseContent; fast allows readFrontMatter, which tests
+// turn off to compare the two ways.
+func parseContent(r io.Reader, name string, fast bool) (*Project, error) {
 	fm, body, bodyLine, err := splitFrontMatter(r, name)
 	if err != nil {
 		return nil, err
+	}
+	if p, lines, indLines, ok := readFrontMatter(fm); fast && ok {
+		for k, l := range lines {
+			lines[k] = l + 1 // the opening --- is line 1
+		}
+		p.Lines = lines
+		for i := range p.Indicators {
+			p.Indicators[i].Line = indLines[i] + 1
+		}
+		return finishProject(&p, name, body, bodyLine)
 	}
 	// Parse once into a node tree: it gives the line of every field for
 	// messages, and decoding from it avoids parsing the YAML twice.
@@ -77,16 +93,22 @@ func ParseContent(r io.Reader, name string) (*Project, error) {
 	for i := range p.Indicators {
 		p.Indicators[i].Line = indicatorLine(&root, i, 1)
 	}
+	return finishProject(&p, name, body, bodyLine)
+}
+
+// finishProject adds the body and location to a decoded project and
+// validates it.
+func finishProject(p *Project, name, body string, bodyLine int) (*Project, error) {
 	p.Overview = strings.TrimSpace(body)
 	p.File = name
-	sanitizeProject(&p)
+	sanitizeProject(p)
 	if p.Lines["overview"] = bodyLine; bodyLine == 0 {
 		delete(p.Lines, "overview")
 	}
-	if err := validateProject(&p); err != nil {
+	if err := validateProject(p); err != nil {
 		return nil, err
 	}
-	return &p, nil
+	return p, nil
 }
 
 // splitFrontMatter returns the YAML between the first two "---" lines and

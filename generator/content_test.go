@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -315,6 +316,63 @@ func TestFrontMatterMatchesYAML(t *testing.T) {
 		got, ok := appendFrontMatter(nil, p)
 		if !ok || !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("%s: front matter differs from yaml.v3 (ok=%v):\n%s\nwant\n%s", p.File, ok, got, want.Bytes())
+		}
+	}
+}
+
+// TestReadFrontMatterCanonical requires the fast reader to accept every
+// shipped content file (all written by import) and to read each exactly
+// as yaml.v3 does, line numbers included; and to refuse hand-made
+// variations, which yaml.v3 then reads.
+func TestReadFrontMatterCanonical(t *testing.T) {
+	files, err := filepath.Glob("../content/20*/*.md")
+	if err != nil || len(files) < 14 {
+		t.Fatalf("%d content files, %v", len(files), err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fm, _, _, err := splitFrontMatter(bytes.NewReader(b), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, _, ok := readFrontMatter(fm); !ok {
+			t.Errorf("%s: the fast reader refused an imported file", f)
+		}
+		fast, err1 := parseContent(bytes.NewReader(b), f, true)
+		slow, err2 := parseContent(bytes.NewReader(b), f, false)
+		if err1 != nil || err2 != nil || !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: fast and yaml.v3 readings differ:\n%+v\n%+v", f, fast, slow)
+		}
+	}
+	b, _ := os.ReadFile(files[0])
+	for name, edit := range map[string]func(string) string{
+		"comment": func(s string) string { return strings.Replace(s, "\nyear:", "\n# 年度\nyear:", 1) },
+		"quoted name": func(s string) string {
+			return regexp.MustCompile(`\nname: (.*)\n`).ReplaceAllString(s, "\nname: \"$1\"\n")
+		},
+		"fields swapped": func(s string) string {
+			return regexp.MustCompile(`\n(attribute: .*)\n(start: .*)\n`).ReplaceAllString(s, "\n$2\n$1\n")
+		},
+		"unknown field": func(s string) string { return strings.Replace(s, "\nyear:", "\nnote: x\nyear:", 1) },
+	} {
+		text := edit(string(b))
+		if text == string(b) {
+			t.Fatalf("%s: the edit changed nothing", name)
+		}
+		fm, _, _, err := splitFrontMatter(strings.NewReader(text), "x.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, _, ok := readFrontMatter(fm); ok {
+			t.Errorf("%s: the fast reader accepted a hand-made variation", name)
+		}
+		fast, err1 := parseContent(strings.NewReader(text), "x.md", true)
+		slow, err2 := parseContent(strings.NewReader(text), "x.md", false)
+		if fmt.Sprint(err1) != fmt.Sprint(err2) || !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: readings differ", name)
 		}
 	}
 }

@@ -175,3 +175,146 @@ func notANumber(s string) bool {
 	}
 	return false
 }
+
+// readFrontMatter reads front matter in the form appendFrontMatter
+// writes, which is what import writes and what most content files stay
+// in, without building a YAML node tree: decoding was most of a cold
+// build's load time. It reads leniently, then accepts its result only if
+// writing it back gives exactly the bytes it read. Since yaml.v3 decodes
+// that form back to the same project, the result is what yaml.v3 would
+// have decoded; anything else (comments, other quoting, other order,
+// hand-written YAML of any kind) gives ok false, and the caller decodes
+// with yaml.v3. lines holds each top-level field's line within fm (from
+// 1) and the line of each indicator.
+func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int, ok bool) {
+	lines = map[string]int{}
+	text := string(fm)
+	section := ""
+	n := 0
+	for len(text) > 0 {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		n++
+		key, value, found := strings.Cut(strings.TrimLeft(line, " -"), ":")
+		if !found {
+			return p, nil, nil, false
+		}
+		value = strings.TrimPrefix(value, " ")
+		if !strings.HasPrefix(line, " ") {
+			section = key
+			lines[key] = n
+		}
+		var s string
+		if key != "indicators" || section != "indicators" || strings.HasPrefix(line, " ") {
+			if s, ok = readYAMLString(value); !ok {
+				return p, nil, nil, false
+			}
+		}
+		switch section + "." + key {
+		case "code.code":
+			p.Code = s
+		case "name.name":
+			p.Name = s
+		case "year.year":
+			if p.Year, ok = atoiStrict(value); !ok {
+				return p, nil, nil, false
+			}
+		case "department.department", "unit.unit", "source.source":
+		case "department.code":
+			p.Department.Code = s
+		case "department.name":
+			p.Department.Name = s
+		case "unit.code":
+			p.Unit.Code = s
+		case "unit.name":
+			p.Unit.Name = s
+		case "funds_wan.funds_wan":
+			d, err := ParseDecimal(value)
+			if err != nil {
+				return p, nil, nil, false
+			}
+			p.Funds = d
+		case "attribute.attribute":
+			p.Attribute = s
+		case "start.start":
+			p.Start = s
+		case "end.end":
+			p.End = s
+		case "annual_goal.annual_goal":
+			p.AnnualGoal = s
+		case "indicators.indicators":
+			if value == "[]" {
+				p.Indicators = []Indicator{}
+			}
+		case "indicators.level1":
+			p.Indicators = append(p.Indicators, Indicator{Level1: s})
+			indLines = append(indLines, n)
+		case "indicators.level2", "indicators.level3", "indicators.value", "indicators.operator", "indicators.unit", "indicators.weight":
+			if len(p.Indicators) == 0 {
+				return p, nil, nil, false
+			}
+			in := &p.Indicators[len(p.Indicators)-1]
+			switch key {
+			case "level2":
+				in.Level2 = s
+			case "level3":
+				in.Level3 = s
+			case "value":
+				in.Value = s
+			case "operator":
+				in.Operator = s
+			case "unit":
+				in.Unit = s
+			case "weight":
+				d, err := ParseDecimal(value)
+				if err != nil {
+					return p, nil, nil, false
+				}
+				in.Weight = d
+			}
+		case "pub_date.pub_date":
+			p.PubDate = s
+		case "source.file":
+			p.Source.File = s
+		case "source.line":
+			if p.Source.Line, ok = atoiStrict(value); !ok {
+				return p, nil, nil, false
+			}
+		default:
+			return p, nil, nil, false
+		}
+	}
+	back, ok := appendFrontMatter(make([]byte, 0, len(fm)), &p)
+	if !ok || string(back) != string(fm) {
+		return p, nil, nil, false
+	}
+	return p, lines, indLines, true
+}
+
+// quotedValues remembers what the quoted strings read back as.
+var quotedValues sync.Map // quoted text → string
+
+// readYAMLString reads one scalar as appendYAMLString writes it: plain
+// text as is, quoted text as YAML reads it.
+func readYAMLString(v string) (string, bool) {
+	if v == "" || (v[0] != '"' && v[0] != '\'') {
+		return v, true
+	}
+	if s, ok := quotedValues.Load(v); ok {
+		return s.(string), true
+	}
+	var s string
+	if err := yaml.Unmarshal([]byte(v), &s); err != nil {
+		return "", false
+	}
+	if len(v) <= 64 {
+		quotedValues.Store(v, s)
+	}
+	return s, true
+}
+
+// atoiStrict reads a decimal integer as YAML writes one.
+func atoiStrict(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && strconv.Itoa(n) == s
+}

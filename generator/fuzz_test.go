@@ -124,6 +124,12 @@ func FuzzParseContent(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParseContent(bytes.NewReader(data), "fuzz.md")
+		// The fast reader of the canonical form must agree with yaml.v3
+		// on everything, line numbers and errors included.
+		slow, serr := parseContent(bytes.NewReader(data), "fuzz.md", false)
+		if fmt.Sprint(err) != fmt.Sprint(serr) || !reflect.DeepEqual(p, slow) {
+			t.Fatalf("fast and yaml.v3 readings differ:\n%+v %v\n%+v %v", p, err, slow, serr)
+		}
 		if err != nil {
 			if p != nil {
 				t.Fatal("project returned with an error")
