@@ -288,6 +288,18 @@ func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int
 	if !ok || string(back) != string(fm) {
 		return p, nil, nil, false
 	}
+	// The fields are slices of the whole front matter; copies let it go,
+	// which at a province's size is hundreds of megabytes.
+	for _, f := range []*string{&p.Code, &p.Name, &p.Department.Code, &p.Department.Name, &p.Unit.Code, &p.Unit.Name,
+		&p.Attribute, &p.Start, &p.End, &p.AnnualGoal, &p.PubDate, &p.Source.File} {
+		*f = strings.Clone(*f)
+	}
+	for i := range p.Indicators {
+		in := &p.Indicators[i]
+		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit} {
+			*f = strings.Clone(*f)
+		}
+	}
 	return p, lines, indLines, true
 }
 

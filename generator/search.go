@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 )
@@ -27,11 +28,17 @@ type searchIndex struct {
 // searchUnit is [code, name, department index].
 type searchUnit [3]interface{}
 
-// buildSearchIndex makes the index from the (already redacted) site. A
-// doc is [code, name, year, dept, unit, funds, [dict ids], overview, goal];
-// funds is a string, exactly as written, for display;
-// goal is null when it repeats the overview, as many tables do.
+// writeSearchIndexTo writes the search index of the (already redacted)
+// site.
 func writeSearchIndexTo(w io.Writer, s *Site) error {
+	return writeSearchJSON(w, buildSearchIndex(s))
+}
+
+// buildSearchIndex makes the index. A doc is [code, name, year, dept,
+// unit, funds, [dict ids], overview, goal]; funds is a string, exactly as
+// written, for display; goal is null when it repeats the overview, as
+// many tables do.
+func buildSearchIndex(s *Site) searchIndex {
 	idx := searchIndex{Version: 1, Docs: make([][]interface{}, 0, len(s.Projects))}
 	for _, y := range s.Years {
 		idx.Years = append(idx.Years, y.Year)
@@ -76,21 +83,55 @@ func writeSearchIndexTo(w io.Writer, s *Site) error {
 		}
 		idx.Docs = append(idx.Docs, []interface{}{p.Code, p.Name, p.Year, d, u, p.Funds.String(), ids, overview, goal})
 	}
-	if _, err := io.WriteString(w, "window.BUDGETSITE_SEARCH="); err != nil {
-		return err
-	}
-	// Marshal rather than an Encoder, whose trailing newline would have
-	// to be taken back from a stream. Escaping <, > and & keeps
-	// "</script>" in data from ending anything, even if a page were ever
-	// to inline this file; Marshal does that.
-	b, err := json.Marshal(idx)
+	return idx
+}
+
+// writeSearchJSON writes the script that assigns the index.
+func writeSearchJSON(w io.Writer, idx searchIndex) error {
+	// The object is written a part and a document at a time, the same
+	// bytes as json.Marshal of the whole, without a province's index in
+	// one buffer. Marshal escapes <, > and &, which keeps "</script>" in
+	// data from ending anything, even if a page were ever to inline this
+	// file.
+	docs := idx.Docs
+	idx.Docs = nil
+	head, err := json.Marshal(idx)
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(b); err != nil {
+	// head ends with "docs":null}; the documents replace the null.
+	head = bytes.TrimSuffix(head, []byte("null}"))
+	if _, err := io.WriteString(w, "window.BUDGETSITE_SEARCH="); err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, ";\n")
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	for i, d := range docs {
+		b, err := json.Marshal(d)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			_, err = w.Write([]byte{'['})
+		} else {
+			_, err = w.Write([]byte{','})
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	end := "]};\n"
+	switch {
+	case docs == nil:
+		end = "null};\n"
+	case len(docs) == 0:
+		end = "[]};\n"
+	}
+	_, err = io.WriteString(w, end)
 	return err
 }
 
