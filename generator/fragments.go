@@ -31,17 +31,18 @@ import (
 // finds no repeats across fragments, so the sheets are stored per unit
 // (实施单位) rather than per project: a unit's projects share its names and
 // many indicator texts, which keeps the workbook near the size of one
-// stream, and an edit still recompresses only its unit.
+// stream (smaller than excelize's own: rows carry no "r" references),
+// and an edit still recompresses only its unit.
 //
 // A rebuild appends the fragments it encodes to the store's files and
 // points the index at them; the rest stay where they are, so a download
 // is a few byte ranges rather than one. The index records how far the
 // files are committed, and is replaced only when the build succeeds, so a
 // failed build leaves the previous store as it was (its appended bytes
-// are cut off by the next build). When more than half of the files is
-// garbage, the build writes a compacted new generation instead. A store
-// that is missing, unreadable or of another version is simply not
-// reused.
+// are cut off by the next build). When what a build can reuse is less
+// than half of the files (many edits, a new program), it writes a
+// compacted new generation instead. A store that is missing, unreadable
+// or of another version is simply not reused.
 
 type fragKind int
 
