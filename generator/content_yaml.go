@@ -187,8 +187,11 @@ func notANumber(s string) bool {
 // with yaml.v3. lines holds each top-level field's line within fm (from
 // 1) and the line of each indicator.
 func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int, ok bool) {
-	lines = map[string]int{}
+	lines = make(map[string]int, len(topLevelKeys))
 	text := string(fm)
+	if n := strings.Count(text, "\n  - "); n > 0 {
+		p.Indicators = make([]Indicator, 0, n)
+	}
 	section := ""
 	n := 0
 	for len(text) > 0 {
@@ -202,7 +205,13 @@ func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int
 		value = strings.TrimPrefix(value, " ")
 		if !strings.HasPrefix(line, " ") {
 			section = key
-			lines[key] = n
+			// A constant for the key, not a slice of text, which the
+			// map would keep alive.
+			k, known := topLevelKeys[key]
+			if !known {
+				return p, nil, nil, false
+			}
+			lines[k] = n
 		}
 		var s string
 		if key != "indicators" || section != "indicators" || strings.HasPrefix(line, " ") {
@@ -302,6 +311,16 @@ func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int
 	}
 	return p, lines, indLines, true
 }
+
+// topLevelKeys are the front matter's fields, as constants.
+var topLevelKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"code", "name", "year", "department", "unit", "funds_wan", "attribute", "start", "end",
+		"annual_goal", "indicators", "pub_date", "source"} {
+		m[k] = k
+	}
+	return m
+}()
 
 // quotedValues remembers what the quoted strings read back as.
 var quotedValues sync.Map // quoted text → string
