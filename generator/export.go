@@ -185,37 +185,15 @@ type downloadWriter struct {
 	mu       sync.Mutex // guards list entries written by running tasks
 }
 
-// addStream is add for files written as a stream (the large tables).
+// addStream lists a download and adds the task that writes it as a
+// stream, unless the previous build made it from the same inputs, and
+// then records its size and hash as written.
 func (w *downloadWriter) addStream(d Download, key string, write func(io.Writer) error) {
 	i := len(w.list)
 	w.list = append(w.list, d)
 	w.tasks = append(w.tasks, func() error {
 		if !w.out.reuse(d.Path, key) {
 			if err := w.out.putStream(d.Path, key, write); err != nil {
-				return err
-			}
-		}
-		info, ok := w.out.info(d.Path)
-		if !ok {
-			return fmt.Errorf("%s 没有生成", d.Path)
-		}
-		w.mu.Lock()
-		w.list[i].Bytes, w.list[i].SHA256 = info.size, info.sha256
-		w.mu.Unlock()
-		return nil
-	})
-}
-
-func (w *downloadWriter) add(d Download, key string, encode func() ([]byte, error)) {
-	i := len(w.list)
-	w.list = append(w.list, d)
-	w.tasks = append(w.tasks, func() error {
-		if encode != nil && !w.out.reuse(d.Path, key) {
-			b, err := encode()
-			if err != nil {
-				return fmt.Errorf("生成 %s 失败：%w", d.Path, err)
-			}
-			if err := w.out.putKeyed(d.Path, key, b); err != nil {
 				return err
 			}
 		}
@@ -263,11 +241,10 @@ func (w *downloadWriter) xlsx(p, title, scope, level string, year int) {
 	w.tasks = w.tasks[:len(w.tasks)-1]
 }
 
-// put writes through out.put, which may minify, and records the file as
-// written.
+// put writes a download already in memory (datapackage.json).
 func (w *downloadWriter) put(p, title, format, scope, level string, year int, b []byte) {
-	w.add(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
-		"", func() ([]byte, error) { return b, nil })
+	w.addStream(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
+		"", func(out io.Writer) error { _, err := out.Write(b); return err })
 }
 
 // ---------------------------------------------------------------------
