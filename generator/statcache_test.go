@@ -561,7 +561,6 @@ func TestStatCacheFileRoundTripAndDamage(t *testing.T) {
 }
 
 func normalized(e *cachedProject) any {
-	type dec struct{ S string }
 	c := *e
 	p := c.Project
 	funds := p.Funds.String()
