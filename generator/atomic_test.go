@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -141,4 +142,37 @@ func TestUnwritableFolderKeepsPreviousOutput(t *testing.T) {
 		}
 		assertUnchanged(t, cfg, before)
 	})
+}
+
+// TestConcurrentBuildRefused holds the build lock of an output folder, as
+// a running build does, and requires a second build of it to fail with a
+// clear message and leave the output as it was; once the lock is
+// released, the build runs.
+func TestConcurrentBuildRefused(t *testing.T) {
+	cfg := testConfig(t, importSample(t))
+	build(t, cfg)
+	before := readTree(t, cfg.OutDir)
+	unlock, err := lockCache(cacheDir(cfg.OutDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(context.Background(), cfg)
+	unlock()
+	if runtime.GOOS != "windows" {
+		if err == nil || !strings.Contains(err.Error(), "正在生成同一个输出目录") {
+			t.Fatalf("second build: %v", err)
+		}
+	}
+	after := readTree(t, cfg.OutDir)
+	if len(after) != len(before) {
+		t.Errorf("output changed: %d files, was %d", len(after), len(before))
+	}
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	if _, err := Build(context.Background(), cfg); err != nil {
+		t.Fatalf("build after the lock was released: %v", err)
+	}
 }

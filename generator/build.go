@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -50,6 +51,18 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	start := time.Now()
 	clock := newPhaseClock(cfg.Timings, start)
 	l := siteLayers(cfg.SiteDir)
+
+	if !cfg.NoCache {
+		// Where the lock cannot be taken at all (a file system without
+		// flock), the build goes on unlocked, as it would without a cache.
+		unlock, err := lockCache(cacheDir(cfg.OutDir))
+		if errors.Is(err, errBuildRunning) {
+			return nil, &Error{File: cfg.OutDir, Msg: "另一个 budgetsite 正在生成同一个输出目录",
+				Hint: "请等它完成后再运行；同时生成同一个目录会互相覆盖"}
+		} else if err == nil {
+			defer unlock()
+		}
+	}
 
 	var prev *manifest
 	var inputs string
@@ -245,6 +258,9 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
+
+// errBuildRunning is lockCache's answer when another build holds the lock.
+var errBuildRunning = errors.New("build running")
 
 func countPages(files map[string]manifestEntry) int {
 	n := 0
