@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -181,7 +182,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	jobs := r.pageJobs()
 	var last []job
 	for i := len(jobs) - 1; i >= 0; i-- {
-		if jobs[i].path == "download.html" {
+		if jobs[i].path == downloadPagePath {
 			last = append(last, jobs[i])
 			jobs = append(jobs[:i], jobs[i+1:]...)
 		}
@@ -191,19 +192,25 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if progress != nil {
 		onDone = func(n int) { progress(n, total) }
 	}
+	// The 数据下载 page renders as soon as the workbook is done, while the
+	// other pages still do.
+	lastDone := make(chan error, 1)
+	go func() {
+		downloads, err := dw.finish()
+		if err == nil {
+			lr := &renderer{site: site, tmpl: tmpl, downloads: downloads}
+			err = runJobs(ctx, lr.lastJobs(last), out, nil)
+		}
+		lastDone <- err
+	}()
 	err = runJobs(ctx, jobs, out, onDone)
 	clock.mark("pages")
-	downloads, ferr := dw.finish()
+	lerr := <-lastDone
 	if err != nil {
 		return nil, err
 	}
-	if ferr != nil {
-		return nil, ferr
-	}
-	clock.mark("workbook")
-	r = &renderer{site: site, tmpl: tmpl, downloads: downloads}
-	if err := runJobs(ctx, r.lastJobs(last), out, nil); err != nil {
-		return nil, err
+	if lerr != nil {
+		return nil, lerr
 	}
 	clock.mark("download page")
 	err = <-searchDone
@@ -236,15 +243,26 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	clock.mark("commit")
 	ok = true
 	if !cfg.NoCache {
-		_ = frags.commit() // without it the next build encodes every project, no worse
+		// The parts of the cache are separate files: saved side by side.
+		// Failing to save one only makes the next build slower.
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			_ = frags.commit()
+		}()
+		go func() {
+			defer wg.Done()
+			pc.keep(projects, func(f string) string {
+				rel, _ := filepath.Rel(cfg.ContentDir, f)
+				return filepath.ToSlash(rel)
+			})
+			_ = pc.save(cfg.OutDir)
+		}()
 		m := out.manifest(inputs)
 		m.Projects, m.Warnings = res.Projects, res.Warnings
-		_ = m.save(cfg.OutDir) // without a cache the next build is cold, no worse
-		pc.keep(projects, func(f string) string {
-			rel, _ := filepath.Rel(cfg.ContentDir, f)
-			return filepath.ToSlash(rel)
-		})
-		_ = pc.save(cfg.OutDir)
+		_ = m.save(cfg.OutDir)
+		wg.Wait()
 	}
 	clock.mark("cache save")
 	res.Written, res.Unchanged = out.counts()

@@ -251,14 +251,7 @@ func (r *renderer) pageJobs() []job {
 			return pd
 		})
 	}
-	page("download.html", func() *pageData {
-		dl := r.newPage("download", "download.html", "数据下载")
-		dl.Description = "全部项目支出绩效目标数据的下载：CSV、Excel 和 JSON 格式，按年度、主管部门、实施单位和项目分别提供，附数据字典。"
-		dl.Crumbs = []crumb{{"首页", "index.html"}, {"数据下载", ""}}
-		dl.Downloads, dl.Dictionary = r.downloads, dataDictionary()
-		r.column(dl, "数据下载", "数据开放", dl.Description)
-		return dl
-	})
+	page(downloadPagePath, r.downloadPage)
 	page("search.html", func() *pageData {
 		sp := r.newPage("search", "search.html", "站内搜索")
 		sp.Description = "搜索各年度项目支出绩效目标：项目名称、编码、主管部门、实施单位、绩效指标、项目概况。"
@@ -277,20 +270,26 @@ func (r *renderer) pageJobs() []job {
 		nf.Nav = r.nav("404.html")
 		return nf
 	})
-	for _, p := range s.Projects {
-		p := p
+	// Project page keys are a province's worth of hashing: on every core.
+	keys := make([]string, len(s.Projects))
+	parallel(len(s.Projects), func(i int) {
+		p := s.Projects[i]
 		chain := s.ProjectHistory(p)
 		if chain == nil {
 			chain = []*Project{p}
 		}
 		// The page shows the project, its agencies' names (part of its
-		// content) and its funds in other years.
-		// The names of its agencies come from the first of their
-		// projects, which may be another project.
+		// content) and its funds in other years. The names of its
+		// agencies come from the first of their projects, which may be
+		// another project.
 		y := s.Year(p.Year)
 		what := projectURL(p) + "\x00" + string(p.srcHash[:]) + "\x00" +
 			y.department(p.Department.Code).Name + "\x00" + y.unit(p.Unit.Code).Name
-		key = s.projectsKey(what, chain)
+		keys[i] = s.projectsKey(what, chain)
+	})
+	for i, p := range s.Projects {
+		p := p
+		key = keys[i]
 		page(projectURL(p), func() *pageData { return r.projectPage(p) })
 	}
 	return jobs
@@ -560,14 +559,24 @@ func downloadKey(level string, year int, p string) string {
 // is complete.
 func (r *renderer) lastJobs(jobs []job) []job {
 	var out []job
-	for _, j := range r.pageJobs() {
-		for _, l := range jobs {
-			if j.path == l.path {
-				out = append(out, j)
-			}
+	for _, l := range jobs {
+		if l.path == downloadPagePath {
+			out = append(out, job{path: l.path, key: l.key, render: func() ([]byte, error) { return r.execute(r.downloadPage()) }})
 		}
 	}
 	return out
+}
+
+const downloadPagePath = "download.html"
+
+// downloadPage lists every download with its size, and the 数据字典.
+func (r *renderer) downloadPage() *pageData {
+	dl := r.newPage("download", downloadPagePath, "数据下载")
+	dl.Description = "全部项目支出绩效目标数据的下载：CSV、Excel 和 JSON 格式，按年度、主管部门、实施单位和项目分别提供，附数据字典。"
+	dl.Crumbs = []crumb{{"首页", "index.html"}, {"数据下载", ""}}
+	dl.Downloads, dl.Dictionary = r.downloads, dataDictionary()
+	r.column(dl, "数据下载", "数据开放", dl.Description)
+	return dl
 }
 
 // agencyShare is an agency's share of its year's funds (a department) or
