@@ -90,6 +90,21 @@ func TestImportThenBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(site, "public", "assets", "vendor", "echarts.min.js")); err != nil {
 		t.Errorf("ECharts bundle not published: %v", err)
 	}
+
+	// --no-cache builds from scratch and keeps no cache beside the output.
+	code, out, errs = cli(t, "--config", cfg, "build", "--no-cache", "--out", filepath.Join(site, "fresh"))
+	if code != 0 {
+		t.Fatalf("build --no-cache exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "全量生成 14 个项目") {
+		t.Errorf("build --no-cache summary: %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(site, ".fresh.cache")); !os.IsNotExist(err) {
+		t.Errorf("build --no-cache left a cache: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(site, ".public.cache", "manifest.bin")); err != nil {
+		t.Errorf("a normal build keeps its cache: %v", err)
+	}
 }
 
 func TestEnvironmentOverridesConfig(t *testing.T) {

@@ -112,7 +112,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var content, out, cpuprofile, memprofile string
-	var strict, minifyPages, timings bool
+	var strict, minifyPages, timings, noCache bool
 	cmd := &cobra.Command{
 		Use:   "build [--content DIR] [--out DIR] [--strict]",
 		Short: "从内容文件生成网站",
@@ -133,6 +133,7 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 				cfg.Strict = strict
 			}
 			cfg.MinifyPages = minifyPages
+			cfg.NoCache = noCache
 			if timings {
 				cfg.Timings = stderr
 			}
@@ -159,6 +160,7 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 	cmd.Flags().StringVar(&content, "content", "content", "内容目录")
 	cmd.Flags().StringVar(&out, "out", "public", "输出目录")
 	cmd.Flags().BoolVar(&strict, "strict", false, "把数据检查的警告也当作错误")
+	cmd.Flags().BoolVar(&noCache, "no-cache", false, "不读取也不保留生成缓存，完整重新生成")
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile (for developers)")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
 	cmd.Flags().StringVar(&memprofile, "memprofile", "", "write a heap profile at the build's peak (for developers)")
