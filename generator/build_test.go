@@ -13,7 +13,7 @@ import (
 	"testing/fstest"
 )
 
-const samplePath = "../../shared/data/qijiang-2022-performance-targets.txt"
+const samplePath = "../testdata/qijiang-2022-performance-targets.txt"
 
 // sampleNames are the private persons the 遗属生活补助 table names: three
 // survivors and three deceased staff members.
@@ -22,7 +22,7 @@ var sampleNames = []string{"李云芳", "王茂全", "钱永秀", "林国文", "
 func needSample(t testing.TB) {
 	t.Helper()
 	if _, err := os.Stat(samplePath); err != nil {
-		t.Skipf("sample not found at %s: %v", samplePath, err)
+		t.Fatalf("sample not found at %s: %v", samplePath, err)
 	}
 }
 

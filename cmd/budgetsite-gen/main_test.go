@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"budgetsite/generator"
 )
@@ -250,16 +249,17 @@ func TestShape(t *testing.T) {
 	}
 }
 
-func TestSpeed(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
+// BenchmarkGenerate measures generating and parsing 10,000 synthetic
+// projects, with and without extractor noise.
+func BenchmarkGenerate(b *testing.B) {
 	for _, noise := range []bool{false, true} {
-		start := time.Now()
-		data := genText(t, options{n: 10000, seed: 1, year: 2022, years: 1, noise: noise})
-		gen := time.Since(start)
-		start = time.Now()
-		ps := parse(t, data)
-		t.Logf("noise=%v: N=10000 generated in %v (%d bytes), parsed %d projects in %v", noise, gen, len(data), len(ps), time.Since(start))
+		b.Run(fmt.Sprintf("noise=%v", noise), func(b *testing.B) {
+			for b.Loop() {
+				data := genText(b, options{n: 10000, seed: 1, year: 2022, years: 1, noise: noise})
+				if ps := parse(b, data); len(ps) != 10000 {
+					b.Fatalf("parsed %d projects, want 10000", len(ps))
+				}
+			}
+		})
 	}
 }

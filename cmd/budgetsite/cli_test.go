@@ -8,12 +8,12 @@ import (
 	"testing"
 )
 
-const sample = "../../../shared/data/qijiang-2022-performance-targets.txt"
+const sample = "../../testdata/qijiang-2022-performance-targets.txt"
 
 func needSample(t *testing.T) {
 	t.Helper()
 	if _, err := os.Stat(sample); err != nil {
-		t.Skipf("sample not found at %s", sample)
+		t.Fatalf("sample not found at %s", sample)
 	}
 }
 
