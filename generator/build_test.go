@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -166,18 +167,18 @@ func TestBuildSampleFacts(t *testing.T) {
 	var ex struct {
 		Version  int `json:"version"`
 		Projects []struct {
-			Code       string  `json:"code"`
-			Year       int     `json:"year"`
-			Unit       Coded   `json:"unit"`
-			Department Coded   `json:"department"`
-			Funds      Decimal `json:"funds_wan"`
+			Code       string          `json:"code"`
+			Year       int             `json:"year"`
+			Unit       Coded           `json:"unit"`
+			Department Coded           `json:"department"`
+			Funds      decimal.Decimal `json:"funds_wan"`
 			Indicators []struct {
-				Weight Decimal `json:"weight"`
-				Value  string  `json:"value"`
+				Weight decimal.Decimal `json:"weight"`
+				Value  string          `json:"value"`
 			} `json:"indicators"`
-			WeightTotal Decimal `json:"weight_total"`
-			Page        string  `json:"page"`
-			Overview    string  `json:"overview"`
+			WeightTotal decimal.Decimal `json:"weight_total"`
+			Page        string          `json:"page"`
+			Overview    string          `json:"overview"`
 		} `json:"projects"`
 	}
 	b, err := os.ReadFile(filepath.Join(cfg.OutDir, "data", "projects.json"))
@@ -197,8 +198,8 @@ func TestBuildSampleFacts(t *testing.T) {
 		"50011022T000000155466": 11, "50011022T000000155478": 7, "50011022T000000155484": 8,
 		"50011022T000000155489": 8, "50011022T000000155495": 8,
 	}
-	units := map[string]Decimal{}
-	var all Decimal
+	units := map[string]decimal.Decimal{}
+	var all decimal.Decimal
 	for _, p := range ex.Projects {
 		units[p.Unit.Code] = units[p.Unit.Code].Add(p.Funds)
 		all = all.Add(p.Funds)
@@ -207,7 +208,7 @@ func TestBuildSampleFacts(t *testing.T) {
 		} else if len(p.Indicators) != n {
 			t.Errorf("%s has %d indicators, want %d", p.Code, len(p.Indicators), n)
 		}
-		var sum Decimal
+		var sum decimal.Decimal
 		for _, in := range p.Indicators {
 			sum = sum.Add(in.Weight)
 		}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -68,7 +69,7 @@ func (t chartTable) View() tableView {
 // amountItem is one slice of a funding chart.
 type amountItem struct {
 	Name  string
-	Value Decimal
+	Value decimal.Decimal
 }
 
 var chartPalette = []string{"#b51f1f", "#1f5fa8", "#d4822a", "#2e7d4f", "#6a3d9a", "#8c6d1f", "#0f7c8c", "#a8325e", "#4d5b6a", "#7a8b1f"}
@@ -164,7 +165,7 @@ func finish(c interface {
 
 // fundsPie shows how an amount divides among parts (units of a department,
 // departments of a year).
-func fundsPie(id, title string, items []amountItem, total Decimal, nameHeader string) chart {
+func fundsPie(id, title string, items []amountItem, total decimal.Decimal, nameHeader string) chart {
 	c := charts.NewPie()
 	c.SetGlobalOptions(append(baseOpts(id, title),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n{c} 万元（{d}%）"}),
@@ -187,7 +188,7 @@ func fundsPie(id, title string, items []amountItem, total Decimal, nameHeader st
 
 // fundsBar ranks items by amount; used for projects, which can be many and
 // have long names that a pie cannot label.
-func fundsBar(id, title string, items []amountItem, total Decimal, nameHeader string) chart {
+func fundsBar(id, title string, items []amountItem, total decimal.Decimal, nameHeader string) chart {
 	sorted := append([]amountItem(nil), items...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value.Cmp(sorted[j].Value) < 0 })
 	names := make([]string, len(sorted))
@@ -213,7 +214,7 @@ func fundsBar(id, title string, items []amountItem, total Decimal, nameHeader st
 		Table:   amountTable(items, total, nameHeader)}
 }
 
-func amountTable(items []amountItem, total Decimal, nameHeader string) chartTable {
+func amountTable(items []amountItem, total decimal.Decimal, nameHeader string) chartTable {
 	t := chartTable{Columns: []string{nameHeader, "资金（万元）", "占比"}, Numeric: []bool{false, true, true}}
 	for _, it := range items {
 		t.Rows = append(t.Rows, []string{it.Name, it.Value.String(), share(it.Value, total)})
@@ -224,7 +225,7 @@ func amountTable(items []amountItem, total Decimal, nameHeader string) chartTabl
 
 // share formats part/whole as a percentage with two places, computed
 // exactly and rounded half up, as finance tables do.
-func share(part, whole Decimal) string {
+func share(part, whole decimal.Decimal) string {
 	if whole.IsZero() {
 		return "—"
 	}
@@ -236,7 +237,7 @@ func share(part, whole Decimal) string {
 // weightNode is a category in the indicator-weight breakdown.
 type weightNode struct {
 	Name     string
-	Weight   Decimal
+	Weight   decimal.Decimal
 	Count    int
 	Children []*weightNode
 }
@@ -273,7 +274,7 @@ func weightTree(projects []*Project) []*weightNode {
 // which shows where its targets put their emphasis.
 func weightSunburst(id, title string, projects []*Project) chart {
 	tree := weightTree(projects)
-	var total Decimal
+	var total decimal.Decimal
 	data := make([]opts.SunBurstData, 0, len(tree))
 	t := chartTable{Columns: []string{"一级指标", "二级指标", "指标数", "权重", "占比"}, Numeric: []bool{false, false, true, true, true}}
 	for _, n := range tree {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"fmt"
 	"regexp"
 	"sort"
@@ -74,9 +75,9 @@ func (c *checker) add(sev, rule string, p *Project, line int, msg, suggestion st
 }
 
 var defaultSplit = []LevelWeight{
-	{"产出指标", MustDecimal("50")},
-	{"效益指标", MustDecimal("30")},
-	{"满意度指标", MustDecimal("10")},
+	{"产出指标", decimal.MustDecimal("50")},
+	{"效益指标", decimal.MustDecimal("30")},
+	{"满意度指标", decimal.MustDecimal("10")},
 }
 
 const defaultCodePattern = `^\d{8}T\d{12}$`
@@ -93,7 +94,7 @@ func Check(projects []*Project, cfg CheckConfig, privacy PrivacyConfig) (*Report
 		return nil, &Error{Msg: fmt.Sprintf("check.code_pattern“%s”不是有效的正则表达式：%v", pattern, err), Hint: "默认值为 ^\\d{8}T\\d{12}$"}
 	}
 	if len(cfg.WeightTotals) == 0 {
-		cfg.WeightTotals = []Decimal{MustDecimal("90")}
+		cfg.WeightTotals = []decimal.Decimal{decimal.MustDecimal("90")}
 	}
 	if len(cfg.WeightSplit) == 0 {
 		cfg.WeightSplit = defaultSplit
@@ -226,7 +227,7 @@ func checkWeights(c *checker, p *Project) {
 				fmt.Sprintf("第 %d 个绩效指标“%s”的权重为 %s，应大于零", i+1, in.Level3, in.Weight), "请按原表填写权重")
 		}
 	}
-	sums := map[string]Decimal{}
+	sums := map[string]decimal.Decimal{}
 	for _, in := range p.Indicators {
 		l1, _ := c.tax.canonical(in.Level1, in.Level2)
 		if l1 == "" {
@@ -280,8 +281,8 @@ func checkOperators(c *checker, p *Project) {
 
 // numericValue reports whether an indicator value is a number, allowing
 // a trailing percent sign as some tables print it.
-func numericValue(v string) (Decimal, bool) {
-	d, err := ParseDecimal(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(v), "%"), "％"))
+func numericValue(v string) (decimal.Decimal, bool) {
+	d, err := decimal.ParseDecimal(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(v), "%"), "％"))
 	return d, err == nil
 }
 
@@ -327,7 +328,7 @@ func checkCost(c *checker, p *Project) {
 		if !ok {
 			continue
 		}
-		if v.Round(p.Funds.scale).Cmp(p.Funds) > 0 {
+		if v.Round(p.Funds.Scale).Cmp(p.Funds) > 0 {
 			c.add(SevWarning, "cost-exceeds-funds", p, in.Line,
 				fmt.Sprintf("第 %d 个绩效指标“%s”的成本 %s %s 超过项目资金总额 %s 万元", i+1, in.Level3, in.Value, in.Unit, p.Funds),
 				"请与原表核对成本指标或资金总额")

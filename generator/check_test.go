@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -257,7 +258,7 @@ func TestCheckWeightTotal(t *testing.T) {
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "weight-total", line: 16}, chkSplitInfo)
 	chkMsg(t, rep, "weight-total", "95", "90")
 
-	totals := []Decimal{MustDecimal("90"), MustDecimal("100")}
+	totals := []decimal.Decimal{decimal.MustDecimal("90"), decimal.MustDecimal("100")}
 	p100 := chkProject(t, "weight: 50", "weight: 60")
 	chkExpect(t, chkRun(t, CheckConfig{WeightTotals: totals}, p100), chkSplitInfo)
 	chkExpect(t, chkRun(t, CheckConfig{WeightTotals: totals}, chkProject(t)))
@@ -284,7 +285,7 @@ func TestCheckWeightSplit(t *testing.T) {
 	chkExpect(t, rep, chkSplitInfo)
 	chkMsg(t, rep, "weight-split", "产出 60、效益 20、满意度 10", "产出 50、效益 30、满意度 10")
 
-	split := []LevelWeight{{"产出指标", MustDecimal("60")}, {"效益指标", MustDecimal("20")}, {"满意度指标", MustDecimal("10")}}
+	split := []LevelWeight{{"产出指标", decimal.MustDecimal("60")}, {"效益指标", decimal.MustDecimal("20")}, {"满意度指标", decimal.MustDecimal("10")}}
 	chkExpect(t, chkRun(t, CheckConfig{WeightSplit: split}, p))
 	chkExpect(t, chkRun(t, CheckConfig{WeightSplit: split}, chkProject(t)), chkSplitInfo)
 
@@ -314,7 +315,7 @@ func TestCheckLevelUnknown(t *testing.T) {
 		"level2: 社会效益指标", "level2: 可持续发展指标",
 		"level2: 服务对象满意度指标", "level2: 社会公众或服务对象满意度指标",
 		"---\n\n项目概况", "  - level1: 成本指标\n    level2: 经济成本指标\n    level3: 项目成本\n    value: \"5\"\n    operator: ≤\n    unit: 万元\n    weight: 10\n---\n\n项目概况")
-	chkExpect(t, chkRun(t, CheckConfig{WeightTotals: []Decimal{MustDecimal("100")}}, chkParse(t, synonyms, chkFile)))
+	chkExpect(t, chkRun(t, CheckConfig{WeightTotals: []decimal.Decimal{decimal.MustDecimal("100")}}, chkParse(t, synonyms, chkFile)))
 }
 
 func TestCheckOperatorInvalid(t *testing.T) {

@@ -1,6 +1,9 @@
 package generator
 
-import "io"
+import (
+	"budgetsite/generator/decimal"
+	"io"
+)
 
 // Config is everything a build needs to know. cmd/budgetsite fills it from
 // config.yaml, BUDGETSITE_* variables and flags; the generator never reads
@@ -73,7 +76,7 @@ type CheckConfig struct {
 	// WeightTotals lists the accepted totals of indicator weights; 90 when
 	// empty (预算执行率's 10 points are scored later), add 100 for tables
 	// that include it.
-	WeightTotals []Decimal
+	WeightTotals []decimal.Decimal
 	// WeightSplit is the expected sum per 一级指标, reported as info when a
 	// table differs. Default 产出 50, 效益 30, 满意度 10.
 	WeightSplit []LevelWeight
@@ -88,7 +91,7 @@ type CheckConfig struct {
 // LevelWeight is one entry of CheckConfig.WeightSplit.
 type LevelWeight struct {
 	Level1 string
-	Weight Decimal
+	Weight decimal.Decimal
 }
 
 // PrivacyConfig holds the reviewed decisions on personal information.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"errors"
 	"fmt"
@@ -162,7 +163,7 @@ var yamlLineRe = regexp.MustCompile(`line (\d+): (.*)`)
 // yamlError turns a yaml.v3 error into file:line messages. offset is the
 // number of lines before the front matter.
 func yamlError(err error, name string, offset int) error {
-	var le *lineError
+	var le *decimal.LineError
 	if errors.As(err, &le) {
 		return &Error{File: name, Line: le.Line + offset, Msg: le.Msg, Hint: "请改正这一行的值"}
 	}
@@ -343,7 +344,7 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 		}
 		ft := f.Type
 		// Decimal is a scalar to YAML, whatever its Go shape.
-		if ft == reflect.TypeOf(Decimal{}) {
+		if ft == reflect.TypeOf(decimal.Decimal{}) {
 			ft = reflect.TypeOf("")
 		}
 		m[name] = ft

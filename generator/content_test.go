@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
 	"html"
@@ -282,8 +283,8 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, c string, n int) {
 		p := &Project{
 			Code: a, Name: b, Year: n, Department: Coded{c, a}, Unit: Coded{b, c},
-			Funds: MustDecimal("2.7132"), Attribute: c, Start: a, End: b, AnnualGoal: c,
-			Indicators: []Indicator{{Level1: a, Level2: b, Level3: c, Value: b, Operator: a, Unit: c, Weight: MustDecimal("10")}},
+			Funds: decimal.MustDecimal("2.7132"), Attribute: c, Start: a, End: b, AnnualGoal: c,
+			Indicators: []Indicator{{Level1: a, Level2: b, Level3: c, Value: b, Operator: a, Unit: c, Weight: decimal.MustDecimal("10")}},
 			PubDate:    c,
 			Source:     Source{File: a, Line: n},
 		}

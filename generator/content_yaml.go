@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"strconv"
 	"strings"
 	"sync"
@@ -238,7 +239,7 @@ func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int
 		case "unit.name":
 			p.Unit.Name = s
 		case "funds_wan.funds_wan":
-			d, err := ParseDecimal(value)
+			d, err := decimal.ParseDecimal(value)
 			if err != nil {
 				return p, nil, nil, false
 			}
@@ -275,7 +276,7 @@ func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int
 			case "unit":
 				in.Unit = s
 			case "weight":
-				d, err := ParseDecimal(value)
+				d, err := decimal.ParseDecimal(value)
 				if err != nil {
 					return p, nil, nil, false
 				}

@@ -56,12 +56,3 @@ func (l ErrorList) Err() error {
 	}
 	return l
 }
-
-// lineError carries a line number out of a YAML unmarshaler; the caller
-// adds the file name and the front matter's offset.
-type lineError struct {
-	Line int
-	Msg  string
-}
-
-func (e *lineError) Error() string { return fmt.Sprintf("第 %d 行: %s", e.Line, e.Msg) }

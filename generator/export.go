@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"fmt"
 	"io"
 	"strconv"
@@ -280,12 +281,12 @@ type cell struct {
 	kind byte // 's' text, 'i' integer, 'd' decimal
 	s    string
 	i    int
-	d    Decimal
+	d    decimal.Decimal
 }
 
-func textCell(s string) cell     { return cell{kind: 's', s: s} }
-func intCell(i int) cell         { return cell{kind: 'i', i: i} }
-func decimalCell(d Decimal) cell { return cell{kind: 'd', d: d} }
+func textCell(s string) cell             { return cell{kind: 's', s: s} }
+func intCell(i int) cell                 { return cell{kind: 'i', i: i} }
+func decimalCell(d decimal.Decimal) cell { return cell{kind: 'd', d: d} }
 
 // String is the cell as CSV text: amounts exactly as written.
 func (c cell) String() string {

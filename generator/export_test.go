@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
@@ -21,28 +22,28 @@ import (
 type exportedJSON struct {
 	Version  int `json:"version"`
 	Projects []struct {
-		Code       string  `json:"code"`
-		Name       string  `json:"name"`
-		Year       int     `json:"year"`
-		Department Coded   `json:"department"`
-		Unit       Coded   `json:"unit"`
-		Funds      Decimal `json:"funds_wan"`
-		Attribute  string  `json:"attribute"`
-		Start      string  `json:"start"`
-		End        string  `json:"end"`
-		Overview   string  `json:"overview"`
-		AnnualGoal string  `json:"annual_goal"`
+		Code       string          `json:"code"`
+		Name       string          `json:"name"`
+		Year       int             `json:"year"`
+		Department Coded           `json:"department"`
+		Unit       Coded           `json:"unit"`
+		Funds      decimal.Decimal `json:"funds_wan"`
+		Attribute  string          `json:"attribute"`
+		Start      string          `json:"start"`
+		End        string          `json:"end"`
+		Overview   string          `json:"overview"`
+		AnnualGoal string          `json:"annual_goal"`
 		Indicators []struct {
-			Level1   string  `json:"level1"`
-			Level2   string  `json:"level2"`
-			Level3   string  `json:"level3"`
-			Value    string  `json:"value"`
-			Operator string  `json:"operator"`
-			Unit     string  `json:"unit"`
-			Weight   Decimal `json:"weight"`
+			Level1   string          `json:"level1"`
+			Level2   string          `json:"level2"`
+			Level3   string          `json:"level3"`
+			Value    string          `json:"value"`
+			Operator string          `json:"operator"`
+			Unit     string          `json:"unit"`
+			Weight   decimal.Decimal `json:"weight"`
 		} `json:"indicators"`
-		WeightTotal Decimal `json:"weight_total"`
-		Page        string  `json:"page"`
+		WeightTotal decimal.Decimal `json:"weight_total"`
+		Page        string          `json:"page"`
 	} `json:"projects"`
 }
 
@@ -283,8 +284,8 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 	for i, v := range []string{"69", "109.73", "2.7132", "54.864", "11.50", "0.05", "1234567.8901", "0.1"} {
 		ps = append(ps, &Project{
 			Code: "P" + strconv.Itoa(i), Name: "项目", Year: 2022,
-			Department: Coded{"1", "部门"}, Unit: Coded{"1001", "单位"}, Funds: MustDecimal(v),
-			Indicators: []Indicator{{Level1: "产出指标", Weight: MustDecimal(v)}},
+			Department: Coded{"1", "部门"}, Unit: Coded{"1001", "单位"}, Funds: decimal.MustDecimal(v),
+			Indicators: []Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal(v)}},
 		})
 	}
 	s := NewSite(Config{}, ps, nil)
@@ -308,7 +309,7 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 		}
 	}
 	// More digits than a float holds: kept as text rather than misstated.
-	big := MustDecimal("12345678901234567.89")
+	big := decimal.MustDecimal("12345678901234567.89")
 	ps[0].Funds = big
 	b, err = xlsxBytes(t, NewSite(Config{}, ps, nil))
 	if err != nil {
@@ -328,7 +329,7 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 // processes' worth of state, and checks the zip's stamps.
 func TestExportXLSXDeterministic(t *testing.T) {
 	p := &Project{Code: "P1", Name: "项目", Year: 2022, Department: Coded{"1", "部门"}, Unit: Coded{"1001", "单位"},
-		Funds: MustDecimal("1.5"), Indicators: []Indicator{{Level1: "产出指标", Weight: MustDecimal("90")}}}
+		Funds: decimal.MustDecimal("1.5"), Indicators: []Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("90")}}}
 	s := NewSite(Config{PubDate: "2022-02-15", Title: "标题"}, []*Project{p}, nil)
 	var first []byte
 	for i := 0; i < 5; i++ {
@@ -647,14 +648,14 @@ func trickyProject() *Project {
 	return &Project{
 		Code: "50011023T000000999001", Name: "老旧管网,\"应急\"维修\n二期", Year: 2023,
 		Department: Coded{"201", "某区水利局，含“全角”和\"半角\"引号"}, Unit: Coded{"201001", "供水站,东片<&>"},
-		Funds: MustDecimal("12.3450"), Attribute: "新增", Start: "2023年", End: "2023年",
+		Funds: decimal.MustDecimal("12.3450"), Attribute: "新增", Start: "2023年", End: "2023年",
 		AnnualGoal: "完成维修，\"确保\"供水。\n第二行目标。",
 		Overview:   "项目概况，含逗号。\n\n第二段。",
 		Indicators: []Indicator{
-			{Level1: "产出指标", Level2: "数量指标", Level3: "维修管网,\"处\"", Value: "3", Operator: "=", Unit: "处", Weight: MustDecimal("30")},
-			{Level1: "产出指标", Level2: "质量指标", Level3: "验收合格率", Value: "95", Operator: "≥", Unit: "%", Weight: MustDecimal("20")},
-			{Level1: "效益指标", Level2: "社会效益指标", Level3: "供水保障", Value: "有效\n改善", Operator: "定性", Unit: "", Weight: MustDecimal("30")},
-			{Level1: "满意度指标", Level2: "服务对象满意度指标", Level3: "群众满意度", Value: "90", Operator: "≥", Unit: "%", Weight: MustDecimal("10")},
+			{Level1: "产出指标", Level2: "数量指标", Level3: "维修管网,\"处\"", Value: "3", Operator: "=", Unit: "处", Weight: decimal.MustDecimal("30")},
+			{Level1: "产出指标", Level2: "质量指标", Level3: "验收合格率", Value: "95", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("20")},
+			{Level1: "效益指标", Level2: "社会效益指标", Level3: "供水保障", Value: "有效\n改善", Operator: "定性", Unit: "", Weight: decimal.MustDecimal("30")},
+			{Level1: "满意度指标", Level2: "服务对象满意度指标", Level3: "群众满意度", Value: "90", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("10")},
 		},
 	}
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
 	"os"
@@ -27,7 +28,7 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 			// Edit one project: new funds, so a new content hash.
 			i := round % len(projects)
 			p := *projects[i]
-			p.Funds = MustDecimal(fmt.Sprintf("%d.5", 100+round))
+			p.Funds = decimal.MustDecimal(fmt.Sprintf("%d.5", 100+round))
 			p.srcHash[0]++
 			p.srcHash[1] = byte(round)
 			projects = append(append(append([]*Project(nil), projects[:i]...), &p), projects[i+1:]...)

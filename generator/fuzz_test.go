@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -164,7 +165,7 @@ func FuzzParseDecimal(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDecimal(s)
+		d, err := decimal.ParseDecimal(s)
 		trimmed := strings.TrimSpace(s)
 		if valid := fuzzDecimalRe.MatchString(trimmed); valid != (err == nil) {
 			t.Fatalf("ParseDecimal(%q) error %v, but plain decimal syntax is %v", s, err, valid)
@@ -191,7 +192,7 @@ func FuzzParseDecimal(f *testing.F) {
 		if got := d.String(); got != want {
 			t.Fatalf("ParseDecimal(%q).String() = %q, want %q", s, got, want)
 		}
-		e, err := ParseDecimal(d.String())
+		e, err := decimal.ParseDecimal(d.String())
 		if err != nil || e.String() != d.String() || e.Cmp(d) != 0 {
 			t.Fatalf("round trip of %q: %q, %v", d.String(), e.String(), err)
 		}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"math/big"
 	"sort"
 )
@@ -68,21 +69,21 @@ type yearChange struct {
 	Year     int
 	URL      string
 	Projects int
-	Total    Decimal
+	Total    decimal.Decimal
 	HasPrev  bool
-	Delta    Decimal // Total minus the previous listed year's
-	Percent  string  // change in percent, two places, with sign
+	Delta    decimal.Decimal // Total minus the previous listed year's
+	Percent  string          // change in percent, two places, with sign
 	Current  bool
 }
 
-func changes(years []int, totals []Decimal, counts []int, urls []string, current int) []yearChange {
+func changes(years []int, totals []decimal.Decimal, counts []int, urls []string, current int) []yearChange {
 	out := make([]yearChange, len(years))
 	for i := range years {
 		c := yearChange{Year: years[i], URL: urls[i], Projects: counts[i], Total: totals[i], Current: years[i] == current}
 		if i > 0 {
 			c.HasPrev = true
 			neg := totals[i-1]
-			neg.unscaled.Neg(&neg.unscaled)
+			neg.Unscaled.Neg(&neg.Unscaled)
 			c.Delta = totals[i].Add(neg)
 			c.Percent = percentChange(totals[i-1], totals[i])
 		}
@@ -92,7 +93,7 @@ func changes(years []int, totals []Decimal, counts []int, urls []string, current
 }
 
 // percentChange formats (b-a)/a as a signed percentage with two places.
-func percentChange(a, b Decimal) string {
+func percentChange(a, b decimal.Decimal) string {
 	if a.IsZero() {
 		return "—"
 	}
@@ -107,7 +108,7 @@ func percentChange(a, b Decimal) string {
 }
 
 // signed prints a Decimal with an explicit + for increases.
-func signed(d Decimal) string {
+func signed(d decimal.Decimal) string {
 	if d.Sign() > 0 {
 		return "+" + d.String()
 	}
@@ -116,7 +117,7 @@ func signed(d Decimal) string {
 
 func agencyChanges(hist []*Agency, current int) []yearChange {
 	years := make([]int, len(hist))
-	totals := make([]Decimal, len(hist))
+	totals := make([]decimal.Decimal, len(hist))
 	counts := make([]int, len(hist))
 	urls := make([]string, len(hist))
 	for i, a := range hist {
@@ -128,7 +129,7 @@ func agencyChanges(hist []*Agency, current int) []yearChange {
 func yearChanges(s *Site, current int) []yearChange {
 	n := len(s.Years)
 	years := make([]int, n)
-	totals := make([]Decimal, n)
+	totals := make([]decimal.Decimal, n)
 	counts := make([]int, n)
 	urls := make([]string, n)
 	for i := range s.Years {

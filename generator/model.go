@@ -1,5 +1,7 @@
 package generator
 
+import "budgetsite/generator/decimal"
+
 // Coded is a department or unit as the tables print it: "103-重庆市…办公室".
 type Coded struct {
 	Code string `yaml:"code" json:"code"`
@@ -9,17 +11,17 @@ type Coded struct {
 // Project is one 项目支出绩效目标表. Field order here is the order of the
 // front matter in content files, which follows the printed form.
 type Project struct {
-	Code       string      `yaml:"code"`
-	Name       string      `yaml:"name"`
-	Year       int         `yaml:"year"`
-	Department Coded       `yaml:"department"`
-	Unit       Coded       `yaml:"unit"`
-	Funds      Decimal     `yaml:"funds_wan"`
-	Attribute  string      `yaml:"attribute"`
-	Start      string      `yaml:"start"`
-	End        string      `yaml:"end"`
-	AnnualGoal string      `yaml:"annual_goal"`
-	Indicators []Indicator `yaml:"indicators"`
+	Code       string          `yaml:"code"`
+	Name       string          `yaml:"name"`
+	Year       int             `yaml:"year"`
+	Department Coded           `yaml:"department"`
+	Unit       Coded           `yaml:"unit"`
+	Funds      decimal.Decimal `yaml:"funds_wan"`
+	Attribute  string          `yaml:"attribute"`
+	Start      string          `yaml:"start"`
+	End        string          `yaml:"end"`
+	AnnualGoal string          `yaml:"annual_goal"`
+	Indicators []Indicator     `yaml:"indicators"`
 	// PubDate is the date the table was published (YYYY-MM-DD). It is the
 	// only date a page shows, so it comes from content, never the clock.
 	PubDate string `yaml:"pub_date,omitempty"`
@@ -51,19 +53,19 @@ type Source struct {
 
 // Indicator is one row of the 绩效指标 table.
 type Indicator struct {
-	Level1   string  `yaml:"level1"`
-	Level2   string  `yaml:"level2"`
-	Level3   string  `yaml:"level3"`
-	Value    string  `yaml:"value"`
-	Operator string  `yaml:"operator"`
-	Unit     string  `yaml:"unit"`
-	Weight   Decimal `yaml:"weight"`
-	Line     int     `yaml:"-"`
+	Level1   string          `yaml:"level1"`
+	Level2   string          `yaml:"level2"`
+	Level3   string          `yaml:"level3"`
+	Value    string          `yaml:"value"`
+	Operator string          `yaml:"operator"`
+	Unit     string          `yaml:"unit"`
+	Weight   decimal.Decimal `yaml:"weight"`
+	Line     int             `yaml:"-"`
 }
 
 // WeightTotal sums the indicator weights exactly.
-func (p *Project) WeightTotal() Decimal {
-	var t Decimal
+func (p *Project) WeightTotal() decimal.Decimal {
+	var t decimal.Decimal
 	for _, in := range p.Indicators {
 		t = t.Add(in.Weight)
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"encoding/json"
 )
@@ -18,25 +19,25 @@ type jsonProject struct {
 	Year        int             `json:"year"`
 	Department  Coded           `json:"department"`
 	Unit        Coded           `json:"unit"`
-	Funds       Decimal         `json:"funds_wan"`
+	Funds       decimal.Decimal `json:"funds_wan"`
 	Attribute   string          `json:"attribute"`
 	Start       string          `json:"start"`
 	End         string          `json:"end"`
 	Overview    string          `json:"overview"`
 	AnnualGoal  string          `json:"annual_goal"`
 	Indicators  []jsonIndicator `json:"indicators"`
-	WeightTotal Decimal         `json:"weight_total"`
+	WeightTotal decimal.Decimal `json:"weight_total"`
 	Page        string          `json:"page"`
 }
 
 type jsonIndicator struct {
-	Level1   string  `json:"level1"`
-	Level2   string  `json:"level2"`
-	Level3   string  `json:"level3"`
-	Value    string  `json:"value"`
-	Operator string  `json:"operator"`
-	Unit     string  `json:"unit"`
-	Weight   Decimal `json:"weight"`
+	Level1   string          `json:"level1"`
+	Level2   string          `json:"level2"`
+	Level3   string          `json:"level3"`
+	Value    string          `json:"value"`
+	Operator string          `json:"operator"`
+	Unit     string          `json:"unit"`
+	Weight   decimal.Decimal `json:"weight"`
 }
 
 func exportProject(p *Project) jsonProject {

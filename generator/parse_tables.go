@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"fmt"
 	"io"
 	"regexp"
@@ -414,7 +415,7 @@ func (p *tableParser) indicatorRow(n int, cells []string) {
 	}
 	// A single text cell after a row is the wrapped end of its 三级指标.
 	if len(filled) == 1 && len(t.indicators) > 0 {
-		if _, err := ParseDecimal(filled[0]); err != nil && normalizeOperator(filled[0]) == "" {
+		if _, err := decimal.ParseDecimal(filled[0]); err != nil && normalizeOperator(filled[0]) == "" {
 			last := &t.indicators[len(t.indicators)-1]
 			last.Level3 = joinWrapped(last.Level3, filled[0])
 			return
@@ -451,7 +452,7 @@ func (p *tableParser) indicatorRow(n int, cells []string) {
 	if in.Operator = normalizeOperator(rawOp); in.Operator == "" {
 		p.errorf(n, "指标性质应为 =、≥、≤、>、< 或 定性", "指标性质“%s”无法识别", rawOp)
 	}
-	if w, err := ParseDecimal(strings.TrimSuffix(r[cWeight], "分")); err != nil {
+	if w, err := decimal.ParseDecimal(strings.TrimSuffix(r[cWeight], "分")); err != nil {
 		p.errorf(n, "权重应为数字，例如 10", "三级指标“%s”的权重“%s”不是数字", in.Level3, r[cWeight])
 	} else {
 		in.Weight = w
@@ -607,7 +608,7 @@ func (p *tableParser) finish() {
 	proj.Unit = p.coded(t, fUnit, line(fUnit))
 	if s, present := t.fields[fFunds]; !present || s == "" {
 		p.errorf(line(fFunds), "请补上“资金总额（万元）”", "项目缺少资金总额")
-	} else if d, err := ParseDecimal(strings.TrimSuffix(strings.TrimSuffix(s, "万元"), "万")); err != nil {
+	} else if d, err := decimal.ParseDecimal(strings.TrimSuffix(strings.TrimSuffix(s, "万元"), "万")); err != nil {
 		p.errorf(line(fFunds), "资金总额应为以万元计的数字，例如 109.73", "资金总额“%s”不是数字", s)
 	} else {
 		proj.Funds = d

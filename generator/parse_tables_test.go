@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"errors"
 	"fmt"
@@ -164,8 +165,8 @@ func TestParseTablesSample(t *testing.T) {
 	}
 
 	// Unit and grand totals, summed exactly.
-	sums := map[string]Decimal{}
-	var all Decimal
+	sums := map[string]decimal.Decimal{}
+	var all decimal.Decimal
 	for _, p := range ps {
 		sums[p.Unit.Code] = sums[p.Unit.Code].Add(p.Funds)
 		all = all.Add(p.Funds)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -223,28 +224,28 @@ func decodeProject(d *decBuf, p *Project) {
 
 // A Decimal is its scale and its unscaled value, as an int64 when it
 // fits and as sign and magnitude bytes when not.
-func encodeDecimal(e *encBuf, v Decimal) {
-	e.varint(int64(v.scale))
-	if v.unscaled.IsInt64() {
+func encodeDecimal(e *encBuf, v decimal.Decimal) {
+	e.varint(int64(v.Scale))
+	if v.Unscaled.IsInt64() {
 		e.byte(0)
-		e.varint(v.unscaled.Int64())
+		e.varint(v.Unscaled.Int64())
 		return
 	}
-	e.byte(byte(1 + (v.unscaled.Sign()+1)/2)) // 1 negative, 2 positive
-	e.str(string(v.unscaled.Bytes()))
+	e.byte(byte(1 + (v.Unscaled.Sign()+1)/2)) // 1 negative, 2 positive
+	e.str(string(v.Unscaled.Bytes()))
 }
 
-func decodeDecimal(d *decBuf) Decimal {
-	var v Decimal
-	v.scale = int(d.varint())
+func decodeDecimal(d *decBuf) decimal.Decimal {
+	var v decimal.Decimal
+	v.Scale = int(d.varint())
 	switch d.byte() {
 	case 0:
-		v.unscaled.SetInt64(d.varint())
+		v.Unscaled.SetInt64(d.varint())
 	case 1:
-		v.unscaled.SetBytes([]byte(d.str()))
-		v.unscaled.Neg(&v.unscaled)
+		v.Unscaled.SetBytes([]byte(d.str()))
+		v.Unscaled.Neg(&v.Unscaled)
 	case 2:
-		v.unscaled.SetBytes([]byte(d.str()))
+		v.Unscaled.SetBytes([]byte(d.str()))
 	default:
 		d.fail()
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -392,7 +393,7 @@ func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
 type projectView struct {
 	Code, Name string
 	Year       int
-	Funds      Decimal
+	Funds      decimal.Decimal
 	Attribute  string
 	Start, End string
 	Overview   string
@@ -402,7 +403,7 @@ type projectView struct {
 	Department *Agency
 	Unit       *Agency
 	Rows       []indicatorRow
-	Total      Decimal
+	Total      decimal.Decimal
 }
 
 func newProjectView(p *Project, dept, unit *Agency) *projectView {
@@ -421,7 +422,7 @@ func newProjectView(p *Project, dept, unit *Agency) *projectView {
 type indicatorRow struct {
 	Level1, Level2, Level3 string
 	Value, Operator, Unit  string
-	Weight                 Decimal
+	Weight                 decimal.Decimal
 	N                      int
 	L1Span                 int // >0 on the first row of a 一级 group
 	L2Span                 int
@@ -484,7 +485,7 @@ func (r *renderer) projectPage(p *Project) *pageData {
 	pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*Project{p})}
 	if hist := r.site.ProjectHistory(p); len(hist) > 1 {
 		years := make([]int, len(hist))
-		totals := make([]Decimal, len(hist))
+		totals := make([]decimal.Decimal, len(hist))
 		counts := make([]int, len(hist))
 		urls := make([]string, len(hist))
 		for i, h := range hist {

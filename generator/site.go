@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"fmt"
 	"sort"
 )
@@ -45,7 +46,7 @@ type Year struct {
 	Projects    []*Project
 	Departments []*Agency
 	Units       []*Agency
-	Total       Decimal
+	Total       decimal.Decimal
 
 	deptByCode, unitByCode map[string]*Agency
 }
@@ -62,7 +63,7 @@ type Agency struct {
 	Projects   []*Project
 	Units      []*Agency // for a department
 	Department *Agency   // for a unit
-	Total      Decimal
+	Total      decimal.Decimal
 }
 
 // NewSite groups projects into years, departments and units.

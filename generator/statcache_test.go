@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -480,9 +481,9 @@ func fillValue(t *testing.T, v reflect.Value, seed *int) {
 		}
 		v.Set(m)
 	case reflect.Struct:
-		if v.Type() == reflect.TypeOf(Decimal{}) {
+		if v.Type() == reflect.TypeOf(decimal.Decimal{}) {
 			ds := []string{"109.73", "-2.7132", "11.50", "123456789012345678901234567890.5", "-98765432109876543210987654321", "0.000"}
-			v.Set(reflect.ValueOf(MustDecimal(ds[n%len(ds)])))
+			v.Set(reflect.ValueOf(decimal.MustDecimal(ds[n%len(ds)])))
 			return
 		}
 		for i := 0; i < v.NumField(); i++ {
@@ -564,7 +565,7 @@ func normalized(e *cachedProject) any {
 	c := *e
 	p := c.Project
 	funds := p.Funds.String()
-	p.Funds = Decimal{}
+	p.Funds = decimal.Decimal{}
 	var weights []string
 	p.Indicators = append([]Indicator(nil), p.Indicators...)
 	if e.Project.Indicators != nil && p.Indicators == nil {
@@ -572,7 +573,7 @@ func normalized(e *cachedProject) any {
 	}
 	for i := range p.Indicators {
 		weights = append(weights, p.Indicators[i].Weight.String())
-		p.Indicators[i].Weight = Decimal{}
+		p.Indicators[i].Weight = decimal.Decimal{}
 	}
 	c.Project = p
 	return []any{c, funds, weights}
@@ -587,7 +588,7 @@ func TestParseCacheShards(t *testing.T) {
 	var projects []*Project
 	for i := 0; i < 200; i++ {
 		path := "2022/" + big.NewInt(int64(i)).String() + ".md"
-		p := &Project{Code: path, File: path, Indicators: []Indicator{{Level1: "产出指标", Weight: MustDecimal("10")}}}
+		p := &Project{Code: path, File: path, Indicators: []Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("10")}}}
 		p.srcHash = sha256.Sum256([]byte(path))
 		pc.put(path, p.srcHash, p)
 		projects = append(projects, p)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -132,11 +133,13 @@ var templateFuncs = template.FuncMap{
 	"share":    share,
 	"markdown": markdownHTML,
 	"add":      func(a, b int) int { return a + b },
-	"weightOK": func(d Decimal) bool { return d.Cmp(MustDecimal("90")) == 0 || d.Cmp(MustDecimal("100")) == 0 },
-	"opLabel":  operatorLabel,
-	"printf":   fmt.Sprintf,
-	"signed":   signed,
-	"size":     humanSize,
+	"weightOK": func(d decimal.Decimal) bool {
+		return d.Cmp(decimal.MustDecimal("90")) == 0 || d.Cmp(decimal.MustDecimal("100")) == 0
+	},
+	"opLabel": operatorLabel,
+	"printf":  fmt.Sprintf,
+	"signed":  signed,
+	"size":    humanSize,
 }
 
 // markdownHTML renders a Markdown body. Marking it safe is sound because
@@ -168,7 +171,7 @@ func operatorLabel(op string) string {
 type projectListArgs struct {
 	Root     string
 	Projects []*Project
-	Total    Decimal
+	Total    decimal.Decimal
 	Caption  string
 	ShowUnit bool
 }
@@ -176,16 +179,16 @@ type projectListArgs struct {
 type agencyListArgs struct {
 	Root     string
 	Agencies []*Agency
-	Total    Decimal
+	Total    decimal.Decimal
 	Caption  string
 	Count    int
 }
 
 func init() {
-	templateFuncs["projectList"] = func(root string, ps []*Project, total Decimal, caption string, showUnit bool) projectListArgs {
+	templateFuncs["projectList"] = func(root string, ps []*Project, total decimal.Decimal, caption string, showUnit bool) projectListArgs {
 		return projectListArgs{root, ps, total, caption, showUnit}
 	}
-	templateFuncs["agencyList"] = func(root string, as []*Agency, total Decimal, caption string) agencyListArgs {
+	templateFuncs["agencyList"] = func(root string, as []*Agency, total decimal.Decimal, caption string) agencyListArgs {
 		n := 0
 		for _, a := range as {
 			n += len(a.Projects)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/viper"
 
 	"budgetsite/generator"
+	"budgetsite/generator/decimal"
 )
 
 // fileConfig mirrors config.yaml. Keys are documented in README.md.
@@ -142,14 +143,14 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 	cfg.Check.Synonyms = fc.Check.Synonyms
 	cfg.Check.CodePattern = fc.Check.CodePattern
 	for _, t := range fc.Check.WeightTotals {
-		d, err := generator.ParseDecimal(t)
+		d, err := decimal.ParseDecimal(t)
 		if err != nil {
 			return cfg, fmt.Errorf("%s: check.weight_totals 中的“%s”不是数字。请写成 [90] 或 [90, 100]", path, t)
 		}
 		cfg.Check.WeightTotals = append(cfg.Check.WeightTotals, d)
 	}
 	for _, lw := range fc.Check.WeightSplit {
-		d, err := generator.ParseDecimal(lw.Weight)
+		d, err := decimal.ParseDecimal(lw.Weight)
 		if err != nil || lw.Level1 == "" {
 			return cfg, fmt.Errorf("%s: check.weight_split 的一项（%s: %s）不正确。每项应写成 {level1: 产出指标, weight: 50}", path, lw.Level1, lw.Weight)
 		}

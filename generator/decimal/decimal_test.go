@@ -1,10 +1,11 @@
-package generator
+package decimal
 
 import (
 	"encoding/json"
 	"errors"
 	"math/big"
 	"testing"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -45,7 +46,7 @@ func TestParseDecimal(t *testing.T) {
 			t.Errorf("ParseDecimal(%q) = %s, want error", in, d)
 			continue
 		}
-		if !hasHan(err.Error()) {
+		if !isChinese(err.Error()) {
 			t.Errorf("ParseDecimal(%q) error %q is not Chinese", in, err)
 		}
 	}
@@ -216,12 +217,12 @@ func TestDecimalYAML(t *testing.T) {
 		{"weights:\n  - 1\n  - 2\n  - x\n", 4},
 	} {
 		err := yaml.Unmarshal([]byte(tc.src), &d)
-		var le *lineError
+		var le *LineError
 		if !errors.As(err, &le) {
-			t.Errorf("yaml.Unmarshal(%q) error %T %v, want *lineError", tc.src, err, err)
+			t.Errorf("yaml.Unmarshal(%q) error %T %v, want *LineError", tc.src, err, err)
 			continue
 		}
-		if le.Line != tc.line || !hasHan(le.Msg) {
+		if le.Line != tc.line || !isChinese(le.Msg) {
 			t.Errorf("yaml.Unmarshal(%q): line %d msg %q, want line %d", tc.src, le.Line, le.Msg, tc.line)
 		}
 	}
@@ -265,13 +266,13 @@ func TestDecimalSmallPathMatchesBig(t *testing.T) {
 	for _, x := range vals {
 		for _, y := range vals {
 			a, b := MustDecimal(x), MustDecimal(y)
-			s := max(a.scale, b.scale)
+			s := max(a.Scale, b.Scale)
 			ra, rb := a.rescaled(s), b.rescaled(s)
 			var want big.Int
 			want.Add(&ra, &rb)
 			got := a.Add(b)
-			if got.scale != s || got.unscaled.Cmp(&want) != 0 {
-				t.Errorf("%s + %s = %s (scale %d), want %s (scale %d)", x, y, got.unscaled.String(), got.scale, want.String(), s)
+			if got.Scale != s || got.Unscaled.Cmp(&want) != 0 {
+				t.Errorf("%s + %s = %s (scale %d), want %s (scale %d)", x, y, got.Unscaled.String(), got.Scale, want.String(), s)
 			}
 			if c := a.Cmp(b); c != ra.Cmp(&rb) {
 				t.Errorf("Cmp(%s, %s) = %d, want %d", x, y, c, ra.Cmp(&rb))
@@ -290,15 +291,26 @@ func FuzzDecimalAddCmp(f *testing.F) {
 		if err1 != nil || err2 != nil {
 			return
 		}
-		s := max(a.scale, b.scale)
+		s := max(a.Scale, b.Scale)
 		ra, rb := a.rescaled(s), b.rescaled(s)
 		var want big.Int
 		want.Add(&ra, &rb)
-		if got := a.Add(b); got.scale != s || got.unscaled.Cmp(&want) != 0 {
+		if got := a.Add(b); got.Scale != s || got.Unscaled.Cmp(&want) != 0 {
 			t.Fatalf("%s + %s = %s", x, y, got)
 		}
 		if c := a.Cmp(b); c != ra.Cmp(&rb) {
 			t.Fatalf("Cmp(%s, %s) = %d", x, y, c)
 		}
 	})
+}
+
+// isChinese reports whether a message is written in Chinese, as every
+// message for publishers must be.
+func isChinese(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

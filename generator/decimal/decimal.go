@@ -1,4 +1,4 @@
-package generator
+package decimal
 
 import (
 	"encoding/json"
@@ -17,8 +17,8 @@ import (
 // misstate the record, so amounts never pass through float64: they keep
 // their source text and sum as scaled big integers.
 type Decimal struct {
-	unscaled big.Int
-	scale    int // digits after the point
+	Unscaled big.Int
+	Scale    int // digits after the point
 }
 
 // ParseDecimal accepts plain decimal notation: an optional sign, digits,
@@ -53,11 +53,11 @@ func ParseDecimal(s string) (Decimal, error) {
 	if intPart == "" {
 		intPart = "0"
 	}
-	d.unscaled.SetString(intPart+frac, 10)
+	d.Unscaled.SetString(intPart+frac, 10)
 	if neg {
-		d.unscaled.Neg(&d.unscaled)
+		d.Unscaled.Neg(&d.Unscaled)
 	}
-	d.scale = len(frac)
+	d.Scale = len(frac)
 	return d, nil
 }
 
@@ -73,49 +73,49 @@ func MustDecimal(s string) Decimal {
 // String prints the number with exactly the places it was written with,
 // so 2.7132 stays 2.7132 and 11.50 stays 11.50.
 func (d Decimal) String() string {
-	s := new(big.Int).Abs(&d.unscaled).String()
-	if d.scale > 0 {
-		if len(s) <= d.scale {
-			s = strings.Repeat("0", d.scale-len(s)+1) + s
+	s := new(big.Int).Abs(&d.Unscaled).String()
+	if d.Scale > 0 {
+		if len(s) <= d.Scale {
+			s = strings.Repeat("0", d.Scale-len(s)+1) + s
 		}
-		s = s[:len(s)-d.scale] + "." + s[len(s)-d.scale:]
+		s = s[:len(s)-d.Scale] + "." + s[len(s)-d.Scale:]
 	}
-	if d.unscaled.Sign() < 0 {
+	if d.Unscaled.Sign() < 0 {
 		s = "-" + s
 	}
 	return s
 }
 
 // IsZero reports whether d is zero (however many places it was written with).
-func (d Decimal) IsZero() bool { return d.unscaled.Sign() == 0 }
+func (d Decimal) IsZero() bool { return d.Unscaled.Sign() == 0 }
 
 // Sign returns -1, 0 or +1.
-func (d Decimal) Sign() int { return d.unscaled.Sign() }
+func (d Decimal) Sign() int { return d.Unscaled.Sign() }
 
 // Add returns d+e at the larger of the two scales, so a sum is printed with
 // the precision of its most precise term and nothing is rounded.
 func (d Decimal) Add(e Decimal) Decimal {
-	s := max(d.scale, e.scale)
+	s := max(d.Scale, e.Scale)
 	var r Decimal
-	r.scale = s
+	r.Scale = s
 	// Amounts and weights fit in 64 bits; big.Int arithmetic is kept for
 	// those that do not.
 	if a, ok := d.small(s); ok {
 		if b, ok := e.small(s); ok {
 			if sum := a + b; (sum > a) == (b > 0) {
-				r.unscaled.SetInt64(sum)
+				r.Unscaled.SetInt64(sum)
 				return r
 			}
 		}
 	}
 	a, b := d.rescaled(s), e.rescaled(s)
-	r.unscaled.Add(&a, &b)
+	r.Unscaled.Add(&a, &b)
 	return r
 }
 
 // Cmp compares numerically: 1.50 equals 1.5.
 func (d Decimal) Cmp(e Decimal) int {
-	s := max(d.scale, e.scale)
+	s := max(d.Scale, e.Scale)
 	if a, ok := d.small(s); ok {
 		if b, ok := e.small(s); ok {
 			switch {
@@ -134,11 +134,11 @@ func (d Decimal) Cmp(e Decimal) int {
 // small returns the unscaled value at the given scale if it fits in an
 // int64.
 func (d Decimal) small(scale int) (int64, bool) {
-	if !d.unscaled.IsInt64() {
+	if !d.Unscaled.IsInt64() {
 		return 0, false
 	}
-	v := d.unscaled.Int64()
-	for i := d.scale; i < scale; i++ {
+	v := d.Unscaled.Int64()
+	for i := d.Scale; i < scale; i++ {
 		if v > math.MaxInt64/10 || v < math.MinInt64/10 {
 			return 0, false
 		}
@@ -150,38 +150,38 @@ func (d Decimal) small(scale int) (int64, bool) {
 // Float64 is for chart geometry and percentages only, never for display
 // of the amount itself.
 func (d Decimal) Float64() float64 {
-	f, _ := new(big.Rat).SetFrac(&d.unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale)), nil)).Float64()
+	f, _ := new(big.Rat).SetFrac(&d.Unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale)), nil)).Float64()
 	return f
 }
 
 // Rat returns the exact value, for shares computed without rounding error.
 func (d Decimal) Rat() *big.Rat {
-	return new(big.Rat).SetFrac(&d.unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale)), nil))
+	return new(big.Rat).SetFrac(&d.Unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale)), nil))
 }
 
 // Trimmed drops trailing zeros after the point. Used for totals, where the
 // scale is an artefact of addition rather than something a person wrote.
 func (d Decimal) Trimmed() Decimal {
-	r := Decimal{scale: d.scale}
-	r.unscaled.Set(&d.unscaled)
+	r := Decimal{Scale: d.Scale}
+	r.Unscaled.Set(&d.Unscaled)
 	ten := big.NewInt(10)
 	var q, m big.Int
-	for r.scale > 0 {
-		q.QuoRem(&r.unscaled, ten, &m)
+	for r.Scale > 0 {
+		q.QuoRem(&r.Unscaled, ten, &m)
 		if m.Sign() != 0 {
 			break
 		}
-		r.unscaled.Set(&q)
-		r.scale--
+		r.Unscaled.Set(&q)
+		r.Scale--
 	}
 	return r
 }
 
 func (d Decimal) rescaled(scale int) big.Int {
 	var r big.Int
-	r.Set(&d.unscaled)
-	if scale > d.scale {
-		r.Mul(&r, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale-d.scale)), nil))
+	r.Set(&d.Unscaled)
+	if scale > d.Scale {
+		r.Mul(&r, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale-d.Scale)), nil))
 	}
 	return r
 }
@@ -207,7 +207,7 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 // `funds_wan: 109.73`, a number to any YAML reader, with the exact digits.
 func (d Decimal) MarshalYAML() (any, error) {
 	tag := "!!int"
-	if d.scale > 0 {
+	if d.Scale > 0 {
 		tag = "!!float"
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: d.String()}, nil
@@ -217,11 +217,11 @@ func (d Decimal) MarshalYAML() (any, error) {
 // values with the line so that content errors point at the right place.
 func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return &lineError{Line: n.Line, Msg: "这里应是一个数字"}
+		return &LineError{Line: n.Line, Msg: "这里应是一个数字"}
 	}
 	v, err := ParseDecimal(n.Value)
 	if err != nil {
-		return &lineError{Line: n.Line, Msg: err.Error()}
+		return &LineError{Line: n.Line, Msg: err.Error()}
 	}
 	*d = v
 	return nil
@@ -230,20 +230,20 @@ func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 // Round rounds half away from zero to the given number of places. A
 // number with fewer places is returned unchanged.
 func (d Decimal) Round(places int) Decimal {
-	if d.scale <= places {
+	if d.Scale <= places {
 		return d
 	}
-	r := Decimal{scale: places}
-	div := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale-places)), nil)
+	r := Decimal{Scale: places}
+	div := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale-places)), nil)
 	q, m := new(big.Int), new(big.Int)
-	q.QuoRem(new(big.Int).Abs(&d.unscaled), div, m)
+	q.QuoRem(new(big.Int).Abs(&d.Unscaled), div, m)
 	if m.Mul(m, big.NewInt(2)).Cmp(div) >= 0 {
 		q.Add(q, big.NewInt(1))
 	}
-	if d.unscaled.Sign() < 0 {
+	if d.Unscaled.Sign() < 0 {
 		q.Neg(q)
 	}
-	r.unscaled.Set(q)
+	r.Unscaled.Set(q)
 	return r
 }
 
@@ -258,3 +258,12 @@ func (d *Decimal) GobDecode(b []byte) error {
 	*d = v
 	return nil
 }
+
+// LineError carries a line number out of a YAML unmarshaler; the caller
+// adds the file name and the front matter's offset.
+type LineError struct {
+	Line int
+	Msg  string
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("第 %d 行: %s", e.Line, e.Msg) }
