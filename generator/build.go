@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -108,15 +107,19 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	} else if !cfg.NoCache {
 		pc = newParseCache()
 	}
+	var parseMemo ParseMemo
+	var hitMemo HitMemo
 	if pc != nil {
 		pc.known = known
+		pc.root = path.Clean(cfg.ContentDir)
+		parseMemo, hitMemo = pc, pc
 	}
-	projects, pages, err := loadContentDir(cfg.ContentDir, pc)
+	projects, pages, err := loadContentDir(cfg.ContentDir, parseMemo)
 	if err != nil {
 		return nil, err
 	}
 	clock.mark("load")
-	report, err := Check(projects, cfg.Check, cfg.Privacy)
+	report, err := Check(projects, cfg.Check, cfg.Privacy, hitMemo)
 	if err != nil {
 		return nil, err
 	}
@@ -132,9 +135,14 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
+	var keys *keyer
 	if !cfg.NoCache {
-		if site.key, err = globalKey(cfg, l, pages); err != nil {
+		keys = &keyer{hashes: pc.hashes()}
+		if keys.global, err = globalKey(cfg, l, pages); err != nil {
 			return nil, err
+		}
+		for _, y := range site.Years {
+			keys.years = fmt.Appendf(keys.years, "%d,", y.Year)
 		}
 	}
 	clock.mark("model")
@@ -154,7 +162,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	// The search index depends on nothing else the build writes, and is
 	// made while the downloads and pages are.
 	searchDone := make(chan error, 1)
-	go func() { searchDone <- writeSearchIndex(site, out) }()
+	go func() { searchDone <- writeSearchIndex(site, out, keys) }()
 	defer func() {
 		if searchDone != nil {
 			<-searchDone // before abort removes the folder it writes to
@@ -165,13 +173,13 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if !cfg.NoCache {
 		fragDir = cacheDir(cfg.OutDir)
 	}
-	frags, err := buildFragments(site, fragDir)
+	frags, err := buildFragments(site, fragDir, keys)
 	if err != nil {
 		return nil, err
 	}
 	defer frags.close()
 	clock.mark("fragments")
-	dw, err := startDownloads(site, out, frags)
+	dw, err := startDownloads(site, out, frags, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -199,11 +207,11 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		downloads, err := dw.finish()
 		if err == nil {
 			lr := &renderer{site: site, tmpl: tmpl, downloads: downloads}
-			err = runJobs(ctx, lr.lastJobs(last), out, nil)
+			err = runJobs(ctx, lr.lastJobs(last), out, keys.key, nil)
 		}
 		lastDone <- err
 	}()
-	err = runJobs(ctx, jobs, out, onDone)
+	err = runJobs(ctx, jobs, out, keys.key, onDone)
 	clock.mark("pages")
 	lerr := <-lastDone
 	if err != nil {
@@ -253,10 +261,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		}()
 		go func() {
 			defer wg.Done()
-			pc.keep(projects, func(f string) string {
-				rel, _ := filepath.Rel(cfg.ContentDir, f)
-				return filepath.ToSlash(rel)
-			})
+			pc.prune()
 			_ = pc.save(cfg.OutDir)
 		}()
 		m := out.manifest(inputs)

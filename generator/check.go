@@ -84,7 +84,9 @@ const defaultCodePattern = `^\d{8}T\d{12}$`
 
 // Check runs every rule over the projects and the privacy detectors over
 // their text. It never changes the projects.
-func Check(projects []*Project, cfg CheckConfig, privacy PrivacyConfig) (*Report, error) {
+//
+// memo, when not nil, keeps privacy detections between runs.
+func Check(projects []*Project, cfg CheckConfig, privacy PrivacyConfig, memo HitMemo) (*Report, error) {
 	pattern := cfg.CodePattern
 	if pattern == "" {
 		pattern = defaultCodePattern
@@ -119,6 +121,7 @@ func Check(projects []*Project, cfg CheckConfig, privacy PrivacyConfig) (*Report
 	if err != nil {
 		return nil, err
 	}
+	priv.memo = memo
 	priv.detectAll(projects)
 	rep.Findings = append(rep.Findings, priv.review(projects)...)
 	rep.Redactions = priv.redactions(projects)
@@ -450,7 +453,7 @@ func CheckContent(cfg Config) (*Report, error) {
 			loadFindings = append(loadFindings, Finding{Severity: SevError, Rule: "content-invalid", File: e.File, Line: e.Line, Message: e.Msg, Suggestion: e.Hint})
 		}
 	}
-	rep, err := Check(projects, cfg.Check, cfg.Privacy)
+	rep, err := Check(projects, cfg.Check, cfg.Privacy, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func chkProject(t *testing.T, pairs ...string) *Project {
 
 func chkRun(t *testing.T, cfg CheckConfig, ps ...*Project) *Report {
 	t.Helper()
-	rep, err := Check(ps, cfg, PrivacyConfig{})
+	rep, err := Check(ps, cfg, PrivacyConfig{}, nil)
 	if err != nil {
 		t.Fatalf("check: %v", err)
 	}
@@ -245,7 +245,7 @@ func TestCheckCodePattern(t *testing.T) {
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "code-pattern", line: 2})
 	chkMsg(t, rep, "code-pattern", `^5001\d{4}X\d+$`)
 
-	_, err := Check([]*Project{p}, CheckConfig{CodePattern: `^(\d{8}`}, PrivacyConfig{})
+	_, err := Check([]*Project{p}, CheckConfig{CodePattern: `^(\d{8}`}, PrivacyConfig{}, nil)
 	var e *Error
 	if !errors.As(err, &e) || !strings.Contains(e.Msg, "check.code_pattern") {
 		t.Errorf("invalid pattern: %v, want an *Error naming check.code_pattern", err)
@@ -417,7 +417,7 @@ func chkSample(t *testing.T) []*Project {
 
 func TestCheckSampleFindings(t *testing.T) {
 	ps := chkSample(t)
-	rep, err := Check(ps, CheckConfig{}, PrivacyConfig{Redact: sampleNames})
+	rep, err := Check(ps, CheckConfig{}, PrivacyConfig{Redact: sampleNames}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -512,7 +512,7 @@ func TestCheckSampleFindings(t *testing.T) {
 	}
 
 	// Without the reviewer's decisions the names are errors.
-	rep, err = Check(ps, CheckConfig{}, PrivacyConfig{})
+	rep, err = Check(ps, CheckConfig{}, PrivacyConfig{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -614,7 +614,7 @@ func TestReportJSONShape(t *testing.T) {
 }
 
 func TestReportAuditLogHasNoOriginalText(t *testing.T) {
-	rep, err := Check(chkSample(t), CheckConfig{}, PrivacyConfig{Redact: sampleNames})
+	rep, err := Check(chkSample(t), CheckConfig{}, PrivacyConfig{Redact: sampleNames}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,8 +75,8 @@ func projectDataPath(p *Project, ext string) string {
 // in the background, and datapackage.json, which describes them all; the
 // list it holds is complete except for those two. finish completes it.
 // Every file is assembled from the fragment store fs.
-func startDownloads(s *Site, out *output, fs *fragStore) (*downloadWriter, error) {
-	w := &downloadWriter{site: s, out: out, frags: fs}
+func startDownloads(s *Site, out *output, fs *fragStore, keys *keyer) (*downloadWriter, error) {
+	w := &downloadWriter{site: s, out: out, frags: fs, keys: keys}
 
 	// Site level. datapackage.json describes the files, so it is written
 	// last but listed with them.
@@ -175,6 +175,7 @@ type downloadWriter struct {
 	site  *Site
 	out   *output
 	frags *fragStore
+	keys  *keyer
 	list  []Download
 	tasks []func() error
 	// late tasks (the workbook) run in the background while pages
@@ -225,18 +226,18 @@ func (w *downloadWriter) run() error {
 
 func (w *downloadWriter) csv(p, title, scope, level string, year int, k fragKind, ps []*Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
-		w.site.projectsKey(p, ps), func(out io.Writer) error { return w.frags.writeCSV(out, k, w.frags.spans(ps)) })
+		w.keys.key(Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeCSV(out, k, w.frags.spans(ps)) })
 }
 
 func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
-		w.site.projectsKey(p, ps), func(out io.Writer) error { return w.frags.writeJSON(out, w.frags.spans(ps)) })
+		w.keys.key(Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeJSON(out, w.frags.spans(ps)) })
 }
 
 func (w *downloadWriter) xlsx(p, title, scope, level string, year int) {
 	s := w.site
 	w.addStream(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
-		s.projectsKey(p, s.Projects), func(out io.Writer) error { return encodeXLSX(s, w.frags, out) })
+		w.keys.key(Inputs{What: p, Projects: s.Projects}), func(out io.Writer) error { return encodeXLSX(s, w.frags, out) })
 	// The workbook is the slowest file: move its task to the late list.
 	w.late = append(w.late, w.tasks[len(w.tasks)-1])
 	w.tasks = w.tasks[:len(w.tasks)-1]

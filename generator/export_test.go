@@ -770,7 +770,7 @@ func TestExportJSONKeepsNumbersAsWritten(t *testing.T) {
 // unit, and per project.
 func writeDownloads(t *testing.T, s *Site, out *output) ([]Download, error) {
 	fs := testFragments(t, s)
-	w, err := startDownloads(s, out, fs)
+	w, err := startDownloads(s, out, fs, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -780,7 +780,7 @@ func writeDownloads(t *testing.T, s *Site, out *output) ([]Download, error) {
 // testFragments is the fragment store of s, in a temporary folder.
 func testFragments(t *testing.T, s *Site) *fragStore {
 	t.Helper()
-	fs, err := buildFragments(s, t.TempDir())
+	fs, err := buildFragments(s, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

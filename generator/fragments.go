@@ -125,11 +125,12 @@ func fragIndexPath(dir string) string { return filepath.Join(dir, "fragments.idx
 // fragKey is what a project's fragments are made from: the project's
 // content and the global inputs (program, configuration), which include
 // the redaction decisions applied to it.
-func fragKey(s *Site, p *Project) [32]byte {
+func fragKey(keys *keyer, p *Project) [32]byte {
 	h := sha256.New()
-	h.Write(s.key)
+	h.Write(keys.global)
 	h.Write([]byte("fragments"))
-	h.Write(p.srcHash[:])
+	src := keys.hash(p)
+	h.Write(src[:])
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
@@ -211,7 +212,7 @@ func (pf *prevFragments) close() {
 // buildFragments makes the store for s in dir, reusing the previous
 // store's fragments where their keys match. dir == "" puts it in a
 // temporary folder, for builds without a cache.
-func buildFragments(s *Site, dir string) (*fragStore, error) {
+func buildFragments(s *Site, dir string, keys *keyer) (*fragStore, error) {
 	fs := &fragStore{dir: dir, index: make(map[*Project]int, len(s.Projects))}
 	var prev *prevFragments
 	if dir == "" {
@@ -224,12 +225,12 @@ func buildFragments(s *Site, dir string) (*fragStore, error) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
 		}
-		if s.key != nil {
+		if keys != nil {
 			prev = openPrevFragments(dir)
 		}
 	}
 	defer prev.close()
-	fs.plan(s)
+	fs.plan(s, keys)
 	if prev != nil {
 		// Append when what this build reuses is at least half of the
 		// files; otherwise (many edits, a new program) write a compacted
@@ -276,7 +277,7 @@ func buildFragments(s *Site, dir string) (*fragStore, error) {
 		}
 		fs.files[k] = f
 	}
-	if err := fs.fill(s, prev); err != nil {
+	if err := fs.fill(s, prev, keys != nil); err != nil {
 		fs.close()
 		return nil, err
 	}
@@ -300,11 +301,13 @@ func unitGroups(ps []*Project) []groupMeta {
 }
 
 // plan lays out the store: each project's and unit's key.
-func (fs *fragStore) plan(s *Site) {
+func (fs *fragStore) plan(s *Site, keys *keyer) {
 	fs.meta = make([]fragMeta, len(s.Projects))
 	for i, p := range s.Projects {
 		fs.index[p] = i
-		fs.meta[i].Key = fragKey(s, p)
+		if keys != nil {
+			fs.meta[i].Key = fragKey(keys, p)
+		}
 	}
 	fs.groups = unitGroups(s.Projects)
 	for gi := range fs.groups {
@@ -320,7 +323,7 @@ func (fs *fragStore) plan(s *Site) {
 // fill encodes or copies every project's and unit's fragments, a wave of
 // chunks of units at a time on every core, and appends them to the files
 // in site order.
-func (fs *fragStore) fill(s *Site, prev *prevFragments) error {
+func (fs *fragStore) fill(s *Site, prev *prevFragments, keyed bool) error {
 	// Chunks of whole units, about 128 projects each.
 	var chunks [][2]int // group ranges
 	for gi := 0; gi < len(fs.groups); {
@@ -331,7 +334,7 @@ func (fs *fragStore) fill(s *Site, prev *prevFragments) error {
 		chunks = append(chunks, [2]int{gi, gj})
 		gi = gj
 	}
-	reuse := prev != nil && s.key != nil
+	reuse := prev != nil && keyed
 	wave := 2 * runtime.GOMAXPROCS(0)
 	offs := fs.end
 	for c0 := 0; c0 < len(chunks); c0 += wave {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
@@ -29,13 +30,10 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 			i := round % len(projects)
 			p := *projects[i]
 			p.Funds = decimal.MustDecimal(fmt.Sprintf("%d.5", 100+round))
-			p.srcHash[0]++
-			p.srcHash[1] = byte(round)
 			projects = append(append(append([]*Project(nil), projects[:i]...), &p), projects[i+1:]...)
 		}
 		s := NewSite(cfg, projects, nil)
-		s.key = []byte("test")
-		fs, err := buildFragments(s, dir)
+		fs, err := buildFragments(s, dir, contentKeys(t, projects))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,9 +119,8 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 func TestFragmentStoreFailedBuild(t *testing.T) {
 	cfg := testConfig(t, importSample(t))
 	s := loadTestSite(t, cfg)
-	s.key = []byte("test")
 	dir := t.TempDir()
-	fs, err := buildFragments(s, dir)
+	fs, err := buildFragments(s, dir, contentKeys(t, s.Projects))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,10 +131,8 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 
 	edited := *s.Projects[0]
 	edited.Name = "失败的构建"
-	edited.srcHash[0]++
 	s2 := NewSite(cfg, append([]*Project{&edited}, s.Projects[1:]...), nil)
-	s2.key = s.key
-	fs2, err := buildFragments(s2, dir)
+	fs2, err := buildFragments(s2, dir, contentKeys(t, s2.Projects))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +141,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 	}
 	fs2.close() // not committed: the build failed
 
-	fs3, err := buildFragments(s, dir)
+	fs3, err := buildFragments(s, dir, contentKeys(t, s.Projects))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,4 +187,19 @@ func checkWorkbookFunds(t *testing.T, b []byte, ps []*Project) {
 			t.Errorf("项目 row %d is %s %s, want %s %s", i+2, rows[i+1][1], rows[i+1][7], p.Code, p.Funds)
 		}
 	}
+}
+
+// contentKeys keys projects as a build does: by the hash of their
+// content file, here the file as import would write it.
+func contentKeys(t *testing.T, ps []*Project) *keyer {
+	t.Helper()
+	k := &keyer{global: []byte("test"), hashes: map[string][32]byte{}}
+	for _, p := range ps {
+		b, err := MarshalContent(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k.hashes[p.File] = sha256.Sum256(append(b, p.Overview...))
+	}
+	return k
 }

@@ -12,13 +12,13 @@ import (
 // each worker holds one page at a time and writes it out before the next.
 type job struct {
 	path   string
-	key    string // cache key of the inputs; "" to always render
+	in     Inputs
 	render func() ([]byte, error)
 }
 
 // runJobs renders and writes jobs with one worker per core. The first
 // error stops the others; cancelling ctx (Ctrl-C) does too.
-func runJobs(ctx context.Context, jobs []job, out *output, progress func(done int)) error {
+func runJobs(ctx context.Context, jobs []job, out *output, keyOf func(Inputs) string, progress func(done int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
@@ -43,10 +43,11 @@ func runJobs(ctx context.Context, jobs []job, out *output, progress func(done in
 			defer wg.Done()
 			for j := range next {
 				var err error
-				if !out.reuse(j.path, j.key) {
+				key := keyOf(j.in)
+				if !out.reuse(j.path, key) {
 					var b []byte
 					if b, err = j.render(); err == nil {
-						err = out.putKeyed(j.path, j.key, b)
+						err = out.putKeyed(j.path, key, b)
 					}
 				}
 				if err != nil {

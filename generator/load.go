@@ -18,7 +18,18 @@ func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
 	return loadContent(fsys, nil)
 }
 
-func loadContent(fsys fs.FS, cache *parseCache) (projects []*Project, pages []*Page, err error) {
+// ParseMemo remembers parsed content files between runs, by path and
+// SHA-256 of the bytes; the build cache offers one. A memo must return a
+// project only for the very hash it was given.
+type ParseMemo interface {
+	// KnownHash returns the hash of a file whose stat shows it unchanged
+	// since it was last hashed, so that it need not be read at all.
+	KnownHash(path string) ([32]byte, bool)
+	Get(path string, hash [32]byte) *Project
+	Put(path string, hash [32]byte, p *Project)
+}
+
+func loadContent(fsys fs.FS, cache ParseMemo) (projects []*Project, pages []*Page, err error) {
 	var files []string
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -51,10 +62,12 @@ func loadContent(fsys fs.FS, cache *parseCache) (projects []*Project, pages []*P
 		page := strings.HasPrefix(p, "pages/")
 		// A file whose hash the stat cache vouched for and whose parse is
 		// cached is not even read.
-		if sum, ok := cache.knownHash(p); ok && !page {
-			if proj := cache.get(p, sum); proj != nil {
-				results[i].proj = proj
-				return
+		if cache != nil && !page {
+			if sum, ok := cache.KnownHash(p); ok {
+				if proj := cache.Get(p, sum); proj != nil {
+					results[i].proj = proj
+					return
+				}
 			}
 		}
 		b, err := fs.ReadFile(fsys, p)
@@ -68,15 +81,17 @@ func loadContent(fsys fs.FS, cache *parseCache) (projects []*Project, pages []*P
 		}
 		// Hash what was read, not what the stat cache said: the file may
 		// have changed since, and the parse must match its hash.
-		sum := sha256.Sum256(b)
-		if proj := cache.get(p, sum); proj != nil {
-			results[i].proj = proj
-			return
+		var sum [32]byte
+		if cache != nil {
+			sum = sha256.Sum256(b)
+			if proj := cache.Get(p, sum); proj != nil {
+				results[i].proj = proj
+				return
+			}
 		}
 		proj, err := ParseContent(bytes.NewReader(b), p)
-		if err == nil {
-			proj.srcHash = sum
-			cache.put(p, sum, proj)
+		if err == nil && cache != nil {
+			cache.Put(p, sum, proj)
 		}
 		results[i].proj, results[i].err = proj, err
 	})
@@ -112,7 +127,7 @@ func LoadContentDir(dir string) ([]*Project, []*Page, error) {
 	return loadContentDir(dir, nil)
 }
 
-func loadContentDir(dir string, cache *parseCache) ([]*Project, []*Page, error) {
+func loadContentDir(dir string, cache ParseMemo) ([]*Project, []*Page, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, nil, &Error{File: dir, Msg: "找不到内容目录", Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
 	}

@@ -34,14 +34,6 @@ type Project struct {
 	// review reports; they are not part of the data.
 	File  string         `yaml:"-"`
 	Lines map[string]int `yaml:"-"`
-
-	// srcHash is the SHA-256 of the content file, the project's identity
-	// for the incremental-build cache.
-	srcHash [32]byte
-	// hits are privacy detections carried over from the cache; valid for
-	// the privacy configuration whose key is hitsKey.
-	hits    []hit
-	hitsKey string
 }
 
 // Source records where an imported table came from, so a reviewer can go

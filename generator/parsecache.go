@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -28,6 +29,10 @@ type parseCache struct {
 	// known holds content hashes the stat cache vouched for, by path, so
 	// that a file the cache holds needs no reading at all.
 	known map[string][32]byte
+	// live holds the entries of the files loaded this build, and root
+	// the content folder their projects' File fields start with.
+	live map[string]*cachedProject
+	root string
 }
 
 const (
@@ -43,14 +48,16 @@ type cachedProject struct {
 	Path    string
 	Hash    [32]byte
 	Project Project
+	// HitsKey names the detectors that found Hits, encoded by check; a
+	// nil Hits means none recorded.
 	HitsKey string
-	Hits    []hit
+	Hits    []byte
 }
 
 // newParseCache is an empty cache. Every shard counts as dirty, so that
 // saving it replaces whatever an earlier build left.
 func newParseCache() *parseCache {
-	c := &parseCache{}
+	c := &parseCache{live: map[string]*cachedProject{}}
 	for i := range c.shards {
 		c.shards[i] = map[string]*cachedProject{}
 		c.dirty[i] = true
@@ -69,7 +76,7 @@ func shardFile(outDir string, i int) string {
 }
 
 func loadParseCache(outDir string) *parseCache {
-	c := &parseCache{}
+	c := &parseCache{live: map[string]*cachedProject{}}
 	gen := binaryHash()
 	parallel(parseShards, func(i int) {
 		c.shards[i] = map[string]*cachedProject{}
@@ -101,12 +108,8 @@ func decodeShard(b, gen []byte, shard int) ([]*cachedProject, bool) {
 		e := &cachedProject{Path: d.str(), Hash: d.sum()}
 		decodeProject(d, &e.Project)
 		e.HitsKey = d.str()
-		if k := d.listLen(4); k >= 0 {
-			e.Hits = make([]hit, k)
-			for j := range e.Hits {
-				h := &e.Hits[j]
-				h.Rule, h.Text, h.Field, h.Line = d.str(), d.str(), d.str(), int(d.varint())
-			}
+		if d.byte() == 1 {
+			e.Hits = []byte(d.str())
 		}
 		if d.bad || shardOf(e.Path) != shard {
 			return nil, false
@@ -126,12 +129,11 @@ func encodeShard(entries []*cachedProject, gen []byte) []byte {
 		e.raw(c.Hash[:])
 		encodeProject(e, &c.Project)
 		e.str(c.HitsKey)
-		e.uvarint(sliceLen(c.Hits == nil, len(c.Hits)))
-		for _, h := range c.Hits {
-			e.str(h.Rule)
-			e.str(h.Text)
-			e.str(h.Field)
-			e.varint(int64(h.Line))
+		if c.Hits == nil {
+			e.byte(0)
+		} else {
+			e.byte(1)
+			e.str(string(c.Hits))
 		}
 	}
 	return e.finish()
@@ -252,66 +254,97 @@ func decodeDecimal(d *decBuf) decimal.Decimal {
 	return v
 }
 
-// knownHash returns the hash of a content file, if the stat cache knew it.
-func (c *parseCache) knownHash(path string) ([32]byte, bool) {
-	if c == nil {
-		return [32]byte{}, false
-	}
+// KnownHash returns the hash of a content file, if the stat cache knew it.
+func (c *parseCache) KnownHash(path string) ([32]byte, bool) {
 	h, ok := c.known[path]
 	return h, ok
 }
 
-// get returns a fresh copy of the cached project for a file, or nil.
-func (c *parseCache) get(path string, hash [32]byte) *Project {
-	if c == nil {
-		return nil
-	}
+// Get returns a fresh copy of the cached project for a file, or nil.
+func (c *parseCache) Get(path string, hash [32]byte) *Project {
 	c.mu.Lock()
 	e := c.shards[shardOf(path)][path]
+	if e != nil && e.Hash == hash {
+		c.live[path] = e
+	}
 	c.mu.Unlock()
 	if e == nil || e.Hash != hash {
 		return nil
 	}
 	p := e.Project // the entry's slices are never modified after load
-	p.srcHash = hash
-	p.hits, p.hitsKey = e.Hits, e.HitsKey
 	return &p
 }
 
-func (c *parseCache) put(path string, hash [32]byte, p *Project) {
-	if c == nil {
-		return
-	}
+// Put records a freshly parsed file.
+func (c *parseCache) Put(path string, hash [32]byte, p *Project) {
 	s := shardOf(path)
+	e := &cachedProject{Path: path, Hash: hash, Project: *p}
 	c.mu.Lock()
-	c.shards[s][path] = &cachedProject{Path: path, Hash: hash, Project: *p}
+	c.shards[s][path] = e
+	c.live[path] = e
 	c.dirty[s] = true
 	c.mu.Unlock()
 }
 
-// keep drops entries for files that no longer exist and records the
-// privacy detections made this build.
-func (c *parseCache) keep(projects []*Project, rel func(string) string) {
-	if c == nil {
-		return
+// Hash returns the hash of a content file loaded this build, by the
+// path the project was loaded as (the content folder joined with the
+// path inside it).
+func (c *parseCache) Hash(file string) [32]byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.live[c.rel(file)]; e != nil {
+		return e.Hash
 	}
-	live := make(map[*cachedProject]bool, len(projects))
-	for _, p := range projects {
-		path := rel(p.File)
-		s := shardOf(path)
-		e := c.shards[s][path]
-		if e == nil || e.Hash != p.srcHash {
-			continue
-		}
-		if p.hitsKey != e.HitsKey {
-			e.Hits, e.HitsKey = p.hits, p.hitsKey
-			c.dirty[s] = true
-		}
-		live[e] = true
+	return [32]byte{}
+}
+
+// LoadHits and StoreHits make the cache a check.HitMemo: detections are
+// kept with the parse of the file they were made on.
+func (c *parseCache) LoadHits(file, key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.live[c.rel(file)]
+	if e == nil || e.Hits == nil || e.HitsKey != key {
+		return nil, false
 	}
+	return e.Hits, true
+}
+
+func (c *parseCache) StoreHits(file, key string, hits []byte) {
+	path := c.rel(file)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.live[path]; e != nil && (e.HitsKey != key || string(e.Hits) != string(hits) || e.Hits == nil) {
+		e.HitsKey, e.Hits = key, hits
+		c.dirty[shardOf(path)] = true
+	}
+}
+
+func (c *parseCache) rel(file string) string {
+	if c.root == "" || c.root == "." {
+		return file
+	}
+	return strings.TrimPrefix(file, c.root+"/")
+}
+
+// hashes returns the hash of every content file loaded this build, by
+// the path its project was loaded as.
+func (c *parseCache) hashes() map[string][32]byte {
+	m := make(map[string][32]byte, len(c.live))
+	for path, e := range c.live {
+		if c.root != "" && c.root != "." {
+			path = c.root + "/" + path
+		}
+		m[path] = e.Hash
+	}
+	return m
+}
+
+// prune drops entries for files that were not loaded this build.
+func (c *parseCache) prune() {
 	for s, m := range c.shards {
 		for path, e := range m {
-			if !live[e] {
+			if c.live[path] != e {
 				delete(m, path)
 				c.dirty[s] = true
 			}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -59,6 +60,17 @@ type privacy struct {
 	mu   sync.Mutex
 	hits map[*Project][]hit
 	key  string // what detection depends on besides the text: the terms
+	memo HitMemo
+}
+
+// HitMemo keeps detections between runs; the build cache offers one. A
+// project's hits depend only on its text and on what key names (the
+// detectors and terms), so a memo returns what was stored for the same
+// file and key, and only while the file is unchanged. The bytes are
+// check's own encoding.
+type HitMemo interface {
+	LoadHits(file, key string) ([]byte, bool)
+	StoreHits(file, key string, hits []byte)
 }
 
 func newPrivacy(cfg PrivacyConfig) (*privacy, error) {
@@ -139,16 +151,20 @@ func (pv *privacy) detect(p *Project) []hit {
 	if ok {
 		return h
 	}
-	if p.hitsKey != "" && p.hitsKey == pv.key {
-		h = p.hits
-	} else {
+	cached := false
+	if pv.memo != nil {
+		if b, ok := pv.memo.LoadHits(p.File, pv.key); ok {
+			h, cached = decodeHits(b)
+		}
+	}
+	if !cached {
 		h = pv.detectUncached(p)
+		if pv.memo != nil {
+			pv.memo.StoreHits(p.File, pv.key, encodeHits(h))
+		}
 	}
 	pv.mu.Lock()
 	pv.hits[p] = h
-	// Kept on the project for the parse cache; only the loaded project
-	// carries it, and only detect reads it.
-	p.hits, p.hitsKey = h, pv.key
 	pv.mu.Unlock()
 	return h
 }
@@ -579,3 +595,24 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方"
 // notInNames are characters that practically never occur in personal
 // names but often follow a surname-like character in ordinary words.
 const notInNames = "的了是在和与及或等为于之其所以而被把对向从到由因这那个们人员单位部门办公室政府区县镇村社会工作项目资金指标年月日元万计共现有已故职妻子丈夫置括围内外时后前费款贴障疗宿舍况领取发放标准单户数"
+
+// encodeHits is the memo's form of a project's hits: empty (not nil)
+// for none, which is nearly every project, else JSON.
+func encodeHits(hs []hit) []byte {
+	if len(hs) == 0 {
+		return []byte{}
+	}
+	b, _ := json.Marshal(hs)
+	return b
+}
+
+func decodeHits(b []byte) ([]hit, bool) {
+	if len(b) == 0 {
+		return nil, true
+	}
+	var hs []hit
+	if json.Unmarshal(b, &hs) != nil {
+		return nil, false
+	}
+	return hs, true
+}

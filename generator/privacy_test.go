@@ -276,7 +276,7 @@ func TestPrivacyReplacementMasks(t *testing.T) {
 	if _, err := newPrivacy(PrivacyConfig{Policy: "hide"}); err == nil || !strings.Contains(err.Error(), "hide") {
 		t.Errorf("unknown policy: %v", err)
 	}
-	if _, err := Check(nil, CheckConfig{}, PrivacyConfig{Policy: "hide"}); err == nil {
+	if _, err := Check(nil, CheckConfig{}, PrivacyConfig{Policy: "hide"}, nil); err == nil {
 		t.Error("Check accepted an unknown privacy policy")
 	}
 }
@@ -291,7 +291,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 	id := "11010519491231002X"
 	p := privProject(t, "申请人身份证号"+id+"，电话13800138000，账号4111111111111111。")
 	// Without a decision each is an error that says what to add.
-	rep, err := Check([]*Project{p}, CheckConfig{}, PrivacyConfig{})
+	rep, err := Check([]*Project{p}, CheckConfig{}, PrivacyConfig{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +305,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 		}
 	}
 	cfg := PrivacyConfig{RedactRules: []string{"id-card", "mobile", "bank-card"}}
-	rep, err = Check([]*Project{p}, CheckConfig{}, cfg)
+	rep, err = Check([]*Project{p}, CheckConfig{}, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +324,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 
 func TestPrivacyTermsAndAllow(t *testing.T) {
 	p := privProject(t, "补助对象张三丰，居住在幸福小区。")
-	rep, err := Check([]*Project{p}, CheckConfig{}, PrivacyConfig{Terms: []string{"幸福小区"}})
+	rep, err := Check([]*Project{p}, CheckConfig{}, PrivacyConfig{Terms: []string{"幸福小区"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +338,7 @@ func TestPrivacyTermsAndAllow(t *testing.T) {
 	// Allow: the reviewer decided 张三丰 is not private (e.g. a public
 	// figure); no finding, no redaction, text unchanged.
 	cfg := PrivacyConfig{Terms: []string{"幸福小区"}, Allow: []string{"张三丰"}, Redact: []string{"幸福小区"}}
-	rep, err = Check([]*Project{p}, CheckConfig{}, cfg)
+	rep, err = Check([]*Project{p}, CheckConfig{}, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +354,7 @@ func TestPrivacyTermsAndAllow(t *testing.T) {
 		t.Errorf("redacted overview %q", out[0].Overview)
 	}
 	// Allow alone silences the name.
-	rep, _ = Check([]*Project{p}, CheckConfig{}, PrivacyConfig{Allow: []string{"张三丰"}})
+	rep, _ = Check([]*Project{p}, CheckConfig{}, PrivacyConfig{Allow: []string{"张三丰"}}, nil)
 	chkExpect(t, rep)
 }
 

@@ -198,10 +198,10 @@ func (r *renderer) execute(pd *pageData) ([]byte, error) {
 func (r *renderer) pageJobs() []job {
 	s := r.site
 	var jobs []job
-	all := s.projectsKey("all", s.Projects)
-	key := all
+	all := Inputs{What: "all", Projects: s.Projects}
+	in := all
 	page := func(p string, f func() *pageData) {
-		jobs = append(jobs, job{path: p, key: key, render: func() ([]byte, error) { return r.execute(f()) }})
+		jobs = append(jobs, job{path: p, in: in, render: func() ([]byte, error) { return r.execute(f()) }})
 	}
 	page("index.html", func() *pageData {
 		latest := s.Years[0]
@@ -236,11 +236,11 @@ func (r *renderer) pageJobs() []job {
 			if d := a.Department; d != nil {
 				what += "\x00" + d.Code + "\x00" + d.Name
 			}
-			key = s.projectsKey(what, ps)
+			in = Inputs{What: what, Projects: ps}
 			page(agencyURL(a), func() *pageData { return r.agencyPage(y, a) })
 		}
 	}
-	key = all
+	in = all
 	for _, pg := range s.Pages {
 		pg := pg
 		page(pageURL(pg), func() *pageData {
@@ -271,10 +271,8 @@ func (r *renderer) pageJobs() []job {
 		nf.Nav = r.nav("404.html")
 		return nf
 	})
-	// Project page keys are a province's worth of hashing: on every core.
-	keys := make([]string, len(s.Projects))
-	parallel(len(s.Projects), func(i int) {
-		p := s.Projects[i]
+	for _, p := range s.Projects {
+		p := p
 		chain := s.ProjectHistory(p)
 		if chain == nil {
 			chain = []*Project{p}
@@ -284,13 +282,7 @@ func (r *renderer) pageJobs() []job {
 		// agencies come from the first of their projects, which may be
 		// another project.
 		y := s.Year(p.Year)
-		what := projectURL(p) + "\x00" + string(p.srcHash[:]) + "\x00" +
-			y.department(p.Department.Code).Name + "\x00" + y.unit(p.Unit.Code).Name
-		keys[i] = s.projectsKey(what, chain)
-	})
-	for i, p := range s.Projects {
-		p := p
-		key = keys[i]
+		in = Inputs{What: projectURL(p) + "\x00" + y.department(p.Department.Code).Name + "\x00" + y.unit(p.Unit.Code).Name, Projects: chain}
 		page(projectURL(p), func() *pageData { return r.projectPage(p) })
 	}
 	return jobs
@@ -562,7 +554,7 @@ func (r *renderer) lastJobs(jobs []job) []job {
 	var out []job
 	for _, l := range jobs {
 		if l.path == downloadPagePath {
-			out = append(out, job{path: l.path, key: l.key, render: func() ([]byte, error) { return r.execute(r.downloadPage()) }})
+			out = append(out, job{path: l.path, in: l.in, render: func() ([]byte, error) { return r.execute(r.downloadPage()) }})
 		}
 	}
 	return out

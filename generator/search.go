@@ -135,8 +135,8 @@ func writeSearchJSON(w io.Writer, idx searchIndex) error {
 	return err
 }
 
-func writeSearchIndex(s *Site, out *output) error {
-	key := s.projectsKey(searchIndexPath, s.Projects)
+func writeSearchIndex(s *Site, out *output, keys *keyer) error {
+	key := keys.key(Inputs{What: searchIndexPath, Projects: s.Projects})
 	if out.reuse(searchIndexPath, key) {
 		return nil
 	}

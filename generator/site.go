@@ -16,28 +16,16 @@ type Site struct {
 
 	projectHistory map[*Project][]*Project
 	agencyHistory  map[string][]*Agency
-
-	// key fingerprints everything global a page depends on (binary,
-	// templates, configuration, free pages); see Build.
-	key []byte
-	// yearList names the years, which every page's navigation shows.
-	yearList []byte
 }
 
-// projectsKey is the cache key of an output made from the given projects
-// (and the global inputs). what names the output, so two files made from
-// the same projects get different keys.
-func (s *Site) projectsKey(what string, ps []*Project) string {
-	if s.key == nil {
-		return ""
-	}
-	parts := make([][]byte, 0, len(ps)+3)
-	// Every page's navigation lists the years.
-	parts = append(parts, s.key, []byte(what), s.yearList)
-	for _, p := range ps {
-		parts = append(parts, p.srcHash[:])
-	}
-	return keyOf(parts...)
+// Inputs declares what an output file is made from, so that a build can
+// tell whether it must make the file again: What names the file and
+// anything it shows besides its projects' content (a share as printed, a
+// department's name), and Projects lists the projects it shows. Every
+// page also shows the site-wide settings, templates and the list of years.
+type Inputs struct {
+	What     string
+	Projects []*Project
 }
 
 // Year is one budget year's section of the site.
@@ -81,9 +69,6 @@ func NewSite(cfg Config, projects []*Project, pages []*Page) *Site {
 		y.Total = y.Total.Add(p.Funds)
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
-	for _, y := range s.Years {
-		s.yearList = fmt.Appendf(s.yearList, "%d,", y.Year)
-	}
 	for _, y := range s.Years {
 		depts := map[string]*Agency{}
 		units := map[string]*Agency{}

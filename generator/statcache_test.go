@@ -461,6 +461,8 @@ func fillValue(t *testing.T, v reflect.Value, seed *int) {
 		v.SetString("值" + strings.Repeat("x", n%7) + string(rune('A'+n%26)) + big.NewInt(int64(n)).String())
 	case reflect.Int:
 		v.SetInt(int64(n*37 - 500))
+	case reflect.Uint8:
+		v.SetUint(uint64(n))
 	case reflect.Array:
 		for i := 0; i < v.Len(); i++ {
 			v.Index(i).SetUint(uint64(n + i))
@@ -508,7 +510,7 @@ func TestParseCacheCodecCoversEveryField(t *testing.T) {
 		entries = append(entries, e)
 	}
 	entries = append(entries,
-		&cachedProject{Path: "empty", Project: Project{Indicators: []Indicator{}, Lines: map[string]int{}}, Hits: []hit{}},
+		&cachedProject{Path: "empty", Project: Project{Indicators: []Indicator{}, Lines: map[string]int{}}, Hits: []byte{}},
 		&cachedProject{Path: "nil"})
 	gen := []byte("program")
 	for i, e := range entries {
@@ -586,15 +588,14 @@ func TestParseCacheShards(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	pc := newParseCache()
 	var projects []*Project
+	hash := func(p *Project) [32]byte { return sha256.Sum256([]byte(p.File)) }
 	for i := 0; i < 200; i++ {
 		path := "2022/" + big.NewInt(int64(i)).String() + ".md"
 		p := &Project{Code: path, File: path, Indicators: []Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("10")}}}
-		p.srcHash = sha256.Sum256([]byte(path))
-		pc.put(path, p.srcHash, p)
+		pc.Put(path, hash(p), p)
 		projects = append(projects, p)
 	}
-	rel := func(f string) string { return f }
-	pc.keep(projects, rel)
+	pc.prune()
 	must(t, pc.save(out))
 	shards, _ := filepath.Glob(filepath.Join(cacheDir(out), parseCacheDir, "*.bin"))
 	if len(shards) < parseShards/2 {
@@ -609,17 +610,22 @@ func TestParseCacheShards(t *testing.T) {
 		before[s] = info
 	}
 
+	// The next build loads every file but one, which was deleted, and
+	// finds privacy hits in another.
+	changed, deleted := projects[0], projects[1]
 	c := loadParseCache(out)
 	for _, p := range projects {
-		got := c.get(p.File, p.srcHash)
+		if p == deleted {
+			continue
+		}
+		got := c.Get(p.File, hash(p))
 		if got == nil || got.Code != p.Code || got.Indicators[0].Weight.String() != "10" {
 			t.Fatalf("%s: cached project lost", p.File)
 		}
 	}
-	// Change one entry's privacy hits and delete another file.
-	changed, deleted := projects[0], projects[1]
-	changed.hits, changed.hitsKey = []hit{{Rule: "name", Text: "李云芳", Field: "overview", Line: 3}}, "privacy-key"
-	c.keep(append([]*Project{changed}, projects[2:]...), rel)
+	hits := encodeHits([]hit{{Rule: "name", Text: "李云芳", Field: "overview", Line: 3}})
+	c.StoreHits(changed.File, "privacy-key", hits)
+	c.prune()
 	must(t, c.save(out))
 	for _, s := range shards {
 		info, err := os.Stat(s)
@@ -630,10 +636,16 @@ func TestParseCacheShards(t *testing.T) {
 		}
 	}
 	c = loadParseCache(out)
-	if got := c.get(changed.File, changed.srcHash); got == nil || got.hitsKey != "privacy-key" || len(got.hits) != 1 || got.hits[0].Text != "李云芳" {
-		t.Errorf("privacy hits were not kept: %+v", got)
+	if got := c.Get(changed.File, hash(changed)); got == nil {
+		t.Fatal("the changed file's entry was lost")
 	}
-	if c.get(deleted.File, deleted.srcHash) != nil {
+	if b, ok := c.LoadHits(changed.File, "privacy-key"); !ok || string(b) != string(hits) {
+		t.Errorf("privacy hits were not kept: %q %v", b, ok)
+	}
+	if _, ok := c.LoadHits(changed.File, "other-terms"); ok {
+		t.Error("hits found with other detectors were returned")
+	}
+	if c.Get(deleted.File, hash(deleted)) != nil {
 		t.Error("the deleted file's entry survived")
 	}
 
@@ -643,7 +655,7 @@ func TestParseCacheShards(t *testing.T) {
 	c = loadParseCache(out)
 	for _, p := range projects[2:] {
 		inBad := shardFile(out, shardOf(p.File)) == bad
-		if got := c.get(p.File, p.srcHash); (got == nil) != inBad {
+		if got := c.Get(p.File, hash(p)); (got == nil) != inBad {
 			t.Errorf("%s: cached=%v with a damaged shard %s", p.File, got != nil, filepath.Base(bad))
 		}
 	}
@@ -661,7 +673,7 @@ func TestLoadContentTrustsKnownHashes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pc.put("2022/A1.md", sum, p)
+	pc.Put("2022/A1.md", sum, p)
 
 	pc.known = map[string][32]byte{"2022/A1.md": sum}
 	ps, _, err := loadContent(fsys, pc)
