@@ -1,9 +1,9 @@
 package generator
 
 import (
-	"crypto/sha256"
 	"budgetsite/generator/decimal"
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
