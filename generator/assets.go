@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"io/fs"
 	"strings"
 )
@@ -30,7 +31,7 @@ func copyAssets(l layers, out *output) error {
 		}
 	}
 	if !found {
-		return &Error{File: echartsAsset, Msg: "缺少图表脚本 ECharts",
+		return &budget.Error{File: echartsAsset, Msg: "缺少图表脚本 ECharts",
 			Hint: "请在 budgetsite 源码目录运行 npm ci（会按 package-lock.json 安装 ECharts 并生成该文件），然后重新编译或运行；" +
 				"也可以把 ECharts 6.1.0 或更新版本的 echarts.min.js 放到站点目录的 assets/vendor/ 下。原有网站未被改动"}
 	}

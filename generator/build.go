@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"context"
 	"errors"
 	"fmt"
@@ -57,7 +58,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		// flock), the build goes on unlocked, as it would without a cache.
 		unlock, err := lockCache(cacheDir(cfg.OutDir))
 		if errors.Is(err, errBuildRunning) {
-			return nil, &Error{File: cfg.OutDir, Msg: "另一个 budgetsite 正在生成同一个输出目录",
+			return nil, &budget.Error{File: cfg.OutDir, Msg: "另一个 budgetsite 正在生成同一个输出目录",
 				Hint: "请等它完成后再运行；同时生成同一个目录会互相覆盖"}
 		} else if err == nil {
 			defer unlock()
@@ -86,7 +87,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 			if tk, err = globalKey(cfg, l, nil); err == nil {
 				inputs, known, err = inputFingerprint(sc, append(ak, tk...))
 				if err != nil {
-					err = &Error{File: cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
+					err = &budget.Error{File: cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
 				}
 			}
 		}

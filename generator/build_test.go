@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"context"
@@ -169,8 +170,8 @@ func TestBuildSampleFacts(t *testing.T) {
 		Projects []struct {
 			Code       string          `json:"code"`
 			Year       int             `json:"year"`
-			Unit       Coded           `json:"unit"`
-			Department Coded           `json:"department"`
+			Unit       budget.Coded    `json:"unit"`
+			Department budget.Coded    `json:"department"`
 			Funds      decimal.Decimal `json:"funds_wan"`
 			Indicators []struct {
 				Weight decimal.Decimal `json:"weight"`

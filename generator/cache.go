@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -335,7 +336,7 @@ func removeManifest(outDir string) {
 
 // globalKey fingerprints what every page depends on besides its data:
 // the program, the templates, the configuration and the free pages.
-func globalKey(cfg Config, l layers, pages []*Page) ([]byte, error) {
+func globalKey(cfg Config, l layers, pages []*budget.Page) ([]byte, error) {
 	parts := [][]byte{binaryHash()}
 	paths, owner := l.files("templates")
 	for _, p := range paths {

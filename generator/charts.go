@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"encoding/json"
 	"fmt"
@@ -244,7 +245,7 @@ type weightNode struct {
 
 // weightTree sums indicator weights by 一级 then 二级, in order of first
 // appearance, which follows the printed form (产出, 效益, 满意度).
-func weightTree(projects []*Project) []*weightNode {
+func weightTree(projects []*budget.Project) []*weightNode {
 	var roots []*weightNode
 	idx := map[string]*weightNode{}
 	for _, p := range projects {
@@ -272,7 +273,7 @@ func weightTree(projects []*Project) []*weightNode {
 // weightSunburst shows how indicator weight divides among 一级 and 二级
 // categories. For an agency the weights of all its projects are summed,
 // which shows where its targets put their emphasis.
-func weightSunburst(id, title string, projects []*Project) chart {
+func weightSunburst(id, title string, projects []*budget.Project) chart {
 	tree := weightTree(projects)
 	var total decimal.Decimal
 	data := make([]opts.SunBurstData, 0, len(tree))
@@ -302,7 +303,7 @@ func weightSunburst(id, title string, projects []*Project) chart {
 		Table:   t}
 }
 
-func countIndicators(ps []*Project) int {
+func countIndicators(ps []*budget.Project) int {
 	n := 0
 	for _, p := range ps {
 		n += len(p.Indicators)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"fmt"
 	"regexp"
@@ -38,7 +39,7 @@ type Report struct {
 
 // Redact applies the report's privacy decisions to the projects it
 // checked, reusing the detection already done.
-func (r *Report) Redact(projects []*Project) []*Project {
+func (r *Report) Redact(projects []*budget.Project) []*budget.Project {
 	return r.privacy.redactAll(projects)
 }
 
@@ -56,7 +57,7 @@ func (r *Report) Count(sev string) int {
 // rule is one data-quality check over a project.
 type rule struct {
 	id    string
-	check func(c *checker, p *Project)
+	check func(c *checker, p *budget.Project)
 }
 
 type checker struct {
@@ -66,7 +67,7 @@ type checker struct {
 	findings []Finding
 }
 
-func (c *checker) add(sev, rule string, p *Project, line int, msg, suggestion string) {
+func (c *checker) add(sev, rule string, p *budget.Project, line int, msg, suggestion string) {
 	f := Finding{Severity: sev, Rule: rule, Message: msg, Suggestion: suggestion, Line: line}
 	if p != nil {
 		f.Project, f.File = p.Code, p.File
@@ -86,14 +87,14 @@ const defaultCodePattern = `^\d{8}T\d{12}$`
 // their text. It never changes the projects.
 //
 // memo, when not nil, keeps privacy detections between runs.
-func Check(projects []*Project, cfg CheckConfig, privacy PrivacyConfig, memo HitMemo) (*Report, error) {
+func Check(projects []*budget.Project, cfg CheckConfig, privacy PrivacyConfig, memo HitMemo) (*Report, error) {
 	pattern := cfg.CodePattern
 	if pattern == "" {
 		pattern = defaultCodePattern
 	}
 	codeRe, err := regexp.Compile(pattern)
 	if err != nil {
-		return nil, &Error{Msg: fmt.Sprintf("check.code_pattern“%s”不是有效的正则表达式：%v", pattern, err), Hint: "默认值为 ^\\d{8}T\\d{12}$"}
+		return nil, &budget.Error{Msg: fmt.Sprintf("check.code_pattern“%s”不是有效的正则表达式：%v", pattern, err), Hint: "默认值为 ^\\d{8}T\\d{12}$"}
 	}
 	if len(cfg.WeightTotals) == 0 {
 		cfg.WeightTotals = []decimal.Decimal{decimal.MustDecimal("90")}
@@ -161,7 +162,7 @@ var rules = []rule{
 	{"year-mismatch", checkYears},
 }
 
-func checkRequired(c *checker, p *Project) {
+func checkRequired(c *checker, p *budget.Project) {
 	required := []struct{ field, name, value string }{
 		{"name", "项目名称（name）", p.Name},
 		{"department", "主管部门名称（department.name）", p.Department.Name},
@@ -192,14 +193,14 @@ func checkRequired(c *checker, p *Project) {
 	}
 }
 
-func checkFunds(c *checker, p *Project) {
+func checkFunds(c *checker, p *budget.Project) {
 	if p.Funds.Sign() <= 0 {
 		c.add(SevError, "funds-not-positive", p, p.Lines["funds_wan"],
 			fmt.Sprintf("资金总额为 %s 万元，应大于零", p.Funds), "请按原表填写 funds_wan（单位万元）")
 	}
 }
 
-func checkCode(c *checker, p *Project) {
+func checkCode(c *checker, p *budget.Project) {
 	if !c.codeRe.MatchString(p.Code) {
 		c.add(SevWarning, "code-pattern", p, p.Lines["code"],
 			fmt.Sprintf("项目编码 %s 不符合编码规则（%s），长度为 %d 位", p.Code, c.codeRe.String(), len(p.Code)),
@@ -207,7 +208,7 @@ func checkCode(c *checker, p *Project) {
 	}
 }
 
-func checkWeights(c *checker, p *Project) {
+func checkWeights(c *checker, p *budget.Project) {
 	total := p.WeightTotal()
 	ok := false
 	for _, t := range c.cfg.WeightTotals {
@@ -255,7 +256,7 @@ func checkWeights(c *checker, p *Project) {
 	}
 }
 
-func checkLevels(c *checker, p *Project) {
+func checkLevels(c *checker, p *budget.Project) {
 	for i, in := range p.Indicators {
 		l1, l2 := c.tax.canonical(in.Level1, in.Level2)
 		switch {
@@ -272,9 +273,9 @@ func checkLevels(c *checker, p *Project) {
 	}
 }
 
-func checkOperators(c *checker, p *Project) {
+func checkOperators(c *checker, p *budget.Project) {
 	for i, in := range p.Indicators {
-		if normalizeOperator(in.Operator) == "" {
+		if budget.NormalizeOperator(in.Operator) == "" {
 			c.add(SevError, "operator-invalid", p, in.Line,
 				fmt.Sprintf("第 %d 个绩效指标的指标性质“%s”无法识别", i+1, in.Operator),
 				"指标性质应为 =、≥、≤、>、< 或 定性（>= 和 <= 会自动换成 ≥ 和 ≤）")
@@ -289,16 +290,16 @@ func numericValue(v string) (decimal.Decimal, bool) {
 	return d, err == nil
 }
 
-func checkValues(c *checker, p *Project) {
+func checkValues(c *checker, p *budget.Project) {
 	for i, in := range p.Indicators {
 		_, num := numericValue(in.Value)
 		switch {
 		case in.Value == "":
-		case in.Operator == OpQualitative && num:
+		case in.Operator == budget.OpQualitative && num:
 			c.add(SevWarning, "value-operator-mismatch", p, in.Line,
 				fmt.Sprintf("第 %d 个绩效指标“%s”是定性指标，但指标值“%s”是数字", i+1, in.Level3, in.Value),
 				"定性指标的指标值应为文字（如 提升、较好）；若是定量指标，请把指标性质改为 =、≥ 或 ≤")
-		case in.Operator != OpQualitative && normalizeOperator(in.Operator) != "" && !num:
+		case in.Operator != budget.OpQualitative && budget.NormalizeOperator(in.Operator) != "" && !num:
 			c.add(SevWarning, "value-operator-mismatch", p, in.Line,
 				fmt.Sprintf("第 %d 个绩效指标“%s”的指标性质为“%s”，但指标值“%s”不是数字", i+1, in.Level3, in.Operator, in.Value),
 				"定量指标的指标值应为数字；若是文字描述，请把指标性质改为“定性”")
@@ -306,9 +307,9 @@ func checkValues(c *checker, p *Project) {
 	}
 }
 
-func checkUnits(c *checker, p *Project) {
+func checkUnits(c *checker, p *budget.Project) {
 	for i, in := range p.Indicators {
-		if _, num := numericValue(in.Value); num && in.Operator != OpQualitative && strings.TrimSpace(in.Unit) == "" {
+		if _, num := numericValue(in.Value); num && in.Operator != budget.OpQualitative && strings.TrimSpace(in.Unit) == "" {
 			c.add(SevWarning, "unit-missing", p, in.Line,
 				fmt.Sprintf("第 %d 个绩效指标“%s”的指标值 %s 没有度量单位", i+1, in.Level3, in.Value),
 				"请按原表补上度量单位（如 个、%、万元）；原表确实空缺时可保留")
@@ -319,7 +320,7 @@ func checkUnits(c *checker, p *Project) {
 // checkCost compares 成本指标 stated in 万元 with the project's funds. The
 // comparison is at the precision the funds were printed with, because
 // tables round 资金总额 (2.71) while stating the cost exactly (2.7132).
-func checkCost(c *checker, p *Project) {
+func checkCost(c *checker, p *budget.Project) {
 	for i, in := range p.Indicators {
 		if !strings.Contains(in.Level2, "成本") && !strings.Contains(in.Level1, "成本") {
 			continue
@@ -341,7 +342,7 @@ func checkCost(c *checker, p *Project) {
 
 var yearInTextRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 
-func checkYears(c *checker, p *Project) {
+func checkYears(c *checker, p *budget.Project) {
 	for i, in := range p.Indicators {
 		if !strings.Contains(in.Level3, "年") {
 			continue // most indicators name no year; skip the regexp
@@ -358,9 +359,9 @@ func checkYears(c *checker, p *Project) {
 
 // checkDuplicates reports a code used twice within one year. The same
 // code in two years is one project continuing, which is expected.
-func checkDuplicates(c *checker, ps []*Project) {
-	seen := map[string]*Project{}
-	sorted := append([]*Project(nil), ps...)
+func checkDuplicates(c *checker, ps []*budget.Project) {
+	seen := map[string]*budget.Project{}
+	sorted := append([]*budget.Project(nil), ps...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
 	for _, p := range sorted {
 		key := fmt.Sprintf("%d/%s", p.Year, p.Code)
@@ -377,10 +378,10 @@ func checkDuplicates(c *checker, ps []*Project) {
 // blocking returns the findings that stop a build: errors, and warnings
 // too when strict. The message lists each with its location and fix.
 func (r *Report) blocking(strict bool) error {
-	var list ErrorList
+	var list budget.ErrorList
 	for _, f := range r.Findings {
 		if f.Severity == SevError || (strict && f.Severity == SevWarning) {
-			list = append(list, &Error{File: f.File, Line: f.Line, Msg: f.Message + "［" + f.Rule + "］", Hint: f.Suggestion})
+			list = append(list, &budget.Error{File: f.File, Line: f.Line, Msg: f.Message + "［" + f.Rule + "］", Hint: f.Suggestion})
 		}
 	}
 	if len(list) == 0 {
@@ -423,7 +424,7 @@ func quoted(s string) string {
 // BlockedError is a build stopped by check findings.
 type BlockedError struct {
 	Summary    string
-	List       ErrorList
+	List       budget.ErrorList
 	Unreviewed []string // personal information awaiting a decision
 }
 
@@ -445,7 +446,7 @@ func CheckContent(cfg Config) (*Report, error) {
 	projects, _, loadErr := LoadContentDir(cfg.ContentDir)
 	var loadFindings []Finding
 	if loadErr != nil {
-		list, ok := loadErr.(ErrorList)
+		list, ok := loadErr.(budget.ErrorList)
 		if !ok {
 			return nil, loadErr
 		}

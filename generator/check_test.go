@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"encoding/json"
 	"errors"
@@ -77,7 +78,7 @@ func chkEdit(t *testing.T, text string, pairs ...string) string {
 	return text
 }
 
-func chkParse(t *testing.T, text, name string) *Project {
+func chkParse(t *testing.T, text, name string) *budget.Project {
 	t.Helper()
 	p, err := ParseContent(strings.NewReader(text), name)
 	if err != nil {
@@ -87,12 +88,12 @@ func chkParse(t *testing.T, text, name string) *Project {
 }
 
 // chkProject parses chkBase with the given edits.
-func chkProject(t *testing.T, pairs ...string) *Project {
+func chkProject(t *testing.T, pairs ...string) *budget.Project {
 	t.Helper()
 	return chkParse(t, chkEdit(t, chkBase, pairs...), chkFile)
 }
 
-func chkRun(t *testing.T, cfg CheckConfig, ps ...*Project) *Report {
+func chkRun(t *testing.T, cfg CheckConfig, ps ...*budget.Project) *Report {
 	t.Helper()
 	rep, err := Check(ps, cfg, PrivacyConfig{}, nil)
 	if err != nil {
@@ -245,8 +246,8 @@ func TestCheckCodePattern(t *testing.T) {
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "code-pattern", line: 2})
 	chkMsg(t, rep, "code-pattern", `^5001\d{4}X\d+$`)
 
-	_, err := Check([]*Project{p}, CheckConfig{CodePattern: `^(\d{8}`}, PrivacyConfig{}, nil)
-	var e *Error
+	_, err := Check([]*budget.Project{p}, CheckConfig{CodePattern: `^(\d{8}`}, PrivacyConfig{}, nil)
+	var e *budget.Error
 	if !errors.As(err, &e) || !strings.Contains(e.Msg, "check.code_pattern") {
 		t.Errorf("invalid pattern: %v, want an *Error naming check.code_pattern", err)
 	}
@@ -325,7 +326,7 @@ func TestCheckOperatorInvalid(t *testing.T) {
 
 	// ">=" in content is normalised on reading and not reported.
 	p := chkProject(t, "operator: ≥", "operator: '>='")
-	if op := p.Indicators[2].Operator; op != OpAtLeast {
+	if op := p.Indicators[2].Operator; op != budget.OpAtLeast {
 		t.Errorf(">= read as %q", op)
 	}
 	chkExpect(t, chkRun(t, CheckConfig{}, p))
@@ -351,7 +352,7 @@ func TestCheckUnitMissing(t *testing.T) {
 	// The base's 定性 indicator has an empty unit and is not reported
 	// (TestCheckCleanFixture); nor is a 定性 one whose value is a number.
 	base := chkProject(t)
-	if base.Indicators[1].Unit != "" || base.Indicators[1].Operator != OpQualitative {
+	if base.Indicators[1].Unit != "" || base.Indicators[1].Operator != budget.OpQualitative {
 		t.Fatal("fixture's second indicator should be 定性 with no unit")
 	}
 	rep = chkRun(t, CheckConfig{}, chkProject(t, "value: 提升", `value: "1"`))
@@ -359,7 +360,7 @@ func TestCheckUnitMissing(t *testing.T) {
 }
 
 func TestCheckCostExceedsFunds(t *testing.T) {
-	cost := func(funds, value, unit string) *Project {
+	cost := func(funds, value, unit string) *budget.Project {
 		return chkProject(t, "funds_wan: 10", "funds_wan: "+funds,
 			"level2: 数量指标", "level2: 成本指标", `value: "3"`, fmt.Sprintf("value: %q", value), "unit: 个", "unit: "+unit)
 	}
@@ -403,7 +404,7 @@ func TestCheckDuplicateCode(t *testing.T) {
 }
 
 // The shipped content, as the real sample imports.
-func chkSample(t *testing.T) []*Project {
+func chkSample(t *testing.T) []*budget.Project {
 	t.Helper()
 	ps, _, err := LoadContentDir("../content")
 	if err != nil {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"errors"
@@ -24,7 +25,7 @@ import (
 const frontMatterDelim = "---"
 
 // MarshalContent renders a project as a content file.
-func MarshalContent(p *Project) ([]byte, error) {
+func MarshalContent(p *budget.Project) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(frontMatterDelim + "\n")
 	if fm, ok := appendFrontMatter(b.AvailableBuffer(), p); ok {
@@ -43,7 +44,7 @@ func MarshalContent(p *Project) ([]byte, error) {
 
 // encodeFrontMatter is the definition of the front matter: yaml.v3's
 // encoding of the Project. appendFrontMatter writes the same bytes faster.
-func encodeFrontMatter(b *bytes.Buffer, p *Project) error {
+func encodeFrontMatter(b *bytes.Buffer, p *budget.Project) error {
 	enc := yaml.NewEncoder(b)
 	enc.SetIndent(2)
 	if err := enc.Encode(p); err != nil {
@@ -53,13 +54,13 @@ func encodeFrontMatter(b *bytes.Buffer, p *Project) error {
 }
 
 // ParseContent reads a content file. name is used in error messages.
-func ParseContent(r io.Reader, name string) (*Project, error) {
+func ParseContent(r io.Reader, name string) (*budget.Project, error) {
 	return parseContent(r, name, true)
 }
 
 // parseContent is ParseContent; fast allows readFrontMatter, which tests
 // turn off to compare the two ways.
-func parseContent(r io.Reader, name string, fast bool) (*Project, error) {
+func parseContent(r io.Reader, name string, fast bool) (*budget.Project, error) {
 	fm, body, bodyLine, err := splitFrontMatter(r, name)
 	if err != nil {
 		return nil, err
@@ -81,12 +82,12 @@ func parseContent(r io.Reader, name string, fast bool) (*Project, error) {
 		return nil, yamlError(err, name, 1)
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
-		return nil, &Error{File: name, Line: 2, Msg: "文件头（--- 之间）是空的", Hint: "请参照 README 中的内容格式填写项目字段"}
+		return nil, &budget.Error{File: name, Line: 2, Msg: "文件头（--- 之间）是空的", Hint: "请参照 README 中的内容格式填写项目字段"}
 	}
-	if errs := unknownFields(root.Content[0], reflect.TypeOf(Project{}), name, 1); len(errs) > 0 {
+	if errs := unknownFields(root.Content[0], reflect.TypeOf(budget.Project{}), name, 1); len(errs) > 0 {
 		return nil, errs
 	}
-	var p Project
+	var p budget.Project
 	if err := root.Content[0].Decode(&p); err != nil {
 		return nil, yamlError(err, name, 1)
 	}
@@ -99,7 +100,7 @@ func parseContent(r io.Reader, name string, fast bool) (*Project, error) {
 
 // finishProject adds the body and location to a decoded project and
 // validates it.
-func finishProject(p *Project, name, body string, bodyLine int) (*Project, error) {
+func finishProject(p *budget.Project, name, body string, bodyLine int) (*budget.Project, error) {
 	p.Overview = strings.TrimSpace(body)
 	p.File = name
 	sanitizeProject(p)
@@ -117,7 +118,7 @@ func finishProject(p *Project, name, body string, bodyLine int) (*Project, error
 func splitFrontMatter(r io.Reader, name string) (fm []byte, body string, bodyLine int, err error) {
 	all, err := io.ReadAll(r)
 	if err != nil {
-		return nil, "", 0, &Error{File: name, Msg: "无法读取文件：" + err.Error()}
+		return nil, "", 0, &budget.Error{File: name, Msg: "无法读取文件：" + err.Error()}
 	}
 	text := string(all)
 	n := 0
@@ -134,7 +135,7 @@ func splitFrontMatter(r io.Reader, name string) (fm []byte, body string, bodyLin
 		switch state {
 		case 0:
 			if strings.TrimRight(line, " \r") != frontMatterDelim {
-				return nil, "", 0, &Error{File: name, Line: n, Msg: "文件应以 --- 开头的文件头开始", Hint: "内容文件的第一行必须是 ---，然后是项目字段，再以 --- 结束"}
+				return nil, "", 0, &budget.Error{File: name, Line: n, Msg: "文件应以 --- 开头的文件头开始", Hint: "内容文件的第一行必须是 ---，然后是项目字段，再以 --- 结束"}
 			}
 			state = 1
 		case 1:
@@ -153,7 +154,7 @@ func splitFrontMatter(r io.Reader, name string) (fm []byte, body string, bodyLin
 		}
 	}
 	if state != 2 {
-		return nil, "", 0, &Error{File: name, Line: n, Msg: "文件头没有结束", Hint: "请在项目字段之后加一行 ---"}
+		return nil, "", 0, &budget.Error{File: name, Line: n, Msg: "文件头没有结束", Hint: "请在项目字段之后加一行 ---"}
 	}
 	return []byte(fmBuf.String()), bodyBuf.String(), bodyLine, nil
 }
@@ -165,11 +166,11 @@ var yamlLineRe = regexp.MustCompile(`line (\d+): (.*)`)
 func yamlError(err error, name string, offset int) error {
 	var le *decimal.LineError
 	if errors.As(err, &le) {
-		return &Error{File: name, Line: le.Line + offset, Msg: le.Msg, Hint: "请改正这一行的值"}
+		return &budget.Error{File: name, Line: le.Line + offset, Msg: le.Msg, Hint: "请改正这一行的值"}
 	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		var list ErrorList
+		var list budget.ErrorList
 		for _, e := range te.Errors {
 			list = append(list, yamlMessage(e, name, offset))
 		}
@@ -178,7 +179,7 @@ func yamlError(err error, name string, offset int) error {
 	return yamlMessage(err.Error(), name, offset)
 }
 
-func yamlMessage(msg, name string, offset int) *Error {
+func yamlMessage(msg, name string, offset int) *budget.Error {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	line := 0
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
@@ -199,7 +200,7 @@ func yamlMessage(msg, name string, offset int) *Error {
 		msg = "值的类型不对（" + msg + "）"
 		hint = "year 应为整数，funds_wan 和 weight 应为数字，其余字段为文字"
 	}
-	return &Error{File: name, Line: line, Msg: "文件头格式错误：" + msg, Hint: hint}
+	return &budget.Error{File: name, Line: line, Msg: "文件头格式错误：" + msg, Hint: hint}
 }
 
 // fieldLines maps top-level keys to their line in the file.
@@ -232,10 +233,10 @@ func indicatorLine(doc *yaml.Node, idx, offset int) int {
 // codes and year that name output files. Everything else about data
 // quality (empty names, weights, operators, duplicates) is the checker's
 // business, so that `check` can report it with its rule and a suggestion.
-func validateProject(p *Project) error {
-	var errs ErrorList
+func validateProject(p *budget.Project) error {
+	var errs budget.ErrorList
 	add := func(field, msg, hint string) {
-		errs = append(errs, &Error{File: p.File, Line: p.Lines[field], Msg: msg, Hint: hint})
+		errs = append(errs, &budget.Error{File: p.File, Line: p.Lines[field], Msg: msg, Hint: hint})
 	}
 	if p.Code == "" {
 		add("code", "缺少项目编码（code）", "请填写项目编码，它也是网页的文件名")
@@ -248,7 +249,7 @@ func validateProject(p *Project) error {
 	for _, c := range []struct {
 		key  string
 		what string
-		v    Coded
+		v    budget.Coded
 	}{{"department", "主管部门", p.Department}, {"unit", "实施单位", p.Unit}} {
 		if c.v.Code == "" {
 			add(c.key, fmt.Sprintf("%s缺少编码", c.what), fmt.Sprintf("请填写 %s 下的 code，它也是网页的文件名", c.key))
@@ -259,7 +260,7 @@ func validateProject(p *Project) error {
 	for i, in := range p.Indicators {
 		// Known spellings (">=", "＞＝") are normalised; an unknown one is
 		// kept as written for the checker to report.
-		if op := normalizeOperator(strings.ReplaceAll(in.Operator, " ", "")); op != "" {
+		if op := budget.NormalizeOperator(strings.ReplaceAll(in.Operator, " ", "")); op != "" {
 			p.Indicators[i].Operator = op
 		}
 	}
@@ -270,7 +271,7 @@ func validateProject(p *Project) error {
 // tabs) from every text field. They have no meaning in a table, YAML
 // double-quoted strings can smuggle them in, and XML-based outputs such
 // as budget.xlsx cannot hold them.
-func sanitizeProject(p *Project) {
+func sanitizeProject(p *budget.Project) {
 	clean := func(s string) string {
 		return strings.Map(func(r rune) rune {
 			if r == '\n' || r == '\t' || !unicode.IsControl(r) {
@@ -294,13 +295,13 @@ func sanitizeProject(p *Project) {
 // unknownFields reports mapping keys that t has no yaml field for,
 // recursing into nested structs and lists of structs, so a misspelt key
 // is an error at its line rather than silently ignored.
-func unknownFields(n *yaml.Node, t reflect.Type, file string, offset int) ErrorList {
+func unknownFields(n *yaml.Node, t reflect.Type, file string, offset int) budget.ErrorList {
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 		t = t.Elem()
 	}
 	if t.Kind() != reflect.Struct || n.Kind != yaml.MappingNode {
 		if t.Kind() == reflect.Struct && n.Kind == yaml.SequenceNode {
-			var errs ErrorList
+			var errs budget.ErrorList
 			for _, c := range n.Content {
 				errs = append(errs, unknownFields(c, t, file, offset)...)
 			}
@@ -309,12 +310,12 @@ func unknownFields(n *yaml.Node, t reflect.Type, file string, offset int) ErrorL
 		return nil
 	}
 	fields := yamlFields(t)
-	var errs ErrorList
+	var errs budget.ErrorList
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		ft, ok := fields[k.Value]
 		if !ok {
-			errs = append(errs, &Error{File: file, Line: k.Line + offset,
+			errs = append(errs, &budget.Error{File: file, Line: k.Line + offset,
 				Msg:  fmt.Sprintf("文件头格式错误：未知字段“%s”", k.Value),
 				Hint: "请检查字段名是否拼写正确；可用字段见 README 的“内容格式”一节"})
 			continue

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
@@ -15,16 +16,16 @@ import (
 
 // withoutLocation drops what ParseContent adds and ParseTables does not:
 // the file, field lines and indicator lines.
-func withoutLocation(p Project) Project {
+func withoutLocation(p budget.Project) budget.Project {
 	p.File, p.Lines = "", nil
-	p.Indicators = append([]Indicator(nil), p.Indicators...)
+	p.Indicators = append([]budget.Indicator(nil), p.Indicators...)
 	for i := range p.Indicators {
 		p.Indicators[i].Line = 0
 	}
 	return p
 }
 
-func marshalOrFatal(t testing.TB, p *Project) []byte {
+func marshalOrFatal(t testing.TB, p *budget.Project) []byte {
 	t.Helper()
 	b, err := MarshalContent(p)
 	if err != nil {
@@ -45,7 +46,7 @@ func TestContentRoundTripSample(t *testing.T) {
 				t.Fatalf("ParseContent: %v\n%s", err, b)
 			}
 			if got, want := withoutLocation(*q), withoutLocation(p); !reflect.DeepEqual(got, want) {
-				t.Errorf("round trip differs:\n got %s\nwant %s", dumpProjects([]Project{got}), dumpProjects([]Project{want}))
+				t.Errorf("round trip differs:\n got %s\nwant %s", dumpProjects([]budget.Project{got}), dumpProjects([]budget.Project{want}))
 			}
 			if q.File != "content/2022/"+p.Code+".md" || q.Lines["code"] != 2 || q.Lines["name"] != 3 || q.Lines["overview"] == 0 {
 				t.Errorf("locations: file %q lines %v", q.File, q.Lines)
@@ -141,7 +142,7 @@ func TestParseContentSampleFile(t *testing.T) {
 		p.Overview != "拓展电子政务外网覆盖范围。" || p.Lines["overview"] == 0 || p.WeightTotal().String() != "90" {
 		t.Errorf("parsed %+v", p)
 	}
-	if p.Indicators[0].Operator != OpAtLeast || p.Indicators[0].Line != 17 || p.Indicators[1].Line != 24 {
+	if p.Indicators[0].Operator != budget.OpAtLeast || p.Indicators[0].Line != 17 || p.Indicators[1].Line != 24 {
 		t.Errorf("indicators %+v", p.Indicators)
 	}
 	// A BOM and CRLF line ends, as Windows editors save, read the same.
@@ -281,12 +282,12 @@ func FuzzFrontMatter(f *testing.F) {
 		f.Add(s, "95", "长期", 3)
 	}
 	f.Fuzz(func(t *testing.T, a, b, c string, n int) {
-		p := &Project{
-			Code: a, Name: b, Year: n, Department: Coded{c, a}, Unit: Coded{b, c},
+		p := &budget.Project{
+			Code: a, Name: b, Year: n, Department: budget.Coded{Code: c, Name: a}, Unit: budget.Coded{Code: b, Name: c},
 			Funds: decimal.MustDecimal("2.7132"), Attribute: c, Start: a, End: b, AnnualGoal: c,
-			Indicators: []Indicator{{Level1: a, Level2: b, Level3: c, Value: b, Operator: a, Unit: c, Weight: decimal.MustDecimal("10")}},
+			Indicators: []budget.Indicator{{Level1: a, Level2: b, Level3: c, Value: b, Operator: a, Unit: c, Weight: decimal.MustDecimal("10")}},
 			PubDate:    c,
-			Source:     Source{File: a, Line: n},
+			Source:     budget.Source{File: a, Line: n},
 		}
 		if n%3 == 0 {
 			p.Indicators = nil

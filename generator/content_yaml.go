@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"strconv"
 	"strings"
@@ -23,7 +24,7 @@ import (
 // (a line break), whose indentation depends on where it stands; the
 // caller then lets yaml.v3 write the whole document. FuzzFrontMatter
 // holds the result to yaml.v3's, byte for byte.
-func appendFrontMatter(b []byte, p *Project) (_ []byte, ok bool) {
+func appendFrontMatter(b []byte, p *budget.Project) (_ []byte, ok bool) {
 	str := func(key, indent, s string) {
 		if !ok {
 			return
@@ -71,7 +72,7 @@ func appendFrontMatter(b []byte, p *Project) (_ []byte, ok bool) {
 	if p.PubDate != "" {
 		str("pub_date", "", p.PubDate)
 	}
-	if p.Source != (Source{}) {
+	if p.Source != (budget.Source{}) {
 		b = append(b, "source:\n"...)
 		if p.Source.File != "" {
 			str("file", "  ", p.Source.File)
@@ -187,11 +188,11 @@ func notANumber(s string) bool {
 // hand-written YAML of any kind) gives ok false, and the caller decodes
 // with yaml.v3. lines holds each top-level field's line within fm (from
 // 1) and the line of each indicator.
-func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int, ok bool) {
+func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLines []int, ok bool) {
 	lines = make(map[string]int, len(topLevelKeys))
 	text := string(fm)
 	if n := strings.Count(text, "\n  - "); n > 0 {
-		p.Indicators = make([]Indicator, 0, n)
+		p.Indicators = make([]budget.Indicator, 0, n)
 	}
 	section := ""
 	n := 0
@@ -254,10 +255,10 @@ func readFrontMatter(fm []byte) (p Project, lines map[string]int, indLines []int
 			p.AnnualGoal = s
 		case "indicators.indicators":
 			if value == "[]" {
-				p.Indicators = []Indicator{}
+				p.Indicators = []budget.Indicator{}
 			}
 		case "indicators.level1":
-			p.Indicators = append(p.Indicators, Indicator{Level1: s})
+			p.Indicators = append(p.Indicators, budget.Indicator{Level1: s})
 			indLines = append(indLines, n)
 		case "indicators.level2", "indicators.level3", "indicators.value", "indicators.operator", "indicators.unit", "indicators.weight":
 			if len(p.Indicators) == 0 {

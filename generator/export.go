@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"fmt"
 	"io"
@@ -67,7 +68,7 @@ func yearDataPath(y int, name string) string { return fmt.Sprintf("data/%d/%s", 
 func agencyDataPath(a *Agency, ext string) string {
 	return fmt.Sprintf("data/%d/%s/%s.%s", a.Year, a.Kind, a.Code, ext)
 }
-func projectDataPath(p *Project, ext string) string {
+func projectDataPath(p *budget.Project, ext string) string {
 	return fmt.Sprintf("data/%d/project/%s.%s", p.Year, p.Code, ext)
 }
 
@@ -111,7 +112,7 @@ func startDownloads(s *Site, out *output, fs *fragStore, keys *keyer) (*download
 	}
 	for _, p := range s.Projects {
 		scope := fmt.Sprintf("%d年 项目 %s %s", p.Year, p.Code, p.Name)
-		one := []*Project{p}
+		one := []*budget.Project{p}
 		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, fragIndicatorCSV, one)
 		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, one)
 	}
@@ -224,12 +225,12 @@ func (w *downloadWriter) run() error {
 	return nil
 }
 
-func (w *downloadWriter) csv(p, title, scope, level string, year int, k fragKind, ps []*Project) {
+func (w *downloadWriter) csv(p, title, scope, level string, year int, k fragKind, ps []*budget.Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
 		w.keys.key(Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeCSV(out, k, w.frags.spans(ps)) })
 }
 
-func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*Project) {
+func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*budget.Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
 		w.keys.key(Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeJSON(out, w.frags.spans(ps)) })
 }
@@ -269,12 +270,12 @@ type exportField struct {
 // tableRow is one row of a table: a project, or one of its indicators
 // when idx ≥ 0.
 type tableRow struct {
-	p        *Project
+	p        *budget.Project
 	overview string // plainText(p.Overview), computed once per project
 	idx      int
 }
 
-func (r tableRow) ind() Indicator { return r.p.Indicators[r.idx] }
+func (r tableRow) ind() budget.Indicator { return r.p.Indicators[r.idx] }
 
 // cell is one typed value. Numbers keep their Decimal so that every
 // format writes them exactly as written.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -43,7 +44,7 @@ func writeCSV(out io.Writer, cols []*exportField, rows []tableRow) error {
 
 // writeProjectsJSON writes {"version":1,"projects":[…]} through
 // marshalJSON, the definition of the projects.json bytes.
-func writeProjectsJSON(w io.Writer, ps []*Project) error {
+func writeProjectsJSON(w io.Writer, ps []*budget.Project) error {
 	e := jsonExport{Version: 1, Projects: make([]jsonProject, 0, len(ps))}
 	for _, p := range ps {
 		e.Projects = append(e.Projects, exportProject(p))
@@ -56,7 +57,7 @@ func writeProjectsJSON(w io.Writer, ps []*Project) error {
 	return err
 }
 
-func tableRows(ps []*Project) (projects, indicators []tableRow) {
+func tableRows(ps []*budget.Project) (projects, indicators []tableRow) {
 	for _, p := range ps {
 		rows := projectRows(p)
 		projects = append(projects, rows[0])
@@ -77,12 +78,12 @@ func TestFragmentsMatchReference(t *testing.T) {
 	cfg := testConfig(t, content)
 	s := loadTestSite(t, cfg)
 	tricky := trickyProject()
-	s = NewSite(cfg, append(append([]*Project(nil), s.Projects...), tricky), nil)
-	sortProjects(s.Projects)
+	s = NewSite(cfg, append(append([]*budget.Project(nil), s.Projects...), tricky), nil)
+	budget.SortProjects(s.Projects)
 	s = NewSite(cfg, s.Projects, nil)
 	fs := testFragments(t, s)
 
-	lists := map[string][]*Project{"site": s.Projects, "none": nil}
+	lists := map[string][]*budget.Project{"site": s.Projects, "none": nil}
 	for _, y := range s.Years {
 		lists[fmt.Sprint(y.Year)] = y.Projects
 		for _, a := range append(append([]*Agency(nil), y.Departments...), y.Units...) {
@@ -90,7 +91,7 @@ func TestFragmentsMatchReference(t *testing.T) {
 		}
 	}
 	for _, p := range s.Projects {
-		lists[p.Code] = []*Project{p}
+		lists[p.Code] = []*budget.Project{p}
 	}
 	for name, ps := range lists {
 		prows, irows := tableRows(ps)

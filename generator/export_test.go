@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"crypto/sha256"
@@ -25,8 +26,8 @@ type exportedJSON struct {
 		Code       string          `json:"code"`
 		Name       string          `json:"name"`
 		Year       int             `json:"year"`
-		Department Coded           `json:"department"`
-		Unit       Coded           `json:"unit"`
+		Department budget.Coded    `json:"department"`
+		Unit       budget.Coded    `json:"unit"`
 		Funds      decimal.Decimal `json:"funds_wan"`
 		Attribute  string          `json:"attribute"`
 		Start      string          `json:"start"`
@@ -280,12 +281,12 @@ func TestExportSampleMatchesJSON(t *testing.T) {
 // TestExportXLSXAmountsDisplayExactly writes amounts with many shapes of
 // decimals and requires Excel's displayed text to be Decimal.String().
 func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
-	var ps []*Project
+	var ps []*budget.Project
 	for i, v := range []string{"69", "109.73", "2.7132", "54.864", "11.50", "0.05", "1234567.8901", "0.1"} {
-		ps = append(ps, &Project{
+		ps = append(ps, &budget.Project{
 			Code: "P" + strconv.Itoa(i), Name: "项目", Year: 2022,
-			Department: Coded{"1", "部门"}, Unit: Coded{"1001", "单位"}, Funds: decimal.MustDecimal(v),
-			Indicators: []Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal(v)}},
+			Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"}, Funds: decimal.MustDecimal(v),
+			Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal(v)}},
 		})
 	}
 	s := NewSite(Config{}, ps, nil)
@@ -328,9 +329,9 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 // TestExportXLSXDeterministic encodes the same data twice, in separate
 // processes' worth of state, and checks the zip's stamps.
 func TestExportXLSXDeterministic(t *testing.T) {
-	p := &Project{Code: "P1", Name: "项目", Year: 2022, Department: Coded{"1", "部门"}, Unit: Coded{"1001", "单位"},
-		Funds: decimal.MustDecimal("1.5"), Indicators: []Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("90")}}}
-	s := NewSite(Config{PubDate: "2022-02-15", Title: "标题"}, []*Project{p}, nil)
+	p := &budget.Project{Code: "P1", Name: "项目", Year: 2022, Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"},
+		Funds: decimal.MustDecimal("1.5"), Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("90")}}}
+	s := NewSite(Config{PubDate: "2022-02-15", Title: "标题"}, []*budget.Project{p}, nil)
 	var first []byte
 	for i := 0; i < 5; i++ {
 		b, err := xlsxBytes(t, s)
@@ -644,14 +645,14 @@ func TestExportSlicesAddUp(t *testing.T) {
 }
 
 // trickyProject has names with commas, quotes and line breaks.
-func trickyProject() *Project {
-	return &Project{
+func trickyProject() *budget.Project {
+	return &budget.Project{
 		Code: "50011023T000000999001", Name: "老旧管网,\"应急\"维修\n二期", Year: 2023,
-		Department: Coded{"201", "某区水利局，含“全角”和\"半角\"引号"}, Unit: Coded{"201001", "供水站,东片<&>"},
+		Department: budget.Coded{Code: "201", Name: "某区水利局，含“全角”和\"半角\"引号"}, Unit: budget.Coded{Code: "201001", Name: "供水站,东片<&>"},
 		Funds: decimal.MustDecimal("12.3450"), Attribute: "新增", Start: "2023年", End: "2023年",
 		AnnualGoal: "完成维修，\"确保\"供水。\n第二行目标。",
 		Overview:   "项目概况，含逗号。\n\n第二段。",
-		Indicators: []Indicator{
+		Indicators: []budget.Indicator{
 			{Level1: "产出指标", Level2: "数量指标", Level3: "维修管网,\"处\"", Value: "3", Operator: "=", Unit: "处", Weight: decimal.MustDecimal("30")},
 			{Level1: "产出指标", Level2: "质量指标", Level3: "验收合格率", Value: "95", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("20")},
 			{Level1: "效益指标", Level2: "社会效益指标", Level3: "供水保障", Value: "有效\n改善", Operator: "定性", Unit: "", Weight: decimal.MustDecimal("30")},
@@ -727,7 +728,7 @@ func TestExportDataDictionary(t *testing.T) {
 			f := typ.Field(i)
 			key := prefix + strings.Split(f.Tag.Get("json"), ",")[0]
 			switch {
-			case f.Type == reflect.TypeOf(Coded{}):
+			case f.Type == reflect.TypeOf(budget.Coded{}):
 				walk(key+".", f.Type)
 			case f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct:
 				want = append(want, key)
@@ -797,7 +798,7 @@ func xlsxBytes(t *testing.T, s *Site) ([]byte, error) {
 
 // buildTricky builds a site of one project whose text needs quoting and
 // whose numbers minifiers like to rewrite.
-func buildTricky(t *testing.T) (*Project, Config) {
+func buildTricky(t *testing.T) (*budget.Project, Config) {
 	t.Helper()
 	content := t.TempDir()
 	p := trickyProject()

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
@@ -102,7 +103,7 @@ type fragStore struct {
 	files  [numFragKinds]*os.File
 	meta   []fragMeta
 	groups []groupMeta
-	index  map[*Project]int
+	index  map[*budget.Project]int
 	// end is where each file's next fragment goes.
 	end [numFragKinds]int64
 	// reused counts projects whose fragments came from the previous store.
@@ -125,7 +126,7 @@ func fragIndexPath(dir string) string { return filepath.Join(dir, "fragments.idx
 // fragKey is what a project's fragments are made from: the project's
 // content and the global inputs (program, configuration), which include
 // the redaction decisions applied to it.
-func fragKey(keys *keyer, p *Project) [32]byte {
+func fragKey(keys *keyer, p *budget.Project) [32]byte {
 	h := sha256.New()
 	h.Write(keys.global)
 	h.Write([]byte("fragments"))
@@ -213,7 +214,7 @@ func (pf *prevFragments) close() {
 // store's fragments where their keys match. dir == "" puts it in a
 // temporary folder, for builds without a cache.
 func buildFragments(s *Site, dir string, keys *keyer) (*fragStore, error) {
-	fs := &fragStore{dir: dir, index: make(map[*Project]int, len(s.Projects))}
+	fs := &fragStore{dir: dir, index: make(map[*budget.Project]int, len(s.Projects))}
 	var prev *prevFragments
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "budgetsite-fragments-")
@@ -285,7 +286,7 @@ func buildFragments(s *Site, dir string, keys *keyer) (*fragStore, error) {
 }
 
 // unitGroups splits the site order into runs of projects of one unit.
-func unitGroups(ps []*Project) []groupMeta {
+func unitGroups(ps []*budget.Project) []groupMeta {
 	var gs []groupMeta
 	for i, p := range ps {
 		if n := len(gs); n > 0 {
@@ -512,7 +513,7 @@ func (fs *fragStore) close() {
 type span struct{ from, to int }
 
 // spans returns the runs of ps in the store, in ps's order.
-func (fs *fragStore) spans(ps []*Project) []span {
+func (fs *fragStore) spans(ps []*budget.Project) []span {
 	var out []span
 	for _, p := range ps {
 		i := fs.index[p]
@@ -602,7 +603,7 @@ func newFragEncoder() *fragEncoder {
 
 // encodeProject appends p's own fragments to bufs and records where they
 // are.
-func (e *fragEncoder) encodeProject(p *Project, m *fragMeta, bufs *[numFragKinds]bytes.Buffer) error {
+func (e *fragEncoder) encodeProject(p *budget.Project, m *fragMeta, bufs *[numFragKinds]bytes.Buffer) error {
 	for k := range m.Off {
 		m.Off[k] = int64(bufs[k].Len())
 	}
@@ -630,7 +631,7 @@ func (e *fragEncoder) encodeProject(p *Project, m *fragMeta, bufs *[numFragKinds
 
 // encodeGroup appends a unit's sheet rows to bufs, deflated, and records
 // where they are.
-func (e *fragEncoder) encodeGroup(ps []*Project, g *groupMeta, bufs *[numFragKinds]bytes.Buffer) error {
+func (e *fragEncoder) encodeGroup(ps []*budget.Project, g *groupMeta, bufs *[numFragKinds]bytes.Buffer) error {
 	for si, k := range sheetKinds {
 		cols := projectColumns
 		if k == fragSheetIndicators {
@@ -688,7 +689,7 @@ func (e *fragEncoder) csvRows(b *bytes.Buffer, cols []*exportField, rows []table
 
 // projectRows returns a project's row for the project tables followed by
 // one row per indicator.
-func projectRows(p *Project) []tableRow {
+func projectRows(p *budget.Project) []tableRow {
 	ov := plainText(p.Overview)
 	rows := make([]tableRow, 0, 1+len(p.Indicators))
 	rows = append(rows, tableRow{p: p, overview: ov, idx: -1})

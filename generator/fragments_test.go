@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"crypto/sha256"
@@ -30,7 +31,7 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 			i := round % len(projects)
 			p := *projects[i]
 			p.Funds = decimal.MustDecimal(fmt.Sprintf("%d.5", 100+round))
-			projects = append(append(append([]*Project(nil), projects[:i]...), &p), projects[i+1:]...)
+			projects = append(append(append([]*budget.Project(nil), projects[:i]...), &p), projects[i+1:]...)
 		}
 		s := NewSite(cfg, projects, nil)
 		fs, err := buildFragments(s, dir, contentKeys(t, projects))
@@ -131,7 +132,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 
 	edited := *s.Projects[0]
 	edited.Name = "失败的构建"
-	s2 := NewSite(cfg, append([]*Project{&edited}, s.Projects[1:]...), nil)
+	s2 := NewSite(cfg, append([]*budget.Project{&edited}, s.Projects[1:]...), nil)
 	fs2, err := buildFragments(s2, dir, contentKeys(t, s2.Projects))
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +169,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 
 // checkWorkbookFunds opens a workbook (which checks every part's CRC) and
 // requires the 项目 sheet to list the projects' codes and funds in order.
-func checkWorkbookFunds(t *testing.T, b []byte, ps []*Project) {
+func checkWorkbookFunds(t *testing.T, b []byte, ps []*budget.Project) {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {
@@ -191,7 +192,7 @@ func checkWorkbookFunds(t *testing.T, b []byte, ps []*Project) {
 
 // contentKeys keys projects as a build does: by the hash of their
 // content file, here the file as import would write it.
-func contentKeys(t *testing.T, ps []*Project) *keyer {
+func contentKeys(t *testing.T, ps []*budget.Project) *keyer {
 	t.Helper()
 	k := &keyer{global: []byte("test"), hashes: map[string][32]byte{}}
 	for _, p := range ps {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"encoding/json"
@@ -17,7 +18,7 @@ import (
 
 // canonicalJSON prints a project exactly (Decimals by their digits), for
 // comparisons that must not depend on big.Int's internal layout.
-func canonicalJSON(t *testing.T, p Project) string {
+func canonicalJSON(t *testing.T, p budget.Project) string {
 	t.Helper()
 	b, err := json.Marshal(p)
 	if err != nil {
@@ -60,8 +61,8 @@ func FuzzParseTables(f *testing.F) {
 			if ps != nil {
 				t.Fatalf("projects returned with an error")
 			}
-			var list ErrorList
-			var one *Error
+			var list budget.ErrorList
+			var one *budget.Error
 			if !asErrorList(err, &list, &one) {
 				t.Fatalf("error %T is neither ErrorList nor *Error: %v", err, err)
 			}
@@ -100,12 +101,12 @@ func FuzzParseTables(f *testing.F) {
 	})
 }
 
-func asErrorList(err error, list *ErrorList, one **Error) bool {
+func asErrorList(err error, list *budget.ErrorList, one **budget.Error) bool {
 	switch e := err.(type) {
-	case ErrorList:
+	case budget.ErrorList:
 		*list = e
 		return len(e) > 0
-	case *Error:
+	case *budget.Error:
 		*one = e
 		return true
 	}

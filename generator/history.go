@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"math/big"
 	"sort"
@@ -13,15 +14,15 @@ import (
 
 // linkHistory fills s.projectHistory and s.agencyHistory.
 func (s *Site) linkHistory() {
-	s.projectHistory = map[*Project][]*Project{}
-	byCode := map[string][]*Project{}
-	byUnitName := map[string][]*Project{}
+	s.projectHistory = map[*budget.Project][]*budget.Project{}
+	byCode := map[string][]*budget.Project{}
+	byUnitName := map[string][]*budget.Project{}
 	// Oldest year first, so each chain reads forward in time.
-	ordered := append([]*Project(nil), s.Projects...)
+	ordered := append([]*budget.Project(nil), s.Projects...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].Year < ordered[j].Year })
-	lineage := map[*Project]*[]*Project{}
+	lineage := map[*budget.Project]*[]*budget.Project{}
 	for _, p := range ordered {
-		var chain *[]*Project
+		var chain *[]*budget.Project
 		if prev := byCode[p.Code]; len(prev) > 0 {
 			chain = lineage[prev[len(prev)-1]]
 		} else if prev := byUnitName[p.Unit.Code+"\x00"+p.Name]; len(prev) > 0 {
@@ -33,7 +34,7 @@ func (s *Site) linkHistory() {
 			chain = nil
 		}
 		if chain == nil {
-			chain = &[]*Project{}
+			chain = &[]*budget.Project{}
 		}
 		*chain = append(*chain, p)
 		lineage[p] = chain
@@ -59,7 +60,7 @@ func (s *Site) linkHistory() {
 
 // ProjectHistory returns the project in every year it appears, oldest
 // first, or nil when it appears only once.
-func (s *Site) ProjectHistory(p *Project) []*Project { return s.projectHistory[p] }
+func (s *Site) ProjectHistory(p *budget.Project) []*budget.Project { return s.projectHistory[p] }
 
 // AgencyHistory returns the agency in every year, oldest first.
 func (s *Site) AgencyHistory(a *Agency) []*Agency { return s.agencyHistory[a.Kind+"/"+a.Code] }

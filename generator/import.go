@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"bytes"
 	"errors"
 	"fmt"
@@ -33,15 +34,15 @@ func ImportFiles(files []string, contentDir string, opt ParseOptions) (*ImportRe
 // written or found unchanged; progress is called from several goroutines.
 func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions, progress Progress) (*ImportResult, error) {
 	type located struct {
-		p    Project
+		p    budget.Project
 		file string
 	}
 	var all []located
-	var errs ErrorList
+	var errs budget.ErrorList
 	for _, name := range files {
 		f, err := os.Open(name)
 		if err != nil {
-			errs = append(errs, &Error{File: name, Msg: "无法打开文件：" + err.Error(), Hint: "请检查文件路径"})
+			errs = append(errs, &budget.Error{File: name, Msg: "无法打开文件：" + err.Error(), Hint: "请检查文件路径"})
 			continue
 		}
 		ps, err := ParseTables(f, name, opt)
@@ -58,7 +59,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 	for _, l := range all {
 		key := strconv.Itoa(l.p.Year) + "/" + l.p.Code
 		if prev, ok := seen[key]; ok {
-			errs = append(errs, &Error{File: l.file, Line: l.p.Source.Line,
+			errs = append(errs, &budget.Error{File: l.file, Line: l.p.Source.Line,
 				Msg:  fmt.Sprintf("项目编码 %s 重复：%s:%d 已有同一编码的项目", l.p.Code, prev.file, prev.p.Source.Line),
 				Hint: "同一年度的项目编码必须唯一；请检查是否重复导入了同一张表，或改正其中一个编码"})
 			continue
@@ -90,11 +91,11 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 			continue
 		}
 		if err := os.MkdirAll(contentDir, 0o755); err != nil {
-			return nil, &Error{File: contentDir, Msg: "无法创建内容目录：" + err.Error(), Hint: "请检查目录权限，或用 --content 指定其他目录"}
+			return nil, &budget.Error{File: contentDir, Msg: "无法创建内容目录：" + err.Error(), Hint: "请检查目录权限，或用 --content 指定其他目录"}
 		}
 		dir, err := os.MkdirTemp(contentDir, "."+strconv.Itoa(y)+".importing-")
 		if err != nil {
-			return nil, &Error{File: contentDir, Msg: "无法在内容目录中创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间"}
+			return nil, &budget.Error{File: contentDir, Msg: "无法在内容目录中创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间"}
 		}
 		staged[y] = dir
 	}
@@ -116,7 +117,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 				err = os.WriteFile(filepath.Join(dir, p.Code+".md"), data, 0o644)
 			}
 			if err != nil {
-				results[i].err = &Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限和磁盘空间"}
+				results[i].err = &budget.Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限和磁盘空间"}
 				return
 			}
 			results[i].written = true
@@ -140,7 +141,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 		}
 		if !bytes.Equal(old, data) {
 			if err := writeFileAtomic(path, data); err != nil {
-				results[i].err = &Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限"}
+				results[i].err = &budget.Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限"}
 				return
 			}
 			results[i].written = true
@@ -156,7 +157,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 	}
 	for y, dir := range staged {
 		if err := os.Rename(dir, filepath.Join(contentDir, strconv.Itoa(y))); err != nil {
-			return res, &Error{File: filepath.Join(contentDir, strconv.Itoa(y)), Msg: "无法把导入的文件移入内容目录：" + err.Error(), Hint: "请检查目录权限"}
+			return res, &budget.Error{File: filepath.Join(contentDir, strconv.Itoa(y)), Msg: "无法把导入的文件移入内容目录：" + err.Error(), Hint: "请检查目录权限"}
 		}
 		delete(staged, y)
 	}

@@ -1,5 +1,7 @@
 package generator
 
+import "budgetsite/generator/budget"
+
 // keyer computes the cache key of an output file from the inputs its
 // renderer declared: the global inputs (program, templates, assets,
 // configuration, free pages), the list of years every page's navigation
@@ -25,4 +27,4 @@ func (k *keyer) key(in Inputs) string {
 }
 
 // hash returns the content hash of a project's file.
-func (k *keyer) hash(p *Project) [32]byte { return k.hashes[p.File] }
+func (k *keyer) hash(p *budget.Project) [32]byte { return k.hashes[p.File] }

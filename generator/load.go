@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -14,7 +15,7 @@ import (
 // LoadContent reads every project file and free page under a content
 // folder. On error it still returns what parsed. Project files live in content/<year>/<code>.md; free pages
 // (说明, 名词解释) in content/pages/*.md. All errors are collected.
-func LoadContent(fsys fs.FS) (projects []*Project, pages []*Page, err error) {
+func LoadContent(fsys fs.FS) (projects []*budget.Project, pages []*budget.Page, err error) {
 	return loadContent(fsys, nil)
 }
 
@@ -25,11 +26,11 @@ type ParseMemo interface {
 	// KnownHash returns the hash of a file whose stat shows it unchanged
 	// since it was last hashed, so that it need not be read at all.
 	KnownHash(path string) ([32]byte, bool)
-	Get(path string, hash [32]byte) *Project
-	Put(path string, hash [32]byte, p *Project)
+	Get(path string, hash [32]byte) *budget.Project
+	Put(path string, hash [32]byte, p *budget.Project)
 }
 
-func loadContent(fsys fs.FS, cache ParseMemo) (projects []*Project, pages []*Page, err error) {
+func loadContent(fsys fs.FS, cache ParseMemo) (projects []*budget.Project, pages []*budget.Page, err error) {
 	var files []string
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -52,8 +53,8 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*Project, pages []*Pag
 	// Parse on every core; results keep the walk's (sorted) order, so
 	// errors are reported in the same order every time.
 	type result struct {
-		proj *Project
-		page *Page
+		proj *budget.Project
+		page *budget.Page
 		err  error
 	}
 	results := make([]result, len(files))
@@ -72,7 +73,7 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*Project, pages []*Pag
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			results[i].err = &Error{File: p, Msg: "无法读取文件：" + err.Error()}
+			results[i].err = &budget.Error{File: p, Msg: "无法读取文件：" + err.Error()}
 			return
 		}
 		if page {
@@ -95,7 +96,7 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*Project, pages []*Pag
 		}
 		results[i].proj, results[i].err = proj, err
 	})
-	var errs ErrorList
+	var errs budget.ErrorList
 	for _, r := range results {
 		switch {
 		case r.err != nil:
@@ -107,9 +108,9 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*Project, pages []*Pag
 		}
 	}
 	if len(projects) == 0 && len(errs) == 0 {
-		errs = append(errs, &Error{Msg: "内容目录中没有项目文件", Hint: "请先用 budgetsite import 导入绩效目标表文本"})
+		errs = append(errs, &budget.Error{Msg: "内容目录中没有项目文件", Hint: "请先用 budgetsite import 导入绩效目标表文本"})
 	}
-	sortProjects(projects)
+	budget.SortProjects(projects)
 	sort.Slice(pages, func(i, j int) bool {
 		if pages[i].Weight != pages[j].Weight {
 			return pages[i].Weight < pages[j].Weight
@@ -123,17 +124,17 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*Project, pages []*Pag
 
 // LoadContentDir is LoadContent for a folder on disk, with file names in
 // messages relative to the working directory as the publisher typed them.
-func LoadContentDir(dir string) ([]*Project, []*Page, error) {
+func LoadContentDir(dir string) ([]*budget.Project, []*budget.Page, error) {
 	return loadContentDir(dir, nil)
 }
 
-func loadContentDir(dir string, cache ParseMemo) ([]*Project, []*Page, error) {
+func loadContentDir(dir string, cache ParseMemo) ([]*budget.Project, []*budget.Page, error) {
 	if _, err := os.Stat(dir); err != nil {
-		return nil, nil, &Error{File: dir, Msg: "找不到内容目录", Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
+		return nil, nil, &budget.Error{File: dir, Msg: "找不到内容目录", Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
 	}
 	ps, pgs, err := loadContent(os.DirFS(dir), cache)
 	prefix := func(name string) string { return path.Join(dir, name) }
-	if list, ok := err.(ErrorList); ok {
+	if list, ok := err.(budget.ErrorList); ok {
 		for _, e := range list {
 			if e.File != "" {
 				e.File = prefix(e.File)
@@ -146,30 +147,12 @@ func loadContentDir(dir string, cache ParseMemo) ([]*Project, []*Page, error) {
 	return ps, pgs, err
 }
 
-func appendErr(errs ErrorList, err error) ErrorList {
+func appendErr(errs budget.ErrorList, err error) budget.ErrorList {
 	switch e := err.(type) {
-	case ErrorList:
+	case budget.ErrorList:
 		return append(errs, e...)
-	case *Error:
+	case *budget.Error:
 		return append(errs, e)
 	}
-	return append(errs, &Error{Msg: err.Error()})
-}
-
-// sortProjects fixes the one order every listing and export uses: newest
-// year first, then by department, unit and project code.
-func sortProjects(ps []*Project) {
-	sort.Slice(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.Year != b.Year {
-			return a.Year > b.Year
-		}
-		if a.Department.Code != b.Department.Code {
-			return a.Department.Code < b.Department.Code
-		}
-		if a.Unit.Code != b.Unit.Code {
-			return a.Unit.Code < b.Unit.Code
-		}
-		return a.Code < b.Code
-	})
+	return append(errs, &budget.Error{Msg: err.Error()})
 }

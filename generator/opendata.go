@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"encoding/json"
@@ -17,8 +18,8 @@ type jsonProject struct {
 	Code        string          `json:"code"`
 	Name        string          `json:"name"`
 	Year        int             `json:"year"`
-	Department  Coded           `json:"department"`
-	Unit        Coded           `json:"unit"`
+	Department  budget.Coded    `json:"department"`
+	Unit        budget.Coded    `json:"unit"`
 	Funds       decimal.Decimal `json:"funds_wan"`
 	Attribute   string          `json:"attribute"`
 	Start       string          `json:"start"`
@@ -40,7 +41,7 @@ type jsonIndicator struct {
 	Weight   decimal.Decimal `json:"weight"`
 }
 
-func exportProject(p *Project) jsonProject {
+func exportProject(p *budget.Project) jsonProject {
 	jp := jsonProject{
 		Code: p.Code, Name: p.Name, Year: p.Year,
 		Department: p.Department, Unit: p.Unit, Funds: p.Funds,

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
@@ -49,11 +50,11 @@ func newOutput(dir string, minified, minifyPages bool, prev *manifest) (*output,
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, &Error{File: parent, Msg: "无法创建输出目录的上级目录：" + err.Error(), Hint: "请检查目录权限，或用 --out 指定其他输出目录"}
+		return nil, &budget.Error{File: parent, Msg: "无法创建输出目录的上级目录：" + err.Error(), Hint: "请检查目录权限，或用 --out 指定其他输出目录"}
 	}
 	staging, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".building-")
 	if err != nil {
-		return nil, &Error{File: parent, Msg: "无法在输出目录旁创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间，或用 --out 指定其他输出目录"}
+		return nil, &budget.Error{File: parent, Msg: "无法在输出目录旁创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间，或用 --out 指定其他输出目录"}
 	}
 	o := &output{dir: abs, staging: staging, files: map[string]fileInfo{}, prev: prev}
 	if minified {
@@ -316,7 +317,7 @@ func (o *output) commit(keep []string) error {
 	for _, k := range keep {
 		k = filepath.FromSlash(strings.TrimPrefix(k, "/"))
 		if !fs.ValidPath(filepath.ToSlash(k)) {
-			return &Error{Msg: fmt.Sprintf("keep 中的路径“%s”不合法", k), Hint: "请填写相对于输出目录的路径，例如 .htaccess"}
+			return &budget.Error{Msg: fmt.Sprintf("keep 中的路径“%s”不合法", k), Hint: "请填写相对于输出目录的路径，例如 .htaccess"}
 		}
 		src := filepath.Join(o.dir, k)
 		b, err := os.ReadFile(src)
@@ -327,7 +328,7 @@ func (o *output) commit(keep []string) error {
 		}
 		dst := filepath.Join(o.staging, k)
 		if _, err := os.Stat(dst); err == nil {
-			return &Error{File: src, Msg: "keep 中的文件与生成的文件同名", Hint: "请从 keep 中删除它，或改用其他文件名"}
+			return &budget.Error{File: src, Msg: "keep 中的文件与生成的文件同名", Hint: "请从 keep 中删除它，或改用其他文件名"}
 		}
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err
@@ -340,7 +341,7 @@ func (o *output) commit(keep []string) error {
 		return err
 	}
 	if err := swapDirs(o.staging, o.dir); err != nil {
-		return &Error{File: o.dir, Msg: "无法用新生成的网站替换输出目录：" + err.Error(), Hint: "请检查输出目录的权限；原有网站未被改动"}
+		return &budget.Error{File: o.dir, Msg: "无法用新生成的网站替换输出目录：" + err.Error(), Hint: "请检查输出目录的权限；原有网站未被改动"}
 	}
 	o.staging = ""
 	return nil
@@ -371,10 +372,10 @@ func (o *output) commitIncremental() error {
 	for _, p := range o.changed {
 		dst := filepath.Join(o.dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return &Error{File: dst, Msg: "无法更新输出目录：" + err.Error(), Hint: "请检查输出目录的权限"}
+			return &budget.Error{File: dst, Msg: "无法更新输出目录：" + err.Error(), Hint: "请检查输出目录的权限"}
 		}
 		if err := os.Rename(filepath.Join(o.staging, filepath.FromSlash(p)), dst); err != nil {
-			return &Error{File: dst, Msg: "无法更新输出目录：" + err.Error(), Hint: "请检查输出目录的权限"}
+			return &budget.Error{File: dst, Msg: "无法更新输出目录：" + err.Error(), Hint: "请检查输出目录的权限"}
 		}
 	}
 	var stale []string

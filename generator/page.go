@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"bytes"
 	"io"
 	"path"
@@ -9,24 +10,13 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Page is a free Markdown page such as 说明 or 名词解释.
-type Page struct {
-	Title       string `yaml:"title"`
-	Description string `yaml:"description"`
-	Weight      int    `yaml:"weight"` // order in the navigation
-	Nav         string `yaml:"nav"`    // short label in the navigation; empty: not listed
-	Slug        string `yaml:"-"`
-	Body        string `yaml:"-"`
-	File        string `yaml:"-"`
-}
-
 // ParsePage reads a free page: front matter with a title, then Markdown.
-func ParsePage(r io.Reader, name string) (*Page, error) {
+func ParsePage(r io.Reader, name string) (*budget.Page, error) {
 	fm, body, _, err := splitFrontMatter(r, name)
 	if err != nil {
 		return nil, err
 	}
-	var pg Page
+	var pg budget.Page
 	dec := yaml.NewDecoder(bytes.NewReader(fm))
 	dec.KnownFields(true)
 	if err := dec.Decode(&pg); err != nil && err != io.EOF {
@@ -34,10 +24,10 @@ func ParsePage(r io.Reader, name string) (*Page, error) {
 	}
 	pg.Slug = strings.TrimSuffix(path.Base(name), ".md")
 	if !validCodeRe.MatchString(strings.ReplaceAll(pg.Slug, "-", "")) {
-		return nil, &Error{File: name, Msg: "页面文件名只能由字母、数字和连字符组成", Hint: "例如 about.md、glossary.md"}
+		return nil, &budget.Error{File: name, Msg: "页面文件名只能由字母、数字和连字符组成", Hint: "例如 about.md、glossary.md"}
 	}
 	if pg.Title == "" {
-		return nil, &Error{File: name, Line: 2, Msg: "页面缺少标题（title）", Hint: "请在文件头加上 title: 页面标题"}
+		return nil, &budget.Error{File: name, Line: 2, Msg: "页面缺少标题（title）", Hint: "请在文件头加上 title: 页面标题"}
 	}
 	pg.Body = body
 	pg.File = name

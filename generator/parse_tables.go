@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"fmt"
 	"io"
@@ -26,20 +27,20 @@ type ParseOptions struct {
 // rows of dashes. The parser therefore reads cells by what they say (a
 // known label, an operator, a number) rather than by column position
 // wherever it can. name is used only in error messages.
-func ParseTables(r io.Reader, name string, opt ParseOptions) ([]Project, error) {
+func ParseTables(r io.Reader, name string, opt ParseOptions) ([]budget.Project, error) {
 	return parseTables(r, name, opt, 64)
 }
 
 // parseTables is ParseTables cutting the text into chunks of perChunk
 // tables; the result does not depend on perChunk.
-func parseTables(r io.Reader, name string, opt ParseOptions, perChunk int) ([]Project, error) {
+func parseTables(r io.Reader, name string, opt ParseOptions, perChunk int) ([]budget.Project, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "无法读取文件：" + err.Error()}
+		return nil, &budget.Error{File: name, Msg: "无法读取文件：" + err.Error()}
 	}
 	text, _, err := decodeText(raw)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "无法识别文件编码", Hint: "请将文件另存为 UTF-8 或 GB18030 编码后重试"}
+		return nil, &budget.Error{File: name, Msg: "无法识别文件编码", Hint: "请将文件另存为 UTF-8 或 GB18030 编码后重试"}
 	}
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
 	var rows []textRow
@@ -84,7 +85,7 @@ func parseTables(r io.Reader, name string, opt ParseOptions, perChunk int) ([]Pr
 		p.errs = append(p.errs, cp.errs...)
 	}
 	if len(p.projects) == 0 && len(p.errs) == 0 {
-		p.errs = append(p.errs, &Error{File: name, Line: 1, Msg: "没有找到可识别的绩效目标表",
+		p.errs = append(p.errs, &budget.Error{File: name, Line: 1, Msg: "没有找到可识别的绩效目标表",
 			Hint: "文件应包含“项目名称”“主管部门”“资金总额”等栏目和“一级指标…权重”指标行；请确认导入的是从绩效目标表 PDF 提取的文本"})
 	}
 	if len(p.errs) > 0 {
@@ -114,8 +115,8 @@ type tableParser struct {
 	year     int // from the latest title
 	yearLine int
 	cur      *pendingTable
-	projects []Project
-	errs     ErrorList
+	projects []budget.Project
+	errs     budget.ErrorList
 }
 
 // pendingTable is a table being read. Header fields are collected as raw
@@ -129,7 +130,7 @@ type pendingTable struct {
 	lastField  string // for continuation lines of wrapped text
 	inIndic    bool
 	columns    []string // indicator columns in header order
-	indicators []Indicator
+	indicators []budget.Indicator
 	badRows    bool
 	rowStart   int // cell index where the first indicator row starts
 }
@@ -224,7 +225,7 @@ var columnAliases = map[string]string{
 var defaultColumns = []string{cLevel1, cLevel2, cLevel3, cValue, cOperator, cUnit, cWeight}
 
 func (p *tableParser) errorf(line int, hint, format string, args ...any) {
-	p.errs = append(p.errs, &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	p.errs = append(p.errs, &budget.Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 func splitCells(line string) []string {
@@ -415,7 +416,7 @@ func (p *tableParser) indicatorRow(n int, cells []string) {
 	}
 	// A single text cell after a row is the wrapped end of its 三级指标.
 	if len(filled) == 1 && len(t.indicators) > 0 {
-		if _, err := decimal.ParseDecimal(filled[0]); err != nil && normalizeOperator(filled[0]) == "" {
+		if _, err := decimal.ParseDecimal(filled[0]); err != nil && budget.NormalizeOperator(filled[0]) == "" {
 			last := &t.indicators[len(t.indicators)-1]
 			last.Level3 = joinWrapped(last.Level3, filled[0])
 			return
@@ -443,13 +444,13 @@ func (p *tableParser) indicatorRow(n int, cells []string) {
 			r[cLevel2] = t.indicators[prev].Level2
 		}
 	}
-	in := Indicator{
+	in := budget.Indicator{
 		Level1: r[cLevel1], Level2: r[cLevel2], Level3: r[cLevel3],
 		Value: r[cValue], Unit: r[cUnit], Line: n,
 	}
 	before := len(p.errs)
 	rawOp := strings.ReplaceAll(r[cOperator], " ", "")
-	if in.Operator = normalizeOperator(rawOp); in.Operator == "" {
+	if in.Operator = budget.NormalizeOperator(rawOp); in.Operator == "" {
 		p.errorf(n, "指标性质应为 =、≥、≤、>、< 或 定性", "指标性质“%s”无法识别", rawOp)
 	}
 	if w, err := decimal.ParseDecimal(strings.TrimSuffix(r[cWeight], "分")); err != nil {
@@ -490,7 +491,7 @@ func splitIndicatorRow(cells, columns []string, blank int) (map[string]string, b
 	}
 	op := -1
 	for j, c := range cells {
-		if normalizeOperator(strings.ReplaceAll(c, " ", "")) != "" {
+		if budget.NormalizeOperator(strings.ReplaceAll(c, " ", "")) != "" {
 			op = j
 			break
 		}
@@ -578,7 +579,7 @@ func (p *tableParser) finish() {
 		return t.startLine
 	}
 	before := len(p.errs)
-	proj := Project{
+	proj := budget.Project{
 		Attribute:  t.fields[fAttribute],
 		Start:      t.fields[fStart],
 		End:        t.fields[fEnd],
@@ -586,7 +587,7 @@ func (p *tableParser) finish() {
 		AnnualGoal: t.fields[fGoal],
 		Year:       t.year,
 		Indicators: t.indicators,
-		Source:     Source{File: baseName(p.file), Line: t.startLine},
+		Source:     budget.Source{File: baseName(p.file), Line: t.startLine},
 	}
 	if proj.Year == 0 {
 		p.errorf(t.startLine, "请在表前保留“2022年财政资金项目支出绩效目标表”这样的标题行，或在导入时用 --year 指定年度", "无法确定这张表的年度")
@@ -622,21 +623,21 @@ func (p *tableParser) finish() {
 	p.projects = append(p.projects, proj)
 }
 
-func (p *tableParser) coded(t *pendingTable, key string, line int) Coded {
+func (p *tableParser) coded(t *pendingTable, key string, line int) budget.Coded {
 	v := t.fields[key]
 	if v == "" {
 		p.errorf(line, fmt.Sprintf("请补上%s，格式为“编码-名称”", key), "%s为空", key)
-		return Coded{}
+		return budget.Coded{}
 	}
 	code, name, ok := splitCodeName(v)
 	if !ok {
 		p.errorf(line, fmt.Sprintf("%s应写成“编码-名称”，例如“103-重庆市綦江区人民政府办公室”", key), "%s“%s”缺少编码", key, v)
-		return Coded{}
+		return budget.Coded{}
 	}
 	if !validCodeRe.MatchString(code) {
 		p.errorf(line, "编码只能由字母和数字组成，它会用作网页文件名", "%s编码“%s”含有不允许的字符", key, code)
 	}
-	return Coded{Code: code, Name: name}
+	return budget.Coded{Code: code, Name: name}
 }
 
 // splitCodeName splits "CODE-NAME" at the first hyphen.

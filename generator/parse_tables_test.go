@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"errors"
@@ -29,7 +30,7 @@ func readTablesSample(tb testing.TB) []byte {
 	return b
 }
 
-func parseTablesSample(tb testing.TB) []Project {
+func parseTablesSample(tb testing.TB) []budget.Project {
 	tb.Helper()
 	ps, err := ParseTables(bytes.NewReader(readTablesSample(tb)), tablesSamplePath, ParseOptions{})
 	if err != nil {
@@ -42,7 +43,7 @@ func parseTablesSample(tb testing.TB) []Project {
 // `sed 's/\t/│/g'`) back into tabs.
 func tabbed(s string) string { return strings.ReplaceAll(s, "│", "\t") }
 
-func parseTabbed(s string, opt ParseOptions) ([]Project, error) {
+func parseTabbed(s string, opt ParseOptions) ([]budget.Project, error) {
 	return ParseTables(strings.NewReader(tabbed(s)), "test.txt", opt)
 }
 
@@ -122,10 +123,10 @@ func TestParseTablesSample(t *testing.T) {
 		if got := p.Funds.String(); got != w.funds {
 			t.Errorf("%s: funds %q, want %q", w.code, got, w.funds)
 		}
-		if p.Department != (Coded{"103", "重庆市綦江区人民政府办公室"}) {
+		if p.Department != (budget.Coded{Code: "103", Name: "重庆市綦江区人民政府办公室"}) {
 			t.Errorf("%s: department %+v", w.code, p.Department)
 		}
-		if p.Unit != (Coded{w.unit, unitNames[w.unit]}) {
+		if p.Unit != (budget.Coded{Code: w.unit, Name: unitNames[w.unit]}) {
 			t.Errorf("%s: unit %+v, want %s-%s", w.code, p.Unit, w.unit, unitNames[w.unit])
 		}
 		if len(p.Indicators) != w.indicators {
@@ -134,7 +135,7 @@ func TestParseTablesSample(t *testing.T) {
 		if got := p.WeightTotal().String(); got != w.weight {
 			t.Errorf("%s: weight total %s, want %s", w.code, got, w.weight)
 		}
-		if p.Source != (Source{File: "qijiang-2022-performance-targets.txt", Line: w.line}) {
+		if p.Source != (budget.Source{File: "qijiang-2022-performance-targets.txt", Line: w.line}) {
 			t.Errorf("%s: source %+v, want line %d", w.code, p.Source, w.line)
 		}
 		if p.Attribute != "新增" || p.Start != "2022年" {
@@ -155,7 +156,7 @@ func TestParseTablesSample(t *testing.T) {
 			if in.Level1 == "" || in.Level2 == "" || in.Level3 == "" || in.Value == "" {
 				t.Errorf("%s indicator %d incomplete: %+v", w.code, j, in)
 			}
-			if normalizeOperator(in.Operator) != in.Operator {
+			if budget.NormalizeOperator(in.Operator) != in.Operator {
 				t.Errorf("%s indicator %d operator %q not canonical", w.code, j, in.Operator)
 			}
 		}
@@ -181,7 +182,7 @@ func TestParseTablesSample(t *testing.T) {
 	}
 }
 
-func findProject(t *testing.T, ps []Project, code string) *Project {
+func findProject(t *testing.T, ps []budget.Project, code string) *budget.Project {
 	t.Helper()
 	for i := range ps {
 		if ps[i].Code == code {
@@ -213,7 +214,7 @@ func TestParseTablesSampleDetails(t *testing.T) {
 		t.Errorf("97945: name %q end %q", p.Name, p.End)
 	}
 	// 绩效指标 printed on a data row after a blank line.
-	if in := p.Indicators[2]; in.Line != 97 || in.Level3 != "支出控制在预算内" || in.Operator != OpAtMost || in.Unit != "万元" {
+	if in := p.Indicators[2]; in.Line != 97 || in.Level3 != "支出控制在预算内" || in.Operator != budget.OpAtMost || in.Unit != "万元" {
 		t.Errorf("97945 indicator 2 = %+v", in)
 	}
 
@@ -267,7 +268,7 @@ const (
 )
 
 // indicatorRows renders indicators compactly for comparison.
-func indicatorRows(ins []Indicator) []string {
+func indicatorRows(ins []budget.Indicator) []string {
 	var out []string
 	for _, in := range ins {
 		out = append(out, strings.Join([]string{in.Level1, in.Level2, in.Level3, in.Value, in.Operator, in.Unit, in.Weight.String()}, "|"))
@@ -275,7 +276,7 @@ func indicatorRows(ins []Indicator) []string {
 	return out
 }
 
-func assertIndicators(t *testing.T, p Project, want ...string) {
+func assertIndicators(t *testing.T, p budget.Project, want ...string) {
 	t.Helper()
 	if got := indicatorRows(p.Indicators); !reflect.DeepEqual(got, want) {
 		t.Errorf("indicators:\n got %q\nwant %q", got, want)
@@ -288,7 +289,7 @@ var synDefaultIndicators = []string{
 }
 
 func TestParseTablesVariants(t *testing.T) {
-	one := func(t *testing.T, ps []Project) Project {
+	one := func(t *testing.T, ps []budget.Project) budget.Project {
 		t.Helper()
 		if len(ps) != 1 {
 			t.Fatalf("got %d projects, want 1", len(ps))
@@ -299,12 +300,12 @@ func TestParseTablesVariants(t *testing.T) {
 		name  string
 		input string
 		opt   ParseOptions
-		check func(t *testing.T, ps []Project)
+		check func(t *testing.T, ps []budget.Project)
 	}{
-		{"baseline", synTable, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"baseline", synTable, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Code != "500110T1" || p.Name != "测试项目" || p.Year != 2022 || p.Funds.String() != "12.5" ||
-				p.Department != (Coded{"103", "重庆市綦江区人民政府办公室"}) || p.Unit != (Coded{"103001", "重庆市綦江区人民政府办公室（本级）"}) ||
+				p.Department != (budget.Coded{Code: "103", Name: "重庆市綦江区人民政府办公室"}) || p.Unit != (budget.Coded{Code: "103001", Name: "重庆市綦江区人民政府办公室（本级）"}) ||
 				p.Attribute != "新增" || p.Start != "2022年" || p.End != "长期" || p.Overview != "概况文字。" || p.AnnualGoal != "目标文字。" {
 				t.Errorf("project = %+v", p)
 			}
@@ -313,43 +314,43 @@ func TestParseTablesVariants(t *testing.T) {
 				t.Errorf("lines: %d %d source %d", p.Indicators[0].Line, p.Indicators[1].Line, p.Source.Line)
 			}
 		}},
-		{"title carries year", "綦江区2023年度项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{Year: 2021}, func(t *testing.T, ps []Project) {
+		{"title carries year", "綦江区2023年度项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{Year: 2021}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Year != 2023 {
 				t.Errorf("year %d, want 2023 from the title", p.Year)
 			}
 		}},
-		{"title year per table", synTable + "\n2021年财政资金项目支出绩效目标表\n" + strings.Replace(synHead, "500110T1", "500110T2", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"title year per table", synTable + "\n2021年财政资金项目支出绩效目标表\n" + strings.Replace(synHead, "500110T1", "500110T2", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if len(ps) != 2 || ps[0].Year != 2022 || ps[1].Year != 2021 || ps[1].Code != "500110T2" || ps[1].Source.Line != 14 {
 				t.Errorf("projects = %+v", ps)
 			}
 		}},
-		{"money unit line variants", "2022年财政资金项目支出绩效目标表\n金额单位：万元\n单位: 万元\n单位：万\n" + synHead + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"money unit line variants", "2022年财政资金项目支出绩效目标表\n金额单位：万元\n单位: 万元\n单位：万\n" + synHead + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			one(t, ps)
 		}},
-		{"no money unit line", "2022年财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"no money unit line", "2022年财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			one(t, ps)
 		}},
-		{"funds label 资金总额(万)", synTitle + strings.Replace(synHead, "资金总额（万）", "资金总额(万)", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"funds label 资金总额(万)", synTitle + strings.Replace(synHead, "资金总额（万）", "资金总额(万)", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.5" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"funds label 资金总额（万元）", synTitle + strings.Replace(synHead, "资金总额（万）", "资金总额（万元）", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"funds label 资金总额（万元）", synTitle + strings.Replace(synHead, "资金总额（万）", "资金总额（万元）", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.5" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"funds label with colon and 项目", synTitle + strings.Replace(synHead, "资金总额（万）", "项目资金总额（万元）：", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"funds label with colon and 项目", synTitle + strings.Replace(synHead, "资金总额（万）", "项目资金总额（万元）：", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.5" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"funds value with 万元 suffix", synTitle + strings.Replace(synHead, "│12.5│", "│12.50万元│", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"funds value with 万元 suffix", synTitle + strings.Replace(synHead, "│12.5│", "│12.50万元│", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.50" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"truncated labels", synTitle + strings.NewReplacer("项目当年绩效目标", "项目当年绩效目", "项目起始时间", "项目起始时", "项目概况", "项目概况：").Replace(synHead) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"truncated labels", synTitle + strings.NewReplacer("项目当年绩效目标", "项目当年绩效目", "项目起始时间", "项目起始时", "项目概况", "项目概况：").Replace(synHead) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.AnnualGoal != "目标文字。" || p.Start != "2022年" || p.Overview != "概况文字。" {
 				t.Errorf("goal %q start %q overview %q", p.AnnualGoal, p.Start, p.Overview)
@@ -361,44 +362,44 @@ func TestParseTablesVariants(t *testing.T) {
 项目起始时间││2022年││项目终止时间│││长期│││
 项目概况│││概况│文字。│││
 项目当年绩效目标││││目标文字。
-` + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+` + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
-			if p.Name != "测试项目" || p.Department.Name != "重庆市綦江区人民政府办公室" || p.Unit != (Coded{"103001", "单位"}) ||
+			if p.Name != "测试项目" || p.Department.Name != "重庆市綦江区人民政府办公室" || p.Unit != (budget.Coded{Code: "103001", Name: "单位"}) ||
 				p.Funds.String() != "12.5" || p.Attribute != "新增" || p.Start != "2022年" || p.End != "长期" ||
 				p.Overview != "概况文字。" || p.AnnualGoal != "目标文字。" {
 				t.Errorf("project = %+v", p)
 			}
 			assertIndicators(t, p, synDefaultIndicators...)
 		}},
-		{"wrapped overview continues on next line", synTitle + strings.Replace(synHead, "项目概况│概况文字。\n", "项目概况│概况第一行\n│第二 行。\n", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"wrapped overview continues on next line", synTitle + strings.Replace(synHead, "项目概况│概况文字。\n", "项目概况│概况第一行\n│第二 行。\n", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Overview != "概况第一行第二行。" {
 				t.Errorf("overview %q", p.Overview)
 			}
 		}},
-		{"indicator header without 绩效指标 label", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n" + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"indicator header without 绩效指标 label", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n" + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps), synDefaultIndicators...)
 		}},
-		{"indicator header without any label cell", synTitle + synHead + "一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n产出指标│数量指标│服务部门│81│≥│个│50\n满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"indicator header without any label cell", synTitle + synHead + "一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n产出指标│数量指标│服务部门│81│≥│个│50\n满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps), synDefaultIndicators...)
 		}},
-		{"绩效指标 on the first data row", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"绩效指标 on the first data row", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			assertIndicators(t, p, synDefaultIndicators...)
 			if p.Indicators[0].Line != 10 {
 				t.Errorf("line %d, want 10", p.Indicators[0].Line)
 			}
 		}},
-		{"绩效指标 on the first data row after a blank line", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"绩效指标 on the first data row after a blank line", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps), synDefaultIndicators...)
 		}},
-		{"blank lines inside a table", synTitle + "\n" + strings.ReplaceAll(synHead, "\n", "\n\n") + "\n" + synIndHead + "\n\n" + strings.Replace(synRows, "\n", "\n\n  \n│││││\n", 1), ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"blank lines inside a table", synTitle + "\n" + strings.ReplaceAll(synHead, "\n", "\n\n") + "\n" + synIndHead + "\n\n" + strings.Replace(synRows, "\n", "\n\n  \n│││││\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			assertIndicators(t, p, synDefaultIndicators...)
 			if p.Funds.String() != "12.5" || p.AnnualGoal != "目标文字。" || p.Indicators[1].Line != 24 {
 				t.Errorf("funds %s goal %q line %d", p.Funds, p.AnnualGoal, p.Indicators[1].Line)
 			}
 		}},
-		{"form feed page breaks inside a table", synTitle + strings.Replace(synHead, "资金总额", "\f资金总额", 1) + synIndHead + strings.Replace(synRows, "│满意度指标", "\f│满意度指标", 1) + "\f", ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"form feed page breaks inside a table", synTitle + strings.Replace(synHead, "资金总额", "\f资金总额", 1) + synIndHead + strings.Replace(synRows, "│满意度指标", "\f│满意度指标", 1) + "\f", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			assertIndicators(t, p, synDefaultIndicators...)
 			if p.Funds.String() != "12.5" {
@@ -409,14 +410,14 @@ func TestParseTablesVariants(t *testing.T) {
 				t.Errorf("indicator after the page break on line %d, want 11", p.Indicators[1].Line)
 			}
 		}},
-		{"dash rows ignored", synTitle + strings.Replace(synHead, "\n", "\n------│------\n--│--│--\n", 1) + synIndHead + "--│--│--│--│--│--│--│--\n" + strings.Replace(synRows, "\n", "\n------│------------│--│--\n--│--\n", 1), ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"dash rows ignored", synTitle + strings.Replace(synHead, "\n", "\n------│------\n--│--│--\n", 1) + synIndHead + "--│--│--│--│--│--│--│--\n" + strings.Replace(synRows, "\n", "\n------│------------│--│--\n--│--\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Name != "测试项目" {
 				t.Errorf("name %q", p.Name)
 			}
 			assertIndicators(t, p, synDefaultIndicators...)
 		}},
-		{"page number lines ignored", synTitle + strings.Replace(synHead, "\n", "\n第 1 页\n", 1) + "- 2 -\n" + synIndHead + strings.Replace(synRows, "\n", "\n第2页 共3页\n— 3 —\n3/5\n", 1), ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"page number lines ignored", synTitle + strings.Replace(synHead, "\n", "\n第 1 页\n", 1) + "- 2 -\n" + synIndHead + strings.Replace(synRows, "\n", "\n第2页 共3页\n— 3 —\n3/5\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Name != "测试项目" {
 				t.Errorf("name %q", p.Name)
@@ -431,7 +432,7 @@ func TestParseTablesVariants(t *testing.T) {
 项目当年绩效目标│目标 文字。
 ` + synIndHead + `│产出指标│数量指标│全区GDP 增长率│6│≥│%│50
 │满意 度指标│服务对象满意 度指标│服务对象 满意度│95│≥│%│50
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Name != "OA 办公平台运维" || p.Department.Name != "重庆市綦江区人民政府办公室" || p.Unit.Name != "重庆市綦江区电子政务中心" ||
 				p.Overview != "Smart City 项目，用于“互联网+ 政务”。" || p.AnnualGoal != "目标文字。" {
@@ -442,7 +443,7 @@ func TestParseTablesVariants(t *testing.T) {
 		{"empty 度量单位 cells", synTitle + synHead + synIndHead + `│产出指标│数量指标│网络链接线路租赁│381│=││40
 │││网络带宽│10│=││10
 │产出指标│时效指标│租赁期限│1│=│年│50
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps),
 				"产出指标|数量指标|网络链接线路租赁|381|=||40",
 				"产出指标|数量指标|网络带宽|10|=||10",
@@ -458,7 +459,7 @@ func TestParseTablesVariants(t *testing.T) {
 │产出指标│数量指标│h│1│> =│个│10
 │产出指标│数量指标│i│1│＝│个│10
 │产出指标│数量指标│j│1│>│个│10
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			var ops []string
 			for _, in := range one(t, ps).Indicators {
 				ops = append(ops, in.Operator)
@@ -469,7 +470,7 @@ func TestParseTablesVariants(t *testing.T) {
 		}},
 		{"定性 rows with word values and empty unit", synTitle + synHead + synIndHead + `│效益指标│社会效益指标│群众获得感│提升│定性││40
 │效益指标│社会效益指标│服务质量│较好│定性│││60
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			assertIndicators(t, p, "效益指标|社会效益指标|群众获得感|提升|定性||40", "效益指标|社会效益指标|服务质量|较好|定性||60")
 			if !p.Indicators[0].Qualitative() || !p.Indicators[1].Qualitative() {
@@ -481,7 +482,7 @@ func TestParseTablesVariants(t *testing.T) {
 ││质量指标│网站正常运行率│95│≥│%│20
 │││差错率│1│≤│%│10
 │满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│30
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps),
 				"产出指标|数量指标|服务部门|81|≥|个|20",
 				"产出指标|数量指标|服务街镇|21|=|个|20",
@@ -492,7 +493,7 @@ func TestParseTablesVariants(t *testing.T) {
 		{"三级 text split over two cells", synTitle + synHead + synIndHead + `│产出指标│数量指标│民生监察│平台│1│=│个│15
 │产出指标│数量指标│Smart│City 平台│1│=││15
 │产出指标│数量指标│督查专报、│督查通报、│督查周报│55│≥│期│50
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps),
 				"产出指标|数量指标|民生监察平台|1|=|个|15",
 				"产出指标|数量指标|Smart City 平台|1|=||15",
@@ -501,7 +502,7 @@ func TestParseTablesVariants(t *testing.T) {
 		{"三级 text wrapped onto a line of its own", synTitle + synHead + synIndHead + `│产出指标│数量指标│政府政策传达到基层│95│≥│%│50
 │││更及时
 │满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps),
 				"产出指标|数量指标|政府政策传达到基层更及时|95|≥|%|50",
 				"满意度指标|服务对象满意度指标|服务对象满意度|95|≥|%|50")
@@ -511,7 +512,7 @@ func TestParseTablesVariants(t *testing.T) {
 ││数量指标│劳务│派遣│人数│4│≥│人│10
 ││质量指标│网络│带宽│10│=││10
 │满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50
-`, ParseOptions{}, func(t *testing.T, ps []Project) {
+`, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps),
 				"产出指标|数量指标|服务部门|81|≥|个|20",
 				"产出指标|数量指标|服务街镇|21|=|个|10",
@@ -523,28 +524,28 @@ func TestParseTablesVariants(t *testing.T) {
 主管部门│103 - 重庆市-綦江区│实施单位│103001－单位—本级
 资金总额（万）│12.5│项目属性│新增
 项目概况│概况。
-` + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []Project) {
+` + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
-			if p.Code != "500110T1" || p.Name != "测试-项目（一期）" || p.Department != (Coded{"103", "重庆市-綦江区"}) || p.Unit != (Coded{"103001", "单位—本级"}) {
+			if p.Code != "500110T1" || p.Name != "测试-项目（一期）" || p.Department != (budget.Coded{Code: "103", Name: "重庆市-綦江区"}) || p.Unit != (budget.Coded{Code: "103001", Name: "单位—本级"}) {
 				t.Errorf("code %q name %q dept %+v unit %+v", p.Code, p.Name, p.Department, p.Unit)
 			}
 		}},
-		{"no title year, ParseOptions.Year", "财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []Project) {
+		{"no title year, ParseOptions.Year", "财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Year != 2023 {
 				t.Errorf("year %d, want 2023", p.Year)
 			}
 		}},
-		{"no title at all, ParseOptions.Year", synHead + synIndHead + synRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []Project) {
+		{"no title at all, ParseOptions.Year", synHead + synIndHead + synRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Year != 2023 || p.Source.Line != 1 {
 				t.Errorf("year %d line %d", p.Year, p.Source.Line)
 			}
 		}},
-		{"cover text before the first table ignored", "綦江区人民政府办公室\n2022年部门预算公开\n说明│文字\n" + synTable, ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"cover text before the first table ignored", "綦江区人民政府办公室\n2022年部门预算公开\n说明│文字\n" + synTable, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Source.Line != 6 {
 				t.Errorf("source line %d, want 6", p.Source.Line)
 			}
 		}},
-		{"weights with 分 and decimals", synTitle + synHead + synIndHead + "│产出指标│数量指标│a│1│=│个│49.5分\n│产出指标│数量指标│b│1│=│个│50.50\n", ParseOptions{}, func(t *testing.T, ps []Project) {
+		{"weights with 分 and decimals", synTitle + synHead + synIndHead + "│产出指标│数量指标│a│1│=│个│49.5分\n│产出指标│数量指标│b│1│=│个│50.50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.WeightTotal().String() != "100.00" {
 				t.Errorf("weight total %s", p.WeightTotal())
 			}
@@ -567,9 +568,9 @@ func TestParseTablesImportFiles(t *testing.T) {
 	tests := map[string]struct {
 		opt   ParseOptions
 		codes []string
-		check func(t *testing.T, ps []Project)
+		check func(t *testing.T, ps []budget.Project)
 	}{
-		"variants.txt": {ParseOptions{}, []string{"500110T101", "500110T102", "500110T103"}, func(t *testing.T, ps []Project) {
+		"variants.txt": {ParseOptions{}, []string{"500110T101", "500110T102", "500110T103"}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, ps[0],
 				"产出指标|数量指标|网络链接线路租赁|381|=||40",
 				"产出指标|数量指标|服务街镇|21|≥|个|20",
@@ -581,11 +582,11 @@ func TestParseTablesImportFiles(t *testing.T) {
 			if ps[1].Funds.String() != "2.7132" || ps[1].Unit.Name != "重庆市綦江区电子政务中心" || ps[1].Indicators[0].Level3 != "“互联网+督查”平台交办问题" {
 				t.Errorf("project 2 = %+v", ps[1])
 			}
-			if ps[2].Year != 2023 || ps[2].Indicators[0].Operator != OpAtMost {
+			if ps[2].Year != 2023 || ps[2].Indicators[0].Operator != budget.OpAtMost {
 				t.Errorf("project 3 = %+v", ps[2])
 			}
 		}},
-		"no-year.txt": {ParseOptions{Year: 2024}, []string{"500110T201"}, func(t *testing.T, ps []Project) {
+		"no-year.txt": {ParseOptions{Year: 2024}, []string{"500110T201"}, func(t *testing.T, ps []budget.Project) {
 			if ps[0].Year != 2024 {
 				t.Errorf("year %d", ps[0].Year)
 			}
@@ -655,13 +656,13 @@ func TestParseTablesEncodings(t *testing.T) {
 }
 
 // dumpProjects prints every field, for readable diffs.
-func dumpProjects(ps []Project) string {
+func dumpProjects(ps []budget.Project) string {
 	var b strings.Builder
 	for _, p := range ps {
 		fmt.Fprintf(&b, "%s|%s|%d|%v|%v|%s|%s|%s|%s|%s|%q|%v|%s|%v\n", p.Code, p.Name, p.Year, p.Department, p.Unit, p.Funds,
 			p.Attribute, p.Start, p.End, p.AnnualGoal, p.Overview, p.Source, p.PubDate, p.Lines)
 		for _, in := range p.Indicators {
-			fmt.Fprintf(&b, "  %d %s\n", in.Line, indicatorRows([]Indicator{in})[0])
+			fmt.Fprintf(&b, "  %d %s\n", in.Line, indicatorRows([]budget.Indicator{in})[0])
 		}
 	}
 	return b.String()
@@ -753,11 +754,11 @@ func TestParseTablesYearRange(t *testing.T) {
 }
 
 // oneError asserts err is an ErrorList of exactly one *Error.
-func oneError(t *testing.T, err error) *Error {
+func oneError(t *testing.T, err error) *budget.Error {
 	t.Helper()
-	var list ErrorList
+	var list budget.ErrorList
 	if !errors.As(err, &list) {
-		var e *Error
+		var e *budget.Error
 		if errors.As(err, &e) {
 			return e
 		}
@@ -769,7 +770,7 @@ func oneError(t *testing.T, err error) *Error {
 	return list[0]
 }
 
-func assertChineseError(t *testing.T, e *Error) {
+func assertChineseError(t *testing.T, e *budget.Error) {
 	t.Helper()
 	if !hasHan(e.Msg) {
 		t.Errorf("message %q is not Chinese", e.Msg)
@@ -792,7 +793,7 @@ func TestParseTablesReportsEveryError(t *testing.T) {
 	input := synTitle + strings.Replace(synHead, "│12.5│", "│abc│", 1) + synIndHead +
 		"│产出指标│数量指标│服务部门│81│≥│个│x\n│满意度指标│服务对象满意度指标│服务对象满意度│95│约│%│50\n"
 	_, err := parseTabbed(input, ParseOptions{})
-	var list ErrorList
+	var list budget.ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("error %T %v", err, err)
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"fmt"
 	"hash/fnv"
@@ -47,7 +48,7 @@ const (
 type cachedProject struct {
 	Path    string
 	Hash    [32]byte
-	Project Project
+	Project budget.Project
 	// HitsKey names the detectors that found Hits, encoded by check; a
 	// nil Hits means none recorded.
 	HitsKey string
@@ -155,7 +156,7 @@ func sliceLen(isNil bool, n int) uint64 {
 	return uint64(n) + 1
 }
 
-func encodeProject(e *encBuf, p *Project) {
+func encodeProject(e *encBuf, p *budget.Project) {
 	e.str(p.Code)
 	e.str(p.Name)
 	e.varint(int64(p.Year))
@@ -196,14 +197,14 @@ func encodeProject(e *encBuf, p *Project) {
 	}
 }
 
-func decodeProject(d *decBuf, p *Project) {
+func decodeProject(d *decBuf, p *budget.Project) {
 	p.Code, p.Name, p.Year = d.str(), d.str(), int(d.varint())
 	p.Department.Code, p.Department.Name = d.str(), d.str()
 	p.Unit.Code, p.Unit.Name = d.str(), d.str()
 	p.Funds = decodeDecimal(d)
 	p.Attribute, p.Start, p.End, p.AnnualGoal = d.str(), d.str(), d.str(), d.str()
 	if n := d.listLen(10); n >= 0 {
-		p.Indicators = make([]Indicator, n)
+		p.Indicators = make([]budget.Indicator, n)
 		for i := range p.Indicators {
 			in := &p.Indicators[i]
 			in.Level1, in.Level2, in.Level3 = d.str(), d.str(), d.str()
@@ -261,7 +262,7 @@ func (c *parseCache) KnownHash(path string) ([32]byte, bool) {
 }
 
 // Get returns a fresh copy of the cached project for a file, or nil.
-func (c *parseCache) Get(path string, hash [32]byte) *Project {
+func (c *parseCache) Get(path string, hash [32]byte) *budget.Project {
 	c.mu.Lock()
 	e := c.shards[shardOf(path)][path]
 	if e != nil && e.Hash == hash {
@@ -276,7 +277,7 @@ func (c *parseCache) Get(path string, hash [32]byte) *Project {
 }
 
 // Put records a freshly parsed file.
-func (c *parseCache) Put(path string, hash [32]byte, p *Project) {
+func (c *parseCache) Put(path string, hash [32]byte, p *budget.Project) {
 	s := shardOf(path)
 	e := &cachedProject{Path: path, Hash: hash, Project: *p}
 	c.mu.Lock()

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -58,7 +59,7 @@ type privacy struct {
 	// hits memoises detection: review, the audit log and redaction all
 	// need the same hits, and detection is the costly part.
 	mu   sync.Mutex
-	hits map[*Project][]hit
+	hits map[*budget.Project][]hit
 	key  string // what detection depends on besides the text: the terms
 	memo HitMemo
 }
@@ -79,9 +80,9 @@ func newPrivacy(cfg PrivacyConfig) (*privacy, error) {
 		cfg.Policy = "mask"
 	case "mask", "remove":
 	default:
-		return nil, &Error{Msg: fmt.Sprintf("privacy.policy“%s”无法识别", cfg.Policy), Hint: "应为 mask（姓名显示为“李某某”）或 remove（显示为“（姓名已隐去）”）"}
+		return nil, &budget.Error{Msg: fmt.Sprintf("privacy.policy“%s”无法识别", cfg.Policy), Hint: "应为 mask（姓名显示为“李某某”）或 remove（显示为“（姓名已隐去）”）"}
 	}
-	p := &privacy{cfg: cfg, redact: set(cfg.Redact), allow: set(cfg.Allow), redactRules: set(cfg.RedactRules), hits: map[*Project][]hit{}}
+	p := &privacy{cfg: cfg, redact: set(cfg.Redact), allow: set(cfg.Allow), redactRules: set(cfg.RedactRules), hits: map[*budget.Project][]hit{}}
 	for _, t := range cfg.Terms {
 		if t = strings.TrimSpace(t); t != "" {
 			p.terms = append(p.terms, t)
@@ -115,7 +116,7 @@ func set(xs []string) map[string]bool {
 }
 
 // textFields lists a project's free-text fields with their paths.
-func textFields(p *Project) []struct {
+func textFields(p *budget.Project) []struct {
 	path, text string
 	line       int
 } {
@@ -144,7 +145,7 @@ func textFields(p *Project) []struct {
 }
 
 // detect returns every personal-information candidate in a project.
-func (pv *privacy) detect(p *Project) []hit {
+func (pv *privacy) detect(p *budget.Project) []hit {
 	pv.mu.Lock()
 	h, ok := pv.hits[p]
 	pv.mu.Unlock()
@@ -170,11 +171,11 @@ func (pv *privacy) detect(p *Project) []hit {
 }
 
 // detectAll runs detection over all projects on every core.
-func (pv *privacy) detectAll(projects []*Project) {
+func (pv *privacy) detectAll(projects []*budget.Project) {
 	parallel(len(projects), func(i int) { pv.detect(projects[i]) })
 }
 
-func (pv *privacy) detectUncached(p *Project) []hit {
+func (pv *privacy) detectUncached(p *budget.Project) []hit {
 	var hits []hit
 	for _, f := range textFields(p) {
 		for _, d := range detectText(f.text, pv.terms) {
@@ -187,7 +188,7 @@ func (pv *privacy) detectUncached(p *Project) []hit {
 
 // review turns unreviewed hits into errors that say exactly what to add
 // to config.yaml, and reviewed ones into info findings.
-func (pv *privacy) review(projects []*Project) []Finding {
+func (pv *privacy) review(projects []*budget.Project) []Finding {
 	var out []Finding
 	for _, p := range projects {
 		for _, h := range pv.detect(p) {
@@ -210,7 +211,7 @@ func (pv *privacy) review(projects []*Project) []Finding {
 	return out
 }
 
-func (pv *privacy) redactions(projects []*Project) []Redaction {
+func (pv *privacy) redactions(projects []*budget.Project) []Redaction {
 	var out []Redaction
 	for _, p := range projects {
 		for _, h := range pv.detect(p) {
@@ -260,7 +261,7 @@ func maskMiddle(s string, head, tail int) string {
 // Redact returns a copy of the projects with every reviewed hit replaced.
 // Unreviewed hits are not touched here: Check has already stopped the
 // build for them.
-func Redact(projects []*Project, cfg PrivacyConfig) ([]*Project, error) {
+func Redact(projects []*budget.Project, cfg PrivacyConfig) ([]*budget.Project, error) {
 	pv, err := newPrivacy(cfg)
 	if err != nil {
 		return nil, err
@@ -268,9 +269,9 @@ func Redact(projects []*Project, cfg PrivacyConfig) ([]*Project, error) {
 	return pv.redactAll(projects), nil
 }
 
-func (pv *privacy) redactAll(projects []*Project) []*Project {
+func (pv *privacy) redactAll(projects []*budget.Project) []*budget.Project {
 	pv.detectAll(projects)
-	out := make([]*Project, len(projects))
+	out := make([]*budget.Project, len(projects))
 	for i, p := range projects {
 		hits := pv.detect(p)
 		repl := map[string]string{}
@@ -302,7 +303,7 @@ func (pv *privacy) redactAll(projects []*Project) []*Project {
 		r := strings.NewReplacer(pairs...)
 		q := *p
 		q.Name, q.Overview, q.AnnualGoal, q.Attribute = r.Replace(p.Name), r.Replace(p.Overview), r.Replace(p.AnnualGoal), r.Replace(p.Attribute)
-		q.Indicators = make([]Indicator, len(p.Indicators))
+		q.Indicators = make([]budget.Indicator, len(p.Indicators))
 		for j, in := range p.Indicators {
 			in.Level3, in.Value = r.Replace(in.Level3), r.Replace(in.Value)
 			q.Indicators[j] = in

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -282,7 +283,7 @@ func TestPrivacyReplacementMasks(t *testing.T) {
 }
 
 // privProject is a project whose free text holds personal information.
-func privProject(t *testing.T, overview string) *Project {
+func privProject(t *testing.T, overview string) *budget.Project {
 	t.Helper()
 	return chkProject(t, "项目概况。", overview)
 }
@@ -291,7 +292,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 	id := "11010519491231002X"
 	p := privProject(t, "申请人身份证号"+id+"，电话13800138000，账号4111111111111111。")
 	// Without a decision each is an error that says what to add.
-	rep, err := Check([]*Project{p}, CheckConfig{}, PrivacyConfig{}, nil)
+	rep, err := Check([]*budget.Project{p}, CheckConfig{}, PrivacyConfig{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,14 +306,14 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 		}
 	}
 	cfg := PrivacyConfig{RedactRules: []string{"id-card", "mobile", "bank-card"}}
-	rep, err = Check([]*Project{p}, CheckConfig{}, cfg, nil)
+	rep, err = Check([]*budget.Project{p}, CheckConfig{}, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.Count(SevError) != 0 || rep.Count(SevInfo) != 3 || len(rep.Redactions) != 3 {
 		t.Errorf("with redact_rules: %+v and %d redactions", rep.Summary(), len(rep.Redactions))
 	}
-	out, err := Redact([]*Project{p}, cfg)
+	out, err := Redact([]*budget.Project{p}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +325,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 
 func TestPrivacyTermsAndAllow(t *testing.T) {
 	p := privProject(t, "补助对象张三丰，居住在幸福小区。")
-	rep, err := Check([]*Project{p}, CheckConfig{}, PrivacyConfig{Terms: []string{"幸福小区"}}, nil)
+	rep, err := Check([]*budget.Project{p}, CheckConfig{}, PrivacyConfig{Terms: []string{"幸福小区"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +339,7 @@ func TestPrivacyTermsAndAllow(t *testing.T) {
 	// Allow: the reviewer decided 张三丰 is not private (e.g. a public
 	// figure); no finding, no redaction, text unchanged.
 	cfg := PrivacyConfig{Terms: []string{"幸福小区"}, Allow: []string{"张三丰"}, Redact: []string{"幸福小区"}}
-	rep, err = Check([]*Project{p}, CheckConfig{}, cfg, nil)
+	rep, err = Check([]*budget.Project{p}, CheckConfig{}, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +347,7 @@ func TestPrivacyTermsAndAllow(t *testing.T) {
 	if len(rep.Redactions) != 1 || rep.Redactions[0].Rule != ruleTerm || rep.Redactions[0].SHA256 != privSHA("幸福小区") {
 		t.Errorf("redactions %+v", rep.Redactions)
 	}
-	out, err := Redact([]*Project{p}, cfg)
+	out, err := Redact([]*budget.Project{p}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +355,7 @@ func TestPrivacyTermsAndAllow(t *testing.T) {
 		t.Errorf("redacted overview %q", out[0].Overview)
 	}
 	// Allow alone silences the name.
-	rep, _ = Check([]*Project{p}, CheckConfig{}, PrivacyConfig{Allow: []string{"张三丰"}}, nil)
+	rep, _ = Check([]*budget.Project{p}, CheckConfig{}, PrivacyConfig{Allow: []string{"张三丰"}}, nil)
 	chkExpect(t, rep)
 }
 
@@ -367,7 +368,7 @@ func TestRedactDoesNotAliasInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	untouched := chkProject(t)
-	out, err := Redact([]*Project{p, untouched}, PrivacyConfig{Redact: []string{"李四"}})
+	out, err := Redact([]*budget.Project{p, untouched}, PrivacyConfig{Redact: []string{"李四"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,14 +392,14 @@ func TestRedactDoesNotAliasInput(t *testing.T) {
 func TestRedactLongestFirst(t *testing.T) {
 	p := privProject(t, "李云芳领取，李云签收。")
 	// The shorter name is listed first on purpose.
-	out, err := Redact([]*Project{p}, PrivacyConfig{Redact: []string{"李云", "李云芳"}})
+	out, err := Redact([]*budget.Project{p}, PrivacyConfig{Redact: []string{"李云", "李云芳"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := out[0].Overview; got != "李某某领取，李某签收。" {
 		t.Errorf("overlapping names redacted as %q, want 李某某领取，李某签收。", got)
 	}
-	out, _ = Redact([]*Project{p}, PrivacyConfig{Redact: []string{"李云", "李云芳"}, Policy: "remove"})
+	out, _ = Redact([]*budget.Project{p}, PrivacyConfig{Redact: []string{"李云", "李云芳"}, Policy: "remove"})
 	if got := out[0].Overview; got != "（姓名已隐去）领取，（姓名已隐去）签收。" {
 		t.Errorf("remove policy: %q", got)
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
@@ -45,14 +46,14 @@ type pageData struct {
 	// or its department's (unit), as shown.
 	Share   string
 	Project *projectView
-	Page    *Page
+	Page    *budget.Page
 	// Downloads lists the open-data files for this page: all of them on
 	// the 数据下载 page, the page's own slice elsewhere.
 	Downloads  []Download
 	Dictionary []DictEntry
 	// Filter choices on the search page: every agency of any year, by code.
-	SearchDepts []Coded
-	SearchUnits []Coded
+	SearchDepts []budget.Coded
+	SearchUnits []budget.Coded
 	Latest      *Year // newest year, for the home page
 }
 
@@ -181,13 +182,13 @@ func (r *renderer) chromeFor(pd *pageData) (chrome, error) {
 func (r *renderer) execute(pd *pageData) ([]byte, error) {
 	c, err := r.chromeFor(pd)
 	if err != nil {
-		return nil, &Error{File: "templates/layout.html", Msg: "生成页面 " + pd.Path + " 的页头或页脚时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
+		return nil, &budget.Error{File: "templates/layout.html", Msg: "生成页面 " + pd.Path + " 的页头或页脚时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
 	}
 	pd.Chrome = c
 	var b bytes.Buffer
 	b.Grow(16 << 10)
 	if err := r.tmpl[pd.Kind].ExecuteTemplate(&b, "layout", pd); err != nil {
-		return nil, &Error{File: "templates/" + pd.Kind + ".html", Msg: "生成页面 " + pd.Path + " 时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
+		return nil, &budget.Error{File: "templates/" + pd.Kind + ".html", Msg: "生成页面 " + pd.Path + " 时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
 	}
 	return b.Bytes(), nil
 }
@@ -228,7 +229,7 @@ func (r *renderer) pageJobs() []job {
 			// and a unit's department only by name (agencyPage), so an
 			// edit elsewhere re-renders it only when its share reads
 			// differently.
-			var ps []*Project
+			var ps []*budget.Project
 			for _, h := range s.AgencyHistory(a) {
 				ps = append(ps, h.Projects...)
 			}
@@ -275,7 +276,7 @@ func (r *renderer) pageJobs() []job {
 		p := p
 		chain := s.ProjectHistory(p)
 		if chain == nil {
-			chain = []*Project{p}
+			chain = []*budget.Project{p}
 		}
 		// The page shows the project, its agencies' names (part of its
 		// content) and its funds in other years. The names of its
@@ -391,14 +392,14 @@ type projectView struct {
 	Overview   string
 	AnnualGoal string
 	PubDate    string
-	Indicators []Indicator
+	Indicators []budget.Indicator
 	Department *Agency
 	Unit       *Agency
 	Rows       []indicatorRow
 	Total      decimal.Decimal
 }
 
-func newProjectView(p *Project, dept, unit *Agency) *projectView {
+func newProjectView(p *budget.Project, dept, unit *Agency) *projectView {
 	return &projectView{
 		Code: p.Code, Name: p.Name, Year: p.Year, Funds: p.Funds, Attribute: p.Attribute,
 		Start: p.Start, End: p.End, Overview: p.Overview, AnnualGoal: p.AnnualGoal, PubDate: p.PubDate,
@@ -423,7 +424,7 @@ type indicatorRow struct {
 	HeadersCells           string
 }
 
-func buildRows(ins []Indicator) []indicatorRow {
+func buildRows(ins []budget.Indicator) []indicatorRow {
 	rows := make([]indicatorRow, len(ins))
 	l1Start, l2Start := 0, 0
 	for i, in := range ins {
@@ -449,7 +450,7 @@ func buildRows(ins []Indicator) []indicatorRow {
 	return rows
 }
 
-func (r *renderer) projectPage(p *Project) *pageData {
+func (r *renderer) projectPage(p *budget.Project) *pageData {
 	y := r.site.Year(p.Year)
 	dept, unit := y.department(p.Department.Code), y.unit(p.Unit.Code)
 	// A project page sees only the names of its year and agencies, as
@@ -474,7 +475,7 @@ func (r *renderer) projectPage(p *Project) *pageData {
 		metaTag{"Description", pd.Description},
 	)
 	pd.Downloads = r.downloadsFor(levelProject, p.Year, projectDataPath(p, ""))
-	pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*Project{p})}
+	pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})}
 	if hist := r.site.ProjectHistory(p); len(hist) > 1 {
 		years := make([]int, len(hist))
 		totals := make([]decimal.Decimal, len(hist))
@@ -500,19 +501,19 @@ func firstNonEmpty(xs ...string) string {
 
 // agencyChoices lists every department and unit of any year once, by
 // code, with its newest name.
-func agencyChoices(s *Site) (depts, units []Coded) {
+func agencyChoices(s *Site) (depts, units []budget.Coded) {
 	seen := map[string]bool{}
 	for _, y := range s.Years { // newest first
 		for _, d := range y.Departments {
 			if !seen["d"+d.Code] {
 				seen["d"+d.Code] = true
-				depts = append(depts, Coded{d.Code, d.Name})
+				depts = append(depts, budget.Coded{Code: d.Code, Name: d.Name})
 			}
 		}
 		for _, u := range y.Units {
 			if !seen["u"+u.Code] {
 				seen["u"+u.Code] = true
-				units = append(units, Coded{u.Code, u.Name})
+				units = append(units, budget.Coded{Code: u.Code, Name: u.Name})
 			}
 		}
 	}

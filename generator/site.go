@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"fmt"
 	"sort"
@@ -10,11 +11,11 @@ import (
 // once from the loaded content and never changed afterwards.
 type Site struct {
 	Config   Config
-	Projects []*Project // sortProjects order
-	Years    []*Year    // newest first
-	Pages    []*Page
+	Projects []*budget.Project // SortProjects order
+	Years    []*Year           // newest first
+	Pages    []*budget.Page
 
-	projectHistory map[*Project][]*Project
+	projectHistory map[*budget.Project][]*budget.Project
 	agencyHistory  map[string][]*Agency
 }
 
@@ -25,13 +26,13 @@ type Site struct {
 // page also shows the site-wide settings, templates and the list of years.
 type Inputs struct {
 	What     string
-	Projects []*Project
+	Projects []*budget.Project
 }
 
 // Year is one budget year's section of the site.
 type Year struct {
 	Year        int
-	Projects    []*Project
+	Projects    []*budget.Project
 	Departments []*Agency
 	Units       []*Agency
 	Total       decimal.Decimal
@@ -48,14 +49,14 @@ type Agency struct {
 	Code       string
 	Name       string
 	Year       int
-	Projects   []*Project
+	Projects   []*budget.Project
 	Units      []*Agency // for a department
 	Department *Agency   // for a unit
 	Total      decimal.Decimal
 }
 
 // NewSite groups projects into years, departments and units.
-func NewSite(cfg Config, projects []*Project, pages []*Page) *Site {
+func NewSite(cfg Config, projects []*budget.Project, pages []*budget.Page) *Site {
 	s := &Site{Config: cfg, Projects: projects, Pages: pages}
 	years := map[int]*Year{}
 	for _, p := range projects {
@@ -109,12 +110,12 @@ func (s *Site) Year(y int) *Year {
 
 // URL paths, relative to the site root. Every page is a file so that the
 // site works from file:// where folder index pages do not resolve.
-func yearURL(y int) string         { return fmt.Sprintf("%d/index.html", y) }
-func projectURL(p *Project) string { return fmt.Sprintf("%d/project/%s.html", p.Year, p.Code) }
+func yearURL(y int) string                { return fmt.Sprintf("%d/index.html", y) }
+func projectURL(p *budget.Project) string { return fmt.Sprintf("%d/project/%s.html", p.Year, p.Code) }
 func agencyURL(a *Agency) string {
 	if a.Kind == "department" {
 		return fmt.Sprintf("%d/department/%s.html", a.Year, a.Code)
 	}
 	return fmt.Sprintf("%d/unit/%s.html", a.Year, a.Code)
 }
-func pageURL(pg *Page) string { return pg.Slug + ".html" }
+func pageURL(pg *budget.Page) string { return pg.Slug + ".html" }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"crypto/sha256"
@@ -510,7 +511,7 @@ func TestParseCacheCodecCoversEveryField(t *testing.T) {
 		entries = append(entries, e)
 	}
 	entries = append(entries,
-		&cachedProject{Path: "empty", Project: Project{Indicators: []Indicator{}, Lines: map[string]int{}}, Hits: []byte{}},
+		&cachedProject{Path: "empty", Project: budget.Project{Indicators: []budget.Indicator{}, Lines: map[string]int{}}, Hits: []byte{}},
 		&cachedProject{Path: "nil"})
 	gen := []byte("program")
 	for i, e := range entries {
@@ -569,9 +570,9 @@ func normalized(e *cachedProject) any {
 	funds := p.Funds.String()
 	p.Funds = decimal.Decimal{}
 	var weights []string
-	p.Indicators = append([]Indicator(nil), p.Indicators...)
+	p.Indicators = append([]budget.Indicator(nil), p.Indicators...)
 	if e.Project.Indicators != nil && p.Indicators == nil {
-		p.Indicators = []Indicator{}
+		p.Indicators = []budget.Indicator{}
 	}
 	for i := range p.Indicators {
 		weights = append(weights, p.Indicators[i].Weight.String())
@@ -587,11 +588,11 @@ func normalized(e *cachedProject) any {
 func TestParseCacheShards(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	pc := newParseCache()
-	var projects []*Project
-	hash := func(p *Project) [32]byte { return sha256.Sum256([]byte(p.File)) }
+	var projects []*budget.Project
+	hash := func(p *budget.Project) [32]byte { return sha256.Sum256([]byte(p.File)) }
 	for i := 0; i < 200; i++ {
 		path := "2022/" + big.NewInt(int64(i)).String() + ".md"
-		p := &Project{Code: path, File: path, Indicators: []Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("10")}}}
+		p := &budget.Project{Code: path, File: path, Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("10")}}}
 		pc.Put(path, hash(p), p)
 		projects = append(projects, p)
 	}

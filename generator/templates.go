@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"fmt"
@@ -99,7 +100,7 @@ func loadTemplates(l layers, minified bool) (map[string]*template.Template, erro
 	for _, k := range pageKinds {
 		src, ok := kinds[k]
 		if !ok {
-			return nil, &Error{File: "templates/" + k + ".html", Msg: "缺少页面模板", Hint: "请恢复该模板，或删除站点目录中同名的空文件"}
+			return nil, &budget.Error{File: "templates/" + k + ".html", Msg: "缺少页面模板", Hint: "请恢复该模板，或删除站点目录中同名的空文件"}
 		}
 		t, err := base.Clone()
 		if err != nil {
@@ -109,7 +110,7 @@ func loadTemplates(l layers, minified bool) (map[string]*template.Template, erro
 			return nil, templateError("templates/"+k+".html", err)
 		}
 		if t.Lookup("layout") == nil {
-			return nil, &Error{File: "templates/layout.html", Msg: "模板中没有定义 layout", Hint: `layout.html 应以 {{define "layout"}} 开头`}
+			return nil, &budget.Error{File: "templates/layout.html", Msg: "模板中没有定义 layout", Hint: `layout.html 应以 {{define "layout"}} 开头`}
 		}
 		out[k] = t
 	}
@@ -126,7 +127,7 @@ func isPageKind(name string) bool {
 }
 
 func templateError(file string, err error) error {
-	return &Error{File: file, Msg: "模板有错误：" + err.Error(), Hint: "请改正模板语法；可与内置模板对照"}
+	return &budget.Error{File: file, Msg: "模板有错误：" + err.Error(), Hint: "请改正模板语法；可与内置模板对照"}
 }
 
 var templateFuncs = template.FuncMap{
@@ -152,17 +153,17 @@ func markdownHTML(src string) (template.HTML, error) {
 // operatorLabel spells out an operator for screen readers and print.
 func operatorLabel(op string) string {
 	switch op {
-	case OpAtLeast:
+	case budget.OpAtLeast:
 		return "不低于"
-	case OpAtMost:
+	case budget.OpAtMost:
 		return "不高于"
-	case OpEqual:
+	case budget.OpEqual:
 		return "等于"
-	case OpGreater:
+	case budget.OpGreater:
 		return "高于"
-	case OpLess:
+	case budget.OpLess:
 		return "低于"
-	case OpQualitative:
+	case budget.OpQualitative:
 		return "定性指标"
 	}
 	return op
@@ -170,7 +171,7 @@ func operatorLabel(op string) string {
 
 type projectListArgs struct {
 	Root     string
-	Projects []*Project
+	Projects []*budget.Project
 	Total    decimal.Decimal
 	Caption  string
 	ShowUnit bool
@@ -185,7 +186,7 @@ type agencyListArgs struct {
 }
 
 func init() {
-	templateFuncs["projectList"] = func(root string, ps []*Project, total decimal.Decimal, caption string, showUnit bool) projectListArgs {
+	templateFuncs["projectList"] = func(root string, ps []*budget.Project, total decimal.Decimal, caption string, showUnit bool) projectListArgs {
 		return projectListArgs{root, ps, total, caption, showUnit}
 	}
 	templateFuncs["agencyList"] = func(root string, as []*Agency, total decimal.Decimal, caption string) agencyListArgs {

@@ -1,6 +1,9 @@
 package generator
 
-import "testing"
+import (
+	"budgetsite/generator/budget"
+	"testing"
+)
 
 func TestCleanCell(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -95,15 +98,15 @@ func TestIsWide(t *testing.T) {
 
 func TestNormalizeOperator(t *testing.T) {
 	tests := map[string]string{
-		"=": OpEqual, "＝": OpEqual, "==": OpEqual, "等于": OpEqual,
-		"≥": OpAtLeast, ">=": OpAtLeast, "=>": OpAtLeast, "＞＝": OpAtLeast, "≧": OpAtLeast, "不低于": OpAtLeast,
-		"≤": OpAtMost, "<=": OpAtMost, "=<": OpAtMost, "＜＝": OpAtMost, "≦": OpAtMost, "不超过": OpAtMost,
-		">": OpGreater, "＞": OpGreater, "<": OpLess, "＜": OpLess,
-		"定性": OpQualitative,
+		"=": budget.OpEqual, "＝": budget.OpEqual, "==": budget.OpEqual, "等于": budget.OpEqual,
+		"≥": budget.OpAtLeast, ">=": budget.OpAtLeast, "=>": budget.OpAtLeast, "＞＝": budget.OpAtLeast, "≧": budget.OpAtLeast, "不低于": budget.OpAtLeast,
+		"≤": budget.OpAtMost, "<=": budget.OpAtMost, "=<": budget.OpAtMost, "＜＝": budget.OpAtMost, "≦": budget.OpAtMost, "不超过": budget.OpAtMost,
+		">": budget.OpGreater, "＞": budget.OpGreater, "<": budget.OpLess, "＜": budget.OpLess,
+		"定性": budget.OpQualitative,
 		"":   "", "约等于": "", "> =": "", "定量": "", "≈": "",
 	}
 	for in, want := range tests {
-		if got := normalizeOperator(in); got != want {
+		if got := budget.NormalizeOperator(in); got != want {
 			t.Errorf("normalizeOperator(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"budgetsite/generator"
+	"budgetsite/generator/budget"
 )
 
 func genText(t testing.TB, opt options) []byte {
@@ -27,7 +28,7 @@ func genText(t testing.TB, opt options) []byte {
 	return buf.Bytes()
 }
 
-func parse(t testing.TB, data []byte) []generator.Project {
+func parse(t testing.TB, data []byte) []budget.Project {
 	t.Helper()
 	ps, err := generator.ParseTables(bytes.NewReader(data), "gen.txt", generator.ParseOptions{})
 	if err != nil {
@@ -42,11 +43,11 @@ func parse(t testing.TB, data []byte) []generator.Project {
 
 // normalize drops what legitimately differs between a clean and a noisy
 // file: the line numbers.
-func normalize(ps []generator.Project) []generator.Project {
-	out := make([]generator.Project, len(ps))
+func normalize(ps []budget.Project) []budget.Project {
+	out := make([]budget.Project, len(ps))
 	for i, p := range ps {
-		p.Source = generator.Source{}
-		p.Indicators = append([]generator.Indicator(nil), p.Indicators...)
+		p.Source = budget.Source{}
+		p.Indicators = append([]budget.Indicator(nil), p.Indicators...)
 		for j := range p.Indicators {
 			p.Indicators[j].Line = 0
 		}
@@ -172,11 +173,11 @@ func TestImportsAndChecksClean(t *testing.T) {
 				t.Errorf("noisy file has no wrap spaces")
 			}
 
-			ptrs := make([]*generator.Project, len(clean))
+			ptrs := make([]*budget.Project, len(clean))
 			for i := range clean {
 				ptrs[i] = &clean[i]
 			}
-			rep, err := generator.Check(ptrs, generator.CheckConfig{}, generator.PrivacyConfig{})
+			rep, err := generator.Check(ptrs, generator.CheckConfig{}, generator.PrivacyConfig{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"budgetsite/generator"
+	"budgetsite/generator/budget"
 )
 
 // The preview server's own URLs, relative to the base path. They exist
@@ -504,8 +505,8 @@ func (s *previewServer) serveError(w http.ResponseWriter, err error) {
 	cfg := s.config()
 	page := errorPage{Summary: "网站没有生成，请改正下面的问题", Script: normalizeBase(cfg.BasePath) + liveReloadPath}
 	var blocked *generator.BlockedError
-	var list generator.ErrorList
-	var one *generator.Error
+	var list budget.ErrorList
+	var one *budget.Error
 	switch {
 	case errors.As(err, &blocked):
 		page.Summary = blocked.Summary
@@ -514,7 +515,7 @@ func (s *previewServer) serveError(w http.ResponseWriter, err error) {
 	case errors.As(err, &list):
 		page.Items = errorItems(list, cfg.SiteDir)
 	case errors.As(err, &one):
-		page.Items = errorItems(generator.ErrorList{one}, cfg.SiteDir)
+		page.Items = errorItems(budget.ErrorList{one}, cfg.SiteDir)
 	default:
 		page.Items = []errorItem{{Msg: err.Error()}}
 	}
@@ -526,7 +527,7 @@ func (s *previewServer) serveError(w http.ResponseWriter, err error) {
 	errorPageTmpl.Execute(w, page)
 }
 
-func errorItems(list generator.ErrorList, siteDir string) []errorItem {
+func errorItems(list budget.ErrorList, siteDir string) []errorItem {
 	items := make([]errorItem, 0, len(list))
 	for _, e := range list {
 		it := errorItem{Msg: e.Msg, Hint: e.Hint}

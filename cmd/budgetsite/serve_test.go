@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/viper"
 
 	"budgetsite/generator"
+	"budgetsite/generator/budget"
 )
 
 // syncBuffer is an io.Writer the server's goroutines can write to while
@@ -340,7 +341,7 @@ func TestServeAddrWarning(t *testing.T) {
 func TestServeErrorPageEscapes(t *testing.T) {
 	s := &previewServer{cfg: generator.Config{BasePath: "/zwgk/ysgk/", SiteDir: "/site"}}
 	rec := httptest.NewRecorder()
-	s.serveError(rec, generator.ErrorList{
+	s.serveError(rec, budget.ErrorList{
 		{File: "/site/content/2022/a.md", Line: 3, Msg: `“<script>alert(1)</script>”不是数字`, Hint: "请改正"},
 		{File: "/elsewhere/b.md", Msg: "坏"},
 	})

@@ -1,6 +1,10 @@
-package generator
+package budget
 
-import "budgetsite/generator/decimal"
+import (
+	"sort"
+
+	"budgetsite/generator/decimal"
+)
 
 // Coded is a department or unit as the tables print it: "103-重庆市…办公室".
 type Coded struct {
@@ -80,7 +84,7 @@ const (
 // normalizeOperator maps the spellings seen in other districts' tables
 // (ASCII digraphs, full-width forms, 定量 variants) onto the canonical set.
 // It returns "" for anything it does not know.
-func normalizeOperator(s string) string {
+func NormalizeOperator(s string) string {
 	switch s {
 	case "=", "＝", "==", "等于":
 		return OpEqual
@@ -96,4 +100,33 @@ func normalizeOperator(s string) string {
 		return OpQualitative
 	}
 	return ""
+}
+
+// Page is a free Markdown page such as 说明 or 名词解释.
+type Page struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	Weight      int    `yaml:"weight"` // order in the navigation
+	Nav         string `yaml:"nav"`    // short label in the navigation; empty: not listed
+	Slug        string `yaml:"-"`
+	Body        string `yaml:"-"`
+	File        string `yaml:"-"`
+}
+
+// SortProjects fixes the one order every listing and export uses: newest
+// year first, then by department, unit and project code.
+func SortProjects(ps []*Project) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Year != b.Year {
+			return a.Year > b.Year
+		}
+		if a.Department.Code != b.Department.Code {
+			return a.Department.Code < b.Department.Code
+		}
+		if a.Unit.Code != b.Unit.Code {
+			return a.Unit.Code < b.Unit.Code
+		}
+		return a.Code < b.Code
+	})
 }
