@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/markdown"
 	"bytes"
 	"fmt"
 	"html"
@@ -238,7 +239,7 @@ func TestEscapeMarkdownRendersInertText(t *testing.T) {
 		"    四个空格缩进",
 	}
 	for _, text := range texts {
-		h, err := renderMarkdown(escapeMarkdown(text))
+		h, err := markdown.RenderHTML(markdown.Escape(text))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -249,13 +250,13 @@ func TestEscapeMarkdownRendersInertText(t *testing.T) {
 		if got := strings.TrimSpace(html.UnescapeString(tags.ReplaceAllString(h, ""))); got != strings.TrimSpace(text) {
 			t.Errorf("%q renders as %q (html %s)", text, got, h)
 		}
-		if got := plainText(escapeMarkdown(text)); got != strings.TrimSpace(text) {
+		if got := markdown.PlainText(markdown.Escape(text)); got != strings.TrimSpace(text) {
 			t.Errorf("plainText(escapeMarkdown(%q)) = %q", text, got)
 		}
 	}
 	// All of it at once, over several lines of one paragraph.
 	all := strings.Join(texts[:len(texts)-1], "\n")
-	if got := plainText(escapeMarkdown(all)); got != all {
+	if got := markdown.PlainText(markdown.Escape(all)); got != all {
 		t.Errorf("plainText of the whole text:\n got %q\nwant %q", got, all)
 	}
 }
@@ -268,8 +269,8 @@ func TestPlainTextOfSampleOverviews(t *testing.T) {
 		}
 	}
 	for _, p := range parseTablesSample(t) {
-		if _, ok := raw[plainText(p.Overview)]; !ok {
-			t.Errorf("%s: plainText(Overview) = %q is not the source text", p.Code, plainText(p.Overview))
+		if _, ok := raw[markdown.PlainText(p.Overview)]; !ok {
+			t.Errorf("%s: plainText(Overview) = %q is not the source text", p.Code, markdown.PlainText(p.Overview))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/markdown"
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
@@ -690,7 +691,7 @@ func (e *fragEncoder) csvRows(b *bytes.Buffer, cols []*exportField, rows []table
 // projectRows returns a project's row for the project tables followed by
 // one row per indicator.
 func projectRows(p *budget.Project) []tableRow {
-	ov := plainText(p.Overview)
+	ov := markdown.PlainText(p.Overview)
 	rows := make([]tableRow, 0, 1+len(p.Indicators))
 	rows = append(rows, tableRow{p: p, overview: ov, idx: -1})
 	for i := range p.Indicators {

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/markdown"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -270,7 +271,7 @@ func FuzzParsePage(f *testing.F) {
 		if pg.Title == "" || !validCodeRe.MatchString(strings.ReplaceAll(pg.Slug, "-", "")) {
 			t.Fatalf("accepted page with title %q slug %q", pg.Title, pg.Slug)
 		}
-		if _, err := renderMarkdown(pg.Body); err != nil {
+		if _, err := markdown.RenderHTML(pg.Body); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/markdown"
 	"bytes"
 	"encoding/json"
 )
@@ -46,7 +47,7 @@ func exportProject(p *budget.Project) jsonProject {
 		Code: p.Code, Name: p.Name, Year: p.Year,
 		Department: p.Department, Unit: p.Unit, Funds: p.Funds,
 		Attribute: p.Attribute, Start: p.Start, End: p.End,
-		Overview: plainText(p.Overview), AnnualGoal: p.AnnualGoal,
+		Overview: markdown.PlainText(p.Overview), AnnualGoal: p.AnnualGoal,
 		Indicators:  make([]jsonIndicator, len(p.Indicators)),
 		WeightTotal: p.WeightTotal(),
 		Page:        projectURL(p),

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/markdown"
 	"fmt"
 	"io"
 	"regexp"
@@ -583,7 +584,7 @@ func (p *tableParser) finish() {
 		Attribute:  t.fields[fAttribute],
 		Start:      t.fields[fStart],
 		End:        t.fields[fEnd],
-		Overview:   escapeMarkdown(t.fields[fOverview]),
+		Overview:   markdown.Escape(t.fields[fOverview]),
 		AnnualGoal: t.fields[fGoal],
 		Year:       t.year,
 		Indicators: t.indicators,

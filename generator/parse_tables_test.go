@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/markdown"
 	"bytes"
 	"errors"
 	"fmt"
@@ -225,8 +226,8 @@ func TestParseTablesSampleDetails(t *testing.T) {
 	if in := p.Indicators[3]; in.Value != "54.864" || in.Unit != "万元/年" {
 		t.Errorf("048440 indicator 3 = %+v", in)
 	}
-	if !strings.HasPrefix(plainText(p.Overview), "拓展电子政务外网覆盖范围。按照《2020年“渝快办”政务服务平台建设工作要点》(渝府办发[2020]50号)要求, 各区县") {
-		t.Errorf("048440 overview plain text = %q", plainText(p.Overview))
+	if !strings.HasPrefix(markdown.PlainText(p.Overview), "拓展电子政务外网覆盖范围。按照《2020年“渝快办”政务服务平台建设工作要点》(渝府办发[2020]50号)要求, 各区县") {
+		t.Errorf("048440 overview plain text = %q", markdown.PlainText(p.Overview))
 	}
 
 	p = findProject(t, ps, "50011022T000000133648")

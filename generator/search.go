@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/markdown"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -76,7 +77,7 @@ func buildSearchIndex(s *Site) searchIndex {
 				ids = append(ids, i)
 			}
 		}
-		overview := plainText(p.Overview)
+		overview := markdown.PlainText(p.Overview)
 		var goal interface{} = p.AnnualGoal
 		if p.AnnualGoal == overview {
 			goal = nil

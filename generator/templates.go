@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/markdown"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -146,7 +147,7 @@ var templateFuncs = template.FuncMap{
 // markdownHTML renders a Markdown body. Marking it safe is sound because
 // the renderer drops raw HTML and dangerous link schemes.
 func markdownHTML(src string) (template.HTML, error) {
-	h, err := renderMarkdown(src)
+	h, err := markdown.RenderHTML(src)
 	return template.HTML(h), err
 }
 

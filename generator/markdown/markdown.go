@@ -1,4 +1,13 @@
-package generator
+// Package markdown is the body format of content files: CommonMark with
+// tables and strikethrough, rendered without raw HTML.
+//
+// RenderHTML gives the HTML a page shows; raw HTML in a body is never
+// passed through (goldmark's default) and javascript: links are dropped,
+// so a body cannot inject markup or scripts. PlainText gives the text a
+// reader sees, for open data and search. Escape makes extracted text
+// safe to use as a body: characters that would start Markdown syntax are
+// escaped, so the page shows exactly the printed text.
+package markdown
 
 import (
 	"bytes"
@@ -11,17 +20,16 @@ import (
 	"github.com/yuin/goldmark/parser"
 )
 
-// markdown renders content bodies. Raw HTML is never passed through (the
-// goldmark default), so a body cannot inject markup or scripts, and
-// goldmark also drops javascript: and similar link targets.
-var markdown = goldmark.New(
+// md renders content bodies.
+var md = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 	goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 )
 
-func renderMarkdown(src string) (string, error) {
+// RenderHTML renders a body as HTML.
+func RenderHTML(src string) (string, error) {
 	var b bytes.Buffer
-	if err := markdown.Convert([]byte(src), &b); err != nil {
+	if err := md.Convert([]byte(src), &b); err != nil {
 		return "", err
 	}
 	return b.String(), nil
@@ -33,13 +41,13 @@ var (
 	blankRunRe = regexp.MustCompile(`\n{2,}`)
 )
 
-// plainText is the text a reader sees, for open data and search: Markdown
+// PlainText is the text a reader sees, for open data and search: Markdown
 // syntax and escapes removed, one line per block.
-func plainText(src string) string {
+func PlainText(src string) string {
 	if isPlain(src) {
 		return strings.TrimSpace(src)
 	}
-	h, err := renderMarkdown(src)
+	h, err := RenderHTML(src)
 	if err != nil {
 		return src
 	}
@@ -52,11 +60,11 @@ func plainText(src string) string {
 
 var listStartRe = regexp.MustCompile(`^(\s*\d+)([.)])`)
 
-// escapeMarkdown makes extracted text safe to use as a Markdown body: it
+// Escape makes extracted text safe to use as a Markdown body: it
 // renders as exactly the text, whatever punctuation it contains. Only
 // characters that can start Markdown syntax are escaped, so the content
 // file stays readable.
-func escapeMarkdown(s string) string {
+func Escape(s string) string {
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
 		var b strings.Builder
