@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/workers"
 	"fmt"
 	"regexp"
 	"sort"
@@ -106,7 +107,7 @@ func Check(projects []*budget.Project, cfg CheckConfig, privacy PrivacyConfig, m
 	// The rules look at one project at a time, so projects are checked
 	// on every core, each into its own list, joined in project order.
 	perProject := make([][]Finding, len(projects))
-	parallel(len(projects), func(i int) {
+	workers.Each(len(projects), func(i int) {
 		pc := &checker{cfg: c.cfg, tax: c.tax, codeRe: c.codeRe}
 		for _, r := range rules {
 			r.check(pc, projects[i])

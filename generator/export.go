@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/workers"
 	"fmt"
 	"io"
 	"strconv"
@@ -215,7 +216,7 @@ func (w *downloadWriter) addStream(d Download, key string, write func(io.Writer)
 // hashes.
 func (w *downloadWriter) run() error {
 	errs := make([]error, len(w.tasks))
-	parallel(len(w.tasks), func(i int) { errs[i] = w.tasks[i]() })
+	workers.Each(len(w.tasks), func(i int) { errs[i] = w.tasks[i]() })
 	w.tasks = nil
 	for _, err := range errs {
 		if err != nil {

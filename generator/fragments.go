@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/workers"
 	"budgetsite/generator/markdown"
 	"bytes"
 	"compress/flate"
@@ -344,7 +345,7 @@ func (fs *fragStore) fill(s *Site, prev *prevFragments, keyed bool) error {
 		bufs := make([][numFragKinds]bytes.Buffer, c1-c0)
 		errs := make([]error, c1-c0)
 		reused := make([]int, c1-c0)
-		parallel(c1-c0, func(ci int) {
+		workers.Each(c1-c0, func(ci int) {
 			enc := newFragEncoder()
 			b := &bufs[ci]
 			for gi := chunks[c0+ci][0]; gi < chunks[c0+ci][1]; gi++ {

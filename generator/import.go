@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/workers"
 	"bytes"
 	"errors"
 	"fmt"
@@ -107,7 +108,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 	}
 	results := make([]outcome, len(all))
 	var done atomic.Int64
-	parallel(len(all), func(i int) {
+	workers.Each(len(all), func(i int) {
 		p := all[i].p
 		path := filepath.Join(contentDir, strconv.Itoa(p.Year), p.Code+".md")
 		results[i].path = path

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/workers"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -58,7 +59,7 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*budget.Project, pages
 		err  error
 	}
 	results := make([]result, len(files))
-	parallel(len(files), func(i int) {
+	workers.Each(len(files), func(i int) {
 		p := files[i]
 		page := strings.HasPrefix(p, "pages/")
 		// A file whose hash the stat cache vouched for and whose parse is

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/workers"
 	"budgetsite/generator/markdown"
 	"fmt"
 	"io"
@@ -68,7 +69,7 @@ func parseTables(r io.Reader, name string, opt ParseOptions, perChunk int) ([]bu
 	}
 	cuts = append(cuts, len(rows))
 	parsers := make([]*tableParser, len(cuts))
-	parallel(len(cuts), func(c int) {
+	workers.Each(len(cuts), func(c int) {
 		from := 0
 		if c > 0 {
 			from = cuts[c-1]

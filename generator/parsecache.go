@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/workers"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -79,7 +80,7 @@ func shardFile(outDir string, i int) string {
 func loadParseCache(outDir string) *parseCache {
 	c := &parseCache{live: map[string]*cachedProject{}}
 	gen := binaryHash()
-	parallel(parseShards, func(i int) {
+	workers.Each(parseShards, func(i int) {
 		c.shards[i] = map[string]*cachedProject{}
 		b, err := os.ReadFile(shardFile(outDir, i))
 		if err != nil {
@@ -372,7 +373,7 @@ func (c *parseCache) save(outDir string) error {
 	}
 	gen := binaryHash()
 	errs := make([]error, len(dirty))
-	parallel(len(dirty), func(k int) {
+	workers.Each(len(dirty), func(k int) {
 		i := dirty[k]
 		if len(c.shards[i]) == 0 {
 			if err := os.Remove(shardFile(outDir, i)); err != nil && !os.IsNotExist(err) {

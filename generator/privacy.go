@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/workers"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -172,7 +173,7 @@ func (pv *privacy) detect(p *budget.Project) []hit {
 
 // detectAll runs detection over all projects on every core.
 func (pv *privacy) detectAll(projects []*budget.Project) {
-	parallel(len(projects), func(i int) { pv.detect(projects[i]) })
+	workers.Each(len(projects), func(i int) { pv.detect(projects[i]) })
 }
 
 func (pv *privacy) detectUncached(p *budget.Project) []hit {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/internal/workers"
 	"crypto/sha256"
 	"os"
 	"path/filepath"
@@ -204,7 +205,7 @@ func (sc *statCache) hashContent() ([]string, [][32]byte, error) {
 	sums := make([][32]byte, len(files))
 	read := make([]bool, len(files))
 	errs := make([]error, len(files))
-	parallel(len(files), func(i int) {
+	workers.Each(len(files), func(i int) {
 		f := &files[i]
 		abs[i] = filepath.Join(sc.contentDir, filepath.FromSlash(f.rel))
 		if f.regular {
