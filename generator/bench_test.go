@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/tables"
 	"bytes"
 	"context"
 	"fmt"
@@ -61,7 +62,7 @@ func BenchmarkParseTables1000(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ps, err := ParseTables(bytes.NewReader(data), "gen.txt", ParseOptions{})
+		ps, err := tables.ParseTables(bytes.NewReader(data), "gen.txt", tables.ParseOptions{})
 		if err != nil || len(ps) != 1000 {
 			b.Fatalf("%d projects, %v", len(ps), err)
 		}
@@ -74,7 +75,7 @@ func BenchmarkImport1000(b *testing.B) {
 		b.StopTimer()
 		dir := b.TempDir()
 		b.StartTimer()
-		res, err := ImportFiles([]string{src}, dir, ParseOptions{})
+		res, err := ImportFiles([]string{src}, dir, tables.ParseOptions{})
 		if err != nil || res.Projects != 1000 {
 			b.Fatalf("%v", err)
 		}
@@ -112,7 +113,7 @@ func BenchmarkRenderProjectPage(b *testing.B) {
 // check, every page, every download, the search index.
 func BenchmarkBuild1000(b *testing.B) {
 	content := b.TempDir()
-	if _, err := ImportFiles([]string{generated(b, 1000)}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{generated(b, 1000)}, content, tables.ParseOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {

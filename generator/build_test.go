@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/tables"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -50,7 +51,7 @@ func importSample(t testing.TB) string {
 	t.Helper()
 	needSample(t)
 	content := t.TempDir()
-	if _, err := ImportFiles([]string{samplePath}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{samplePath}, content, tables.ParseOptions{}); err != nil {
 		t.Fatalf("import: %v", err)
 	}
 	copyTree(t, "../content/pages", filepath.Join(content, "pages"))
@@ -143,7 +144,7 @@ func TestShippedContentIsCurrent(t *testing.T) {
 func TestReimportIsByteIdentical(t *testing.T) {
 	content := importSample(t)
 	before := readTree(t, content)
-	res, err := ImportFiles([]string{samplePath}, content, ParseOptions{})
+	res, err := ImportFiles([]string{samplePath}, content, tables.ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

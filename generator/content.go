@@ -240,7 +240,7 @@ func validateProject(p *budget.Project) error {
 	}
 	if p.Code == "" {
 		add("code", "缺少项目编码（code）", "请填写项目编码，它也是网页的文件名")
-	} else if !validCodeRe.MatchString(p.Code) {
+	} else if !budget.ValidCode(p.Code) {
 		add("code", fmt.Sprintf("项目编码“%s”含有不允许的字符", p.Code), "项目编码只能由字母和数字组成，它会用作网页文件名")
 	}
 	if p.Year < 1990 || p.Year > 2100 {
@@ -253,7 +253,7 @@ func validateProject(p *budget.Project) error {
 	}{{"department", "主管部门", p.Department}, {"unit", "实施单位", p.Unit}} {
 		if c.v.Code == "" {
 			add(c.key, fmt.Sprintf("%s缺少编码", c.what), fmt.Sprintf("请填写 %s 下的 code，它也是网页的文件名", c.key))
-		} else if !validCodeRe.MatchString(c.v.Code) {
+		} else if !budget.ValidCode(c.v.Code) {
 			add(c.key, fmt.Sprintf("%s编码“%s”含有不允许的字符", c.what, c.v.Code), "编码只能由字母和数字组成，它会用作网页文件名")
 		}
 	}

@@ -3,7 +3,9 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/testkit"
 	"budgetsite/generator/markdown"
+	"budgetsite/generator/tables"
 	"bytes"
 	"fmt"
 	"html"
@@ -36,7 +38,7 @@ func marshalOrFatal(t testing.TB, p *budget.Project) []byte {
 }
 
 func TestContentRoundTripSample(t *testing.T) {
-	for _, p := range parseTablesSample(t) {
+	for _, p := range sampleProjects(t) {
 		t.Run(p.Code, func(t *testing.T) {
 			b := marshalOrFatal(t, &p)
 			if again := marshalOrFatal(t, &p); !bytes.Equal(b, again) {
@@ -47,7 +49,7 @@ func TestContentRoundTripSample(t *testing.T) {
 				t.Fatalf("ParseContent: %v\n%s", err, b)
 			}
 			if got, want := withoutLocation(*q), withoutLocation(p); !reflect.DeepEqual(got, want) {
-				t.Errorf("round trip differs:\n got %s\nwant %s", dumpProjects([]budget.Project{got}), dumpProjects([]budget.Project{want}))
+				t.Errorf("round trip differs:\n got %s\nwant %s", testkit.DumpProjects([]budget.Project{got}), testkit.DumpProjects([]budget.Project{want}))
 			}
 			if q.File != "content/2022/"+p.Code+".md" || q.Lines["code"] != 2 || q.Lines["name"] != 3 || q.Lines["overview"] == 0 {
 				t.Errorf("locations: file %q lines %v", q.File, q.Lines)
@@ -71,7 +73,7 @@ func TestContentRoundTripSample(t *testing.T) {
 
 func TestContentGolden(t *testing.T) {
 	const code = "50011021T000000048440"
-	p := findProject(t, parseTablesSample(t), code)
+	p := testkit.FindProject(t, sampleProjects(t), code)
 	got := marshalOrFatal(t, p)
 	golden := filepath.Join("testdata", "golden", "content-"+code+".md")
 	if *update {
@@ -196,14 +198,14 @@ func TestParseContentErrors(t *testing.T) {
 			if p != nil {
 				t.Errorf("project returned with an error")
 			}
-			e := oneError(t, err)
+			e := testkit.OneError(t, err)
 			if e.File != "content/2022/x.md" || e.Line != tc.line {
 				t.Errorf("error at %s:%d, want line %d: %v", e.File, e.Line, tc.line, e)
 			}
 			if !strings.Contains(e.Msg, tc.contain) {
 				t.Errorf("message %q lacks %q", e.Msg, tc.contain)
 			}
-			assertChineseError(t, e)
+			testkit.AssertChineseError(t, e)
 		})
 	}
 }
@@ -263,12 +265,12 @@ func TestEscapeMarkdownRendersInertText(t *testing.T) {
 
 func TestPlainTextOfSampleOverviews(t *testing.T) {
 	raw := map[string]string{}
-	for _, line := range strings.Split(string(readTablesSample(t)), "\n") {
+	for _, line := range strings.Split(string(testkit.Sample(t)), "\n") {
 		if cells := strings.Split(line, "\t"); cells[0] == "项目概况" {
-			raw[cleanCell(cells[1])] = ""
+			raw[tables.CleanCell(cells[1])] = ""
 		}
 	}
-	for _, p := range parseTablesSample(t) {
+	for _, p := range sampleProjects(t) {
 		if _, ok := raw[markdown.PlainText(p.Overview)]; !ok {
 			t.Errorf("%s: plainText(Overview) = %q is not the source text", p.Code, markdown.PlainText(p.Overview))
 		}
@@ -378,4 +380,14 @@ func TestReadFrontMatterCanonical(t *testing.T) {
 			t.Errorf("%s: readings differ", name)
 		}
 	}
+}
+
+// sampleProjects parses the real sample.
+func sampleProjects(tb testing.TB) []budget.Project {
+	tb.Helper()
+	ps, err := tables.ParseTables(bytes.NewReader(testkit.Sample(tb)), testkit.SamplePath, tables.ParseOptions{})
+	if err != nil {
+		tb.Fatalf("ParseTables(sample): %v", err)
+	}
+	return ps
 }

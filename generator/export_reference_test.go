@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/tables"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -72,7 +73,7 @@ func tableRows(ps []*budget.Project) (projects, indicators []tableRow) {
 // sample, the hand-made 2023 and a project whose text needs quoting.
 func TestFragmentsMatchReference(t *testing.T) {
 	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cfg := testConfig(t, content)

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/tables"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
@@ -567,7 +568,7 @@ func TestDatapackageMatchesFiles(t *testing.T) {
 // its share of the site-level tables.
 func TestExportSlicesAddUp(t *testing.T) {
 	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cfg := testConfig(t, content)

@@ -61,8 +61,16 @@ func firstDiff(want, got []byte) string {
 			g = gl[i]
 		}
 		if w != g {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, truncate(w, 300), truncate(g, 300))
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, shorten(w), shorten(g))
 		}
 	}
 	return "(no line differs; trailing bytes differ)"
+}
+
+// shorten cuts a line for a readable diff.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 300 {
+		return string(r[:300]) + "…"
+	}
+	return s
 }

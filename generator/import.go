@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/internal/workers"
+	"budgetsite/generator/tables"
 	"bytes"
 	"errors"
 	"fmt"
@@ -27,13 +28,13 @@ type ImportResult struct {
 // project under contentDir/<year>/<code>.md. Every input is parsed and
 // checked before anything is written, so bad input leaves content/ as it
 // was. A project's hand-set pub_date survives re-import.
-func ImportFiles(files []string, contentDir string, opt ParseOptions) (*ImportResult, error) {
+func ImportFiles(files []string, contentDir string, opt tables.ParseOptions) (*ImportResult, error) {
 	return ImportFilesWithProgress(files, contentDir, opt, nil)
 }
 
 // ImportFilesWithProgress is ImportFiles reporting each content file
 // written or found unchanged; progress is called from several goroutines.
-func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions, progress Progress) (*ImportResult, error) {
+func ImportFilesWithProgress(files []string, contentDir string, opt tables.ParseOptions, progress Progress) (*ImportResult, error) {
 	type located struct {
 		p    budget.Project
 		file string
@@ -46,7 +47,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt ParseOptions
 			errs = append(errs, &budget.Error{File: name, Msg: "无法打开文件：" + err.Error(), Hint: "请检查文件路径"})
 			continue
 		}
-		ps, err := ParseTables(f, name, opt)
+		ps, err := tables.ParseTables(f, name, opt)
 		f.Close()
 		if err != nil {
 			errs = appendErr(errs, err)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/tables"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ import (
 // untouched files keeping their mtime.
 func TestIncrementalEqualsCold(t *testing.T) {
 	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cfg := testConfig(t, content)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/tables"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ func TestMultiYear(t *testing.T) {
 	build(t, single)
 
 	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cfg := testConfig(t, content)

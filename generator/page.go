@@ -23,7 +23,7 @@ func ParsePage(r io.Reader, name string) (*budget.Page, error) {
 		return nil, yamlError(err, name, 1)
 	}
 	pg.Slug = strings.TrimSuffix(path.Base(name), ".md")
-	if !validCodeRe.MatchString(strings.ReplaceAll(pg.Slug, "-", "")) {
+	if !budget.ValidCode(strings.ReplaceAll(pg.Slug, "-", "")) {
 		return nil, &budget.Error{File: name, Msg: "页面文件名只能由字母、数字和连字符组成", Hint: "例如 about.md、glossary.md"}
 	}
 	if pg.Title == "" {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/tables"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -21,7 +22,7 @@ func TestSearchJS(t *testing.T) {
 		t.Skip("node not found; the search logic is tested with Node")
 	}
 	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cfg := testConfig(t, content)
@@ -46,7 +47,7 @@ func TestSearchJS(t *testing.T) {
 // the sample with a second year and on an empty list.
 func TestSearchIndexStreamEqualsMarshal(t *testing.T) {
 	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, ParseOptions{}); err != nil {
+	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	s := loadTestSite(t, testConfig(t, content))

@@ -13,6 +13,7 @@ import (
 
 	"budgetsite/generator"
 	"budgetsite/generator/budget"
+	"budgetsite/generator/tables"
 )
 
 func genText(t testing.TB, opt options) []byte {
@@ -30,7 +31,7 @@ func genText(t testing.TB, opt options) []byte {
 
 func parse(t testing.TB, data []byte) []budget.Project {
 	t.Helper()
-	ps, err := generator.ParseTables(bytes.NewReader(data), "gen.txt", generator.ParseOptions{})
+	ps, err := tables.ParseTables(bytes.NewReader(data), "gen.txt", tables.ParseOptions{})
 	if err != nil {
 		msg := err.Error()
 		if len(msg) > 3000 {

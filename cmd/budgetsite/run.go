@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/viper"
 
 	"budgetsite/generator"
+	"budgetsite/generator/tables"
 )
 
 // run is the whole CLI, testable without a process: arguments in, output
@@ -91,7 +92,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 			}
 			start := time.Now()
 			bar := newProgressBar(stderr, "导入")
-			res, err := generator.ImportFilesWithProgress(args, cfg.ContentDir, generator.ParseOptions{Year: year}, bar.update)
+			res, err := generator.ImportFilesWithProgress(args, cfg.ContentDir, tables.ParseOptions{Year: year}, bar.update)
 			bar.finish()
 			if err != nil {
 				return err

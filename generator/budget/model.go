@@ -81,7 +81,7 @@ const (
 	OpQualitative = "定性"
 )
 
-// normalizeOperator maps the spellings seen in other districts' tables
+// NormalizeOperator maps the spellings seen in other districts' tables
 // (ASCII digraphs, full-width forms, 定量 variants) onto the canonical set.
 // It returns "" for anything it does not know.
 func NormalizeOperator(s string) string {
@@ -129,4 +129,20 @@ func SortProjects(ps []*Project) {
 		}
 		return a.Code < b.Code
 	})
+}
+
+// ValidCode reports whether s can be a project, department or unit code:
+// 1 to 64 ASCII letters and digits. Codes name files and URLs, so nothing
+// else is allowed.
+func ValidCode(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }

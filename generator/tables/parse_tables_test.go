@@ -1,8 +1,9 @@
-package generator
+package tables
 
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/testkit"
 	"budgetsite/generator/markdown"
 	"bytes"
 	"errors"
@@ -13,39 +14,18 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// tablesSamplePath is the real extraction of 綦江区 2022 tables, shared by CI.
-const tablesSamplePath = "../testdata/qijiang-2022-performance-targets.txt"
-
-func readTablesSample(tb testing.TB) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(tablesSamplePath)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
-
 func parseTablesSample(tb testing.TB) []budget.Project {
 	tb.Helper()
-	ps, err := ParseTables(bytes.NewReader(readTablesSample(tb)), tablesSamplePath, ParseOptions{})
+	ps, err := ParseTables(bytes.NewReader(testkit.Sample(tb)), testkit.SamplePath, ParseOptions{})
 	if err != nil {
 		tb.Fatalf("ParseTables(sample): %v", err)
 	}
 	return ps
-}
-
-// tabbed turns the "│" cell separators used in these tests (as in
-// `sed 's/\t/│/g'`) back into tabs.
-func tabbed(s string) string { return strings.ReplaceAll(s, "│", "\t") }
-
-func parseTabbed(s string, opt ParseOptions) ([]budget.Project, error) {
-	return ParseTables(strings.NewReader(tabbed(s)), "test.txt", opt)
 }
 
 // hanGapRe finds whitespace left between two Han characters.
@@ -183,22 +163,11 @@ func TestParseTablesSample(t *testing.T) {
 	}
 }
 
-func findProject(t *testing.T, ps []budget.Project, code string) *budget.Project {
-	t.Helper()
-	for i := range ps {
-		if ps[i].Code == code {
-			return &ps[i]
-		}
-	}
-	t.Fatalf("project %s not found", code)
-	return nil
-}
-
 func TestParseTablesSampleDetails(t *testing.T) {
 	ps := parseTablesSample(t)
-	lines := strings.Split(string(readTablesSample(t)), "\n")
+	lines := strings.Split(string(testkit.Sample(t)), "\n")
 
-	p := findProject(t, ps, "50011022T000000155484")
+	p := testkit.FindProject(t, ps, "50011022T000000155484")
 	if got := p.Indicators[0].Level3; got != "“互联网+督查”平台交办问题" {
 		t.Errorf("indicator 0 = %q", got)
 	}
@@ -210,7 +179,7 @@ func TestParseTablesSampleDetails(t *testing.T) {
 		t.Errorf("indicator 4 = line %d %q, want line 233", in.Line, in.Level3)
 	}
 
-	p = findProject(t, ps, "50011022T00000097945")
+	p = testkit.FindProject(t, ps, "50011022T00000097945")
 	if p.Name != "运转性项目—人员补丁" || p.End != "1年" {
 		t.Errorf("97945: name %q end %q", p.Name, p.End)
 	}
@@ -219,7 +188,7 @@ func TestParseTablesSampleDetails(t *testing.T) {
 		t.Errorf("97945 indicator 2 = %+v", in)
 	}
 
-	p = findProject(t, ps, "50011021T000000048440")
+	p = testkit.FindProject(t, ps, "50011021T000000048440")
 	if in := p.Indicators[0]; in.Line != 54 || in.Unit != "" || in.Weight.String() != "40" {
 		t.Errorf("048440 indicator 0 = %+v", in)
 	}
@@ -230,12 +199,12 @@ func TestParseTablesSampleDetails(t *testing.T) {
 		t.Errorf("048440 overview plain text = %q", markdown.PlainText(p.Overview))
 	}
 
-	p = findProject(t, ps, "50011022T000000133648")
+	p = testkit.FindProject(t, ps, "50011022T000000133648")
 	if in := p.Indicators[1]; in.Value != "2.7132" || in.Weight.String() != "20" {
 		t.Errorf("133648 indicator 1 = %+v", in)
 	}
 
-	p = findProject(t, ps, "50011022T000000155495")
+	p = testkit.FindProject(t, ps, "50011022T000000155495")
 	if in := p.Indicators[5]; in.Level3 != "全区GDP增长率" {
 		t.Errorf("155495 indicator 5 = %q", in.Level3)
 	}
@@ -251,35 +220,9 @@ func TestParseTablesSampleDetails(t *testing.T) {
 	}
 }
 
-// Synthetic tables for the variations seen in other districts' files.
-const (
-	synTitle = "2022年财政资金项目支出绩效目标表\n单位：万元\n"
-	synHead  = `项目名称│500110T1-测试项目
-主管部门│103-重庆市綦江区人民政府办公室│实施单位│103001-重庆市綦江区人民政府办公室（本级）
-资金总额（万）│12.5│项目属性│新增
-项目起始时间│2022年│项目终止时间│长期
-项目概况│概况文字。
-项目当年绩效目标│目标文字。
-`
-	synIndHead = "绩效指标│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n"
-	synRows    = `│产出指标│数量指标│服务部门│81│≥│个│50
-│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50
-`
-	synTable = synTitle + synHead + synIndHead + synRows
-)
-
-// indicatorRows renders indicators compactly for comparison.
-func indicatorRows(ins []budget.Indicator) []string {
-	var out []string
-	for _, in := range ins {
-		out = append(out, strings.Join([]string{in.Level1, in.Level2, in.Level3, in.Value, in.Operator, in.Unit, in.Weight.String()}, "|"))
-	}
-	return out
-}
-
 func assertIndicators(t *testing.T, p budget.Project, want ...string) {
 	t.Helper()
-	if got := indicatorRows(p.Indicators); !reflect.DeepEqual(got, want) {
+	if got := testkit.IndicatorRows(p.Indicators); !reflect.DeepEqual(got, want) {
 		t.Errorf("indicators:\n got %q\nwant %q", got, want)
 	}
 }
@@ -303,7 +246,7 @@ func TestParseTablesVariants(t *testing.T) {
 		opt   ParseOptions
 		check func(t *testing.T, ps []budget.Project)
 	}{
-		{"baseline", synTable, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"baseline", testkit.SynTable, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Code != "500110T1" || p.Name != "测试项目" || p.Year != 2022 || p.Funds.String() != "12.5" ||
 				p.Department != (budget.Coded{Code: "103", Name: "重庆市綦江区人民政府办公室"}) || p.Unit != (budget.Coded{Code: "103001", Name: "重庆市綦江区人民政府办公室（本级）"}) ||
@@ -315,55 +258,55 @@ func TestParseTablesVariants(t *testing.T) {
 				t.Errorf("lines: %d %d source %d", p.Indicators[0].Line, p.Indicators[1].Line, p.Source.Line)
 			}
 		}},
-		{"title carries year", "綦江区2023年度项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{Year: 2021}, func(t *testing.T, ps []budget.Project) {
+		{"title carries year", "綦江区2023年度项目支出绩效目标表\n" + testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{Year: 2021}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Year != 2023 {
 				t.Errorf("year %d, want 2023 from the title", p.Year)
 			}
 		}},
-		{"title year per table", synTable + "\n2021年财政资金项目支出绩效目标表\n" + strings.Replace(synHead, "500110T1", "500110T2", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"title year per table", testkit.SynTable + "\n2021年财政资金项目支出绩效目标表\n" + strings.Replace(testkit.SynHead, "500110T1", "500110T2", 1) + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if len(ps) != 2 || ps[0].Year != 2022 || ps[1].Year != 2021 || ps[1].Code != "500110T2" || ps[1].Source.Line != 14 {
 				t.Errorf("projects = %+v", ps)
 			}
 		}},
-		{"money unit line variants", "2022年财政资金项目支出绩效目标表\n金额单位：万元\n单位: 万元\n单位：万\n" + synHead + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"money unit line variants", "2022年财政资金项目支出绩效目标表\n金额单位：万元\n单位: 万元\n单位：万\n" + testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			one(t, ps)
 		}},
-		{"no money unit line", "2022年财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"no money unit line", "2022年财政资金项目支出绩效目标表\n" + testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			one(t, ps)
 		}},
-		{"funds label 资金总额(万)", synTitle + strings.Replace(synHead, "资金总额（万）", "资金总额(万)", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"funds label 资金总额(万)", testkit.SynTitle + strings.Replace(testkit.SynHead, "资金总额（万）", "资金总额(万)", 1) + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.5" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"funds label 资金总额（万元）", synTitle + strings.Replace(synHead, "资金总额（万）", "资金总额（万元）", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"funds label 资金总额（万元）", testkit.SynTitle + strings.Replace(testkit.SynHead, "资金总额（万）", "资金总额（万元）", 1) + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.5" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"funds label with colon and 项目", synTitle + strings.Replace(synHead, "资金总额（万）", "项目资金总额（万元）：", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"funds label with colon and 项目", testkit.SynTitle + strings.Replace(testkit.SynHead, "资金总额（万）", "项目资金总额（万元）：", 1) + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.5" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"funds value with 万元 suffix", synTitle + strings.Replace(synHead, "│12.5│", "│12.50万元│", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"funds value with 万元 suffix", testkit.SynTitle + strings.Replace(testkit.SynHead, "│12.5│", "│12.50万元│", 1) + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Funds.String() != "12.50" {
 				t.Errorf("funds %s", p.Funds)
 			}
 		}},
-		{"truncated labels", synTitle + strings.NewReplacer("项目当年绩效目标", "项目当年绩效目", "项目起始时间", "项目起始时", "项目概况", "项目概况：").Replace(synHead) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"truncated labels", testkit.SynTitle + strings.NewReplacer("项目当年绩效目标", "项目当年绩效目", "项目起始时间", "项目起始时", "项目概况", "项目概况：").Replace(testkit.SynHead) + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.AnnualGoal != "目标文字。" || p.Start != "2022年" || p.Overview != "概况文字。" {
 				t.Errorf("goal %q start %q overview %q", p.AnnualGoal, p.Start, p.Overview)
 			}
 		}},
-		{"values scattered across empty cells", synTitle + `项目名称│││500110T1-测试│项目│││
+		{"values scattered across empty cells", testkit.SynTitle + `项目名称│││500110T1-测试│项目│││
 主管部门│││103-重庆市綦江区人民政府 办公室││││实施单位│││103001-单位│
 ││资金总额（万）│││12.5│││项目属性│││新增││
 项目起始时间││2022年││项目终止时间│││长期│││
 项目概况│││概况│文字。│││
 项目当年绩效目标││││目标文字。
-` + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+` + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Name != "测试项目" || p.Department.Name != "重庆市綦江区人民政府办公室" || p.Unit != (budget.Coded{Code: "103001", Name: "单位"}) ||
 				p.Funds.String() != "12.5" || p.Attribute != "新增" || p.Start != "2022年" || p.End != "长期" ||
@@ -372,35 +315,35 @@ func TestParseTablesVariants(t *testing.T) {
 			}
 			assertIndicators(t, p, synDefaultIndicators...)
 		}},
-		{"wrapped overview continues on next line", synTitle + strings.Replace(synHead, "项目概况│概况文字。\n", "项目概况│概况第一行\n│第二 行。\n", 1) + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"wrapped overview continues on next line", testkit.SynTitle + strings.Replace(testkit.SynHead, "项目概况│概况文字。\n", "项目概况│概况第一行\n│第二 行。\n", 1) + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Overview != "概况第一行第二行。" {
 				t.Errorf("overview %q", p.Overview)
 			}
 		}},
-		{"indicator header without 绩效指标 label", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n" + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"indicator header without 绩效指标 label", testkit.SynTitle + testkit.SynHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n" + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps), synDefaultIndicators...)
 		}},
-		{"indicator header without any label cell", synTitle + synHead + "一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n产出指标│数量指标│服务部门│81│≥│个│50\n满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"indicator header without any label cell", testkit.SynTitle + testkit.SynHead + "一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n产出指标│数量指标│服务部门│81│≥│个│50\n满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps), synDefaultIndicators...)
 		}},
-		{"绩效指标 on the first data row", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"绩效指标 on the first data row", testkit.SynTitle + testkit.SynHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			assertIndicators(t, p, synDefaultIndicators...)
 			if p.Indicators[0].Line != 10 {
 				t.Errorf("line %d, want 10", p.Indicators[0].Line)
 			}
 		}},
-		{"绩效指标 on the first data row after a blank line", synTitle + synHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"绩效指标 on the first data row after a blank line", testkit.SynTitle + testkit.SynHead + "│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n\n绩效指标│产出指标│数量指标│服务部门│81│≥│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			assertIndicators(t, one(t, ps), synDefaultIndicators...)
 		}},
-		{"blank lines inside a table", synTitle + "\n" + strings.ReplaceAll(synHead, "\n", "\n\n") + "\n" + synIndHead + "\n\n" + strings.Replace(synRows, "\n", "\n\n  \n│││││\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"blank lines inside a table", testkit.SynTitle + "\n" + strings.ReplaceAll(testkit.SynHead, "\n", "\n\n") + "\n" + testkit.SynIndHead + "\n\n" + strings.Replace(testkit.SynRows, "\n", "\n\n  \n│││││\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			assertIndicators(t, p, synDefaultIndicators...)
 			if p.Funds.String() != "12.5" || p.AnnualGoal != "目标文字。" || p.Indicators[1].Line != 24 {
 				t.Errorf("funds %s goal %q line %d", p.Funds, p.AnnualGoal, p.Indicators[1].Line)
 			}
 		}},
-		{"form feed page breaks inside a table", synTitle + strings.Replace(synHead, "资金总额", "\f资金总额", 1) + synIndHead + strings.Replace(synRows, "│满意度指标", "\f│满意度指标", 1) + "\f", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"form feed page breaks inside a table", testkit.SynTitle + strings.Replace(testkit.SynHead, "资金总额", "\f资金总额", 1) + testkit.SynIndHead + strings.Replace(testkit.SynRows, "│满意度指标", "\f│满意度指标", 1) + "\f", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			assertIndicators(t, p, synDefaultIndicators...)
 			if p.Funds.String() != "12.5" {
@@ -411,27 +354,27 @@ func TestParseTablesVariants(t *testing.T) {
 				t.Errorf("indicator after the page break on line %d, want 11", p.Indicators[1].Line)
 			}
 		}},
-		{"dash rows ignored", synTitle + strings.Replace(synHead, "\n", "\n------│------\n--│--│--\n", 1) + synIndHead + "--│--│--│--│--│--│--│--\n" + strings.Replace(synRows, "\n", "\n------│------------│--│--\n--│--\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"dash rows ignored", testkit.SynTitle + strings.Replace(testkit.SynHead, "\n", "\n------│------\n--│--│--\n", 1) + testkit.SynIndHead + "--│--│--│--│--│--│--│--\n" + strings.Replace(testkit.SynRows, "\n", "\n------│------------│--│--\n--│--\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Name != "测试项目" {
 				t.Errorf("name %q", p.Name)
 			}
 			assertIndicators(t, p, synDefaultIndicators...)
 		}},
-		{"page number lines ignored", synTitle + strings.Replace(synHead, "\n", "\n第 1 页\n", 1) + "- 2 -\n" + synIndHead + strings.Replace(synRows, "\n", "\n第2页 共3页\n— 3 —\n3/5\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"page number lines ignored", testkit.SynTitle + strings.Replace(testkit.SynHead, "\n", "\n第 1 页\n", 1) + "- 2 -\n" + testkit.SynIndHead + strings.Replace(testkit.SynRows, "\n", "\n第2页 共3页\n— 3 —\n3/5\n", 1), ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Name != "测试项目" {
 				t.Errorf("name %q", p.Name)
 			}
 			assertIndicators(t, p, synDefaultIndicators...)
 		}},
-		{"wrap spaces removed, Latin spaces kept", synTitle + `项目名称│500110T1-OA  办公 平台 运维
+		{"wrap spaces removed, Latin spaces kept", testkit.SynTitle + `项目名称│500110T1-OA  办公 平台 运维
 主管部门│103-重庆市綦江区人民政府 办公室│实施单位│103001-重庆市綦江区电子政 务中心
 资金总额（万）│12.5│项目属性│新增
 项目起始时间│2022年│项目终止时间│长期
 项目概况│Smart   City 项目， 用于 “互联网+ 政务”。
 项目当年绩效目标│目标 文字。
-` + synIndHead + `│产出指标│数量指标│全区GDP 增长率│6│≥│%│50
+` + testkit.SynIndHead + `│产出指标│数量指标│全区GDP 增长率│6│≥│%│50
 │满意 度指标│服务对象满意 度指标│服务对象 满意度│95│≥│%│50
 `, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
@@ -441,7 +384,7 @@ func TestParseTablesVariants(t *testing.T) {
 			}
 			assertIndicators(t, p, "产出指标|数量指标|全区GDP 增长率|6|≥|%|50", "满意度指标|服务对象满意度指标|服务对象满意度|95|≥|%|50")
 		}},
-		{"empty 度量单位 cells", synTitle + synHead + synIndHead + `│产出指标│数量指标│网络链接线路租赁│381│=││40
+		{"empty 度量单位 cells", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + `│产出指标│数量指标│网络链接线路租赁│381│=││40
 │││网络带宽│10│=││10
 │产出指标│时效指标│租赁期限│1│=│年│50
 `, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
@@ -450,7 +393,7 @@ func TestParseTablesVariants(t *testing.T) {
 				"产出指标|数量指标|网络带宽|10|=||10",
 				"产出指标|时效指标|租赁期限|1|=|年|50")
 		}},
-		{"operators normalised", synTitle + synHead + synIndHead + `│产出指标│数量指标│a│1│=│个│10
+		{"operators normalised", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + `│产出指标│数量指标│a│1│=│个│10
 │产出指标│数量指标│b│1│≥│个│10
 │产出指标│数量指标│c│1│≤│个│10
 │产出指标│数量指标│d│1│>=│个│10
@@ -469,7 +412,7 @@ func TestParseTablesVariants(t *testing.T) {
 				t.Errorf("operators %q, want %q", ops, want)
 			}
 		}},
-		{"定性 rows with word values and empty unit", synTitle + synHead + synIndHead + `│效益指标│社会效益指标│群众获得感│提升│定性││40
+		{"定性 rows with word values and empty unit", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + `│效益指标│社会效益指标│群众获得感│提升│定性││40
 │效益指标│社会效益指标│服务质量│较好│定性│││60
 `, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
@@ -478,7 +421,7 @@ func TestParseTablesVariants(t *testing.T) {
 				t.Error("定性 rows not qualitative")
 			}
 		}},
-		{"merged 一级/二级 cells inherited", synTitle + synHead + synIndHead + `│产出指标│数量指标│服务部门│81│≥│个│20
+		{"merged 一级/二级 cells inherited", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + `│产出指标│数量指标│服务部门│81│≥│个│20
 │││服务街镇│21│=│个│20
 ││质量指标│网站正常运行率│95│≥│%│20
 │││差错率│1│≤│%│10
@@ -491,7 +434,7 @@ func TestParseTablesVariants(t *testing.T) {
 				"产出指标|质量指标|差错率|1|≤|%|10",
 				"满意度指标|服务对象满意度指标|服务对象满意度|95|≥|%|30")
 		}},
-		{"三级 text split over two cells", synTitle + synHead + synIndHead + `│产出指标│数量指标│民生监察│平台│1│=│个│15
+		{"三级 text split over two cells", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + `│产出指标│数量指标│民生监察│平台│1│=│个│15
 │产出指标│数量指标│Smart│City 平台│1│=││15
 │产出指标│数量指标│督查专报、│督查通报、│督查周报│55│≥│期│50
 `, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
@@ -500,7 +443,7 @@ func TestParseTablesVariants(t *testing.T) {
 				"产出指标|数量指标|Smart City 平台|1|=||15",
 				"产出指标|数量指标|督查专报、督查通报、督查周报|55|≥|期|50")
 		}},
-		{"三级 text wrapped onto a line of its own", synTitle + synHead + synIndHead + `│产出指标│数量指标│政府政策传达到基层│95│≥│%│50
+		{"三级 text wrapped onto a line of its own", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + `│产出指标│数量指标│政府政策传达到基层│95│≥│%│50
 │││更及时
 │满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50
 `, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
@@ -508,7 +451,7 @@ func TestParseTablesVariants(t *testing.T) {
 				"产出指标|数量指标|政府政策传达到基层更及时|95|≥|%|50",
 				"满意度指标|服务对象满意度指标|服务对象满意度|95|≥|%|50")
 		}},
-		{"merged cells blank and 三级 split", synTitle + synHead + synIndHead + `│产出指标│数量指标│服务部门│81│≥│个│20
+		{"merged cells blank and 三级 split", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + `│产出指标│数量指标│服务部门│81│≥│个│20
 │││服务│街镇│21│=│个│10
 ││数量指标│劳务│派遣│人数│4│≥│人│10
 ││质量指标│网络│带宽│10│=││10
@@ -521,32 +464,32 @@ func TestParseTablesVariants(t *testing.T) {
 				"产出指标|质量指标|网络带宽|10|=||10",
 				"满意度指标|服务对象满意度指标|服务对象满意度|95|≥|%|50")
 		}},
-		{"CODE-NAME split at the first hyphen", synTitle + `项目名称│500110T1-测试-项目（一期）
+		{"CODE-NAME split at the first hyphen", testkit.SynTitle + `项目名称│500110T1-测试-项目（一期）
 主管部门│103 - 重庆市-綦江区│实施单位│103001－单位—本级
 资金总额（万）│12.5│项目属性│新增
 项目概况│概况。
-` + synIndHead + synRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+` + testkit.SynIndHead + testkit.SynRows, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			p := one(t, ps)
 			if p.Code != "500110T1" || p.Name != "测试-项目（一期）" || p.Department != (budget.Coded{Code: "103", Name: "重庆市-綦江区"}) || p.Unit != (budget.Coded{Code: "103001", Name: "单位—本级"}) {
 				t.Errorf("code %q name %q dept %+v unit %+v", p.Code, p.Name, p.Department, p.Unit)
 			}
 		}},
-		{"no title year, ParseOptions.Year", "财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []budget.Project) {
+		{"no title year, ParseOptions.Year", "财政资金项目支出绩效目标表\n" + testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Year != 2023 {
 				t.Errorf("year %d, want 2023", p.Year)
 			}
 		}},
-		{"no title at all, ParseOptions.Year", synHead + synIndHead + synRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []budget.Project) {
+		{"no title at all, ParseOptions.Year", testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{Year: 2023}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Year != 2023 || p.Source.Line != 1 {
 				t.Errorf("year %d line %d", p.Year, p.Source.Line)
 			}
 		}},
-		{"cover text before the first table ignored", "綦江区人民政府办公室\n2022年部门预算公开\n说明│文字\n" + synTable, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"cover text before the first table ignored", "綦江区人民政府办公室\n2022年部门预算公开\n说明│文字\n" + testkit.SynTable, ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.Source.Line != 6 {
 				t.Errorf("source line %d, want 6", p.Source.Line)
 			}
 		}},
-		{"weights with 分 and decimals", synTitle + synHead + synIndHead + "│产出指标│数量指标│a│1│=│个│49.5分\n│产出指标│数量指标│b│1│=│个│50.50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
+		{"weights with 分 and decimals", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + "│产出指标│数量指标│a│1│=│个│49.5分\n│产出指标│数量指标│b│1│=│个│50.50\n", ParseOptions{}, func(t *testing.T, ps []budget.Project) {
 			if p := one(t, ps); p.WeightTotal().String() != "100.00" {
 				t.Errorf("weight total %s", p.WeightTotal())
 			}
@@ -616,7 +559,7 @@ func TestParseTablesImportFiles(t *testing.T) {
 }
 
 func TestParseTablesEncodings(t *testing.T) {
-	utf8Text := tabbed(synTable + "\n" + strings.NewReplacer("500110T1", "500110T2", "12.5", "2.7132").Replace(synHead) + synIndHead +
+	utf8Text := testkit.Tabbed(testkit.SynTable + "\n" + strings.NewReplacer("500110T1", "500110T2", "12.5", "2.7132").Replace(testkit.SynHead) + testkit.SynIndHead +
 		"│效益指标│社会效益指标│“互联网+督 查”│提升│定性││50\n│满意度指标│服务对象满意度指标│服务对象满意 度│95│≥│%│50\n")
 	crlf := strings.ReplaceAll(utf8Text, "\n", "\r\n")
 	inputs := map[string][]byte{
@@ -644,7 +587,7 @@ func TestParseTablesEncodings(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, want) {
-				t.Errorf("got  %s\nwant %s", dumpProjects(got), dumpProjects(want))
+				t.Errorf("got  %s\nwant %s", testkit.DumpProjects(got), testkit.DumpProjects(want))
 			}
 		})
 	}
@@ -656,19 +599,6 @@ func TestParseTablesEncodings(t *testing.T) {
 	}
 }
 
-// dumpProjects prints every field, for readable diffs.
-func dumpProjects(ps []budget.Project) string {
-	var b strings.Builder
-	for _, p := range ps {
-		fmt.Fprintf(&b, "%s|%s|%d|%v|%v|%s|%s|%s|%s|%s|%q|%v|%s|%v\n", p.Code, p.Name, p.Year, p.Department, p.Unit, p.Funds,
-			p.Attribute, p.Start, p.End, p.AnnualGoal, p.Overview, p.Source, p.PubDate, p.Lines)
-		for _, in := range p.Indicators {
-			fmt.Fprintf(&b, "  %d %s\n", in.Line, indicatorRows([]budget.Indicator{in})[0])
-		}
-	}
-	return b.String()
-}
-
 func TestParseTablesErrors(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -677,24 +607,24 @@ func TestParseTablesErrors(t *testing.T) {
 		contain string
 	}{
 		{"no recognisable table", "綦江区人民政府办公室\n2022年部门预算说明\n\n一、收入│100\n", 1, "没有找到可识别的绩效目标表"},
-		{"title only", synTitle + "说明文字\n", 1, "没有找到可识别的绩效目标表"},
-		{"non-numeric weight", synTitle + synHead + synIndHead + "│产出指标│数量指标│服务部门│81│≥│个│十分\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", 10, "权重“十分”不是数字"},
-		{"non-numeric amount", synTitle + strings.Replace(synHead, "│12.5│", "│abc│", 1) + synIndHead + synRows, 5, "资金总额“abc”不是数字"},
-		{"funds in 元 in the label", synTitle + strings.Replace(synHead, "资金总额（万）", "资金总额（元）", 1) + synIndHead + synRows, 5, "资金总额的单位是“元”"},
-		{"project without a code", synTitle + strings.Replace(synHead, "500110T1-测试项目", "测试项目", 1) + synIndHead + synRows, 3, "缺少项目编码"},
-		{"empty project name", synTitle + strings.Replace(synHead, "500110T1-测试项目", "", 1) + synIndHead + synRows, 3, "项目名称为空"},
-		{"code with path characters", synTitle + strings.Replace(synHead, "500110T1-测试项目", "../../etc/x-名称", 1) + synIndHead + synRows, 3, "项目编码“../../etc/x”含有不允许的字符"},
-		{"code with a slash", synTitle + strings.Replace(synHead, "500110T1-测试项目", "50011022/T1-名称", 1) + synIndHead + synRows, 3, "含有不允许的字符"},
-		{"department code with path characters", synTitle + strings.Replace(synHead, "103-重庆市", "../103-重庆市", 1) + synIndHead + synRows, 4, "主管部门编码“../103”含有不允许的字符"},
-		{"money unit 元", "2022年财政资金项目支出绩效目标表\n单位：元\n" + synHead + synIndHead + synRows, 2, "金额单位是“元”"},
-		{"unknown operator", synTitle + synHead + synIndHead + "│产出指标│数量指标│服务部门│81│约等于│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", 10, "指标性质“约等于”无法识别"},
-		{"unrecognisable indicator row", synTitle + synHead + synIndHead + synRows + "│产出指标│数量指标│服务部门│很多│50\n", 12, "无法识别这一绩效指标行"},
-		{"no year", "财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, 2, "无法确定这张表的年度"},
-		{"no indicators", synTitle + synHead, 3, "没有找到绩效指标"},
-		{"header label among indicator rows", synTitle + synHead + synIndHead + synRows + "资金总额（万）│12\n", 12, "在绩效指标中出现了“资金总额（万）”栏"},
-		{"missing department", synTitle + strings.Replace(synHead, "主管部门│103-重庆市綦江区人民政府办公室│", "", 1) + synIndHead + synRows, 3, "主管部门为空"},
-		{"missing funds", synTitle + strings.Replace(synHead, "资金总额（万）│12.5│", "", 1) + synIndHead + synRows, 3, "项目缺少资金总额"},
-		{"unrecognised header line", synTitle + strings.Replace(synHead, "项目起始时间", "说明│随便\n项目起始时间", 1) + synIndHead + synRows, 6, "无法识别这一行：“说明 随便”"},
+		{"title only", testkit.SynTitle + "说明文字\n", 1, "没有找到可识别的绩效目标表"},
+		{"non-numeric weight", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + "│产出指标│数量指标│服务部门│81│≥│个│十分\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", 10, "权重“十分”不是数字"},
+		{"non-numeric amount", testkit.SynTitle + strings.Replace(testkit.SynHead, "│12.5│", "│abc│", 1) + testkit.SynIndHead + testkit.SynRows, 5, "资金总额“abc”不是数字"},
+		{"funds in 元 in the label", testkit.SynTitle + strings.Replace(testkit.SynHead, "资金总额（万）", "资金总额（元）", 1) + testkit.SynIndHead + testkit.SynRows, 5, "资金总额的单位是“元”"},
+		{"project without a code", testkit.SynTitle + strings.Replace(testkit.SynHead, "500110T1-测试项目", "测试项目", 1) + testkit.SynIndHead + testkit.SynRows, 3, "缺少项目编码"},
+		{"empty project name", testkit.SynTitle + strings.Replace(testkit.SynHead, "500110T1-测试项目", "", 1) + testkit.SynIndHead + testkit.SynRows, 3, "项目名称为空"},
+		{"code with path characters", testkit.SynTitle + strings.Replace(testkit.SynHead, "500110T1-测试项目", "../../etc/x-名称", 1) + testkit.SynIndHead + testkit.SynRows, 3, "项目编码“../../etc/x”含有不允许的字符"},
+		{"code with a slash", testkit.SynTitle + strings.Replace(testkit.SynHead, "500110T1-测试项目", "50011022/T1-名称", 1) + testkit.SynIndHead + testkit.SynRows, 3, "含有不允许的字符"},
+		{"department code with path characters", testkit.SynTitle + strings.Replace(testkit.SynHead, "103-重庆市", "../103-重庆市", 1) + testkit.SynIndHead + testkit.SynRows, 4, "主管部门编码“../103”含有不允许的字符"},
+		{"money unit 元", "2022年财政资金项目支出绩效目标表\n单位：元\n" + testkit.SynHead + testkit.SynIndHead + testkit.SynRows, 2, "金额单位是“元”"},
+		{"unknown operator", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + "│产出指标│数量指标│服务部门│81│约等于│个│50\n│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50\n", 10, "指标性质“约等于”无法识别"},
+		{"unrecognisable indicator row", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + testkit.SynRows + "│产出指标│数量指标│服务部门│很多│50\n", 12, "无法识别这一绩效指标行"},
+		{"no year", "财政资金项目支出绩效目标表\n" + testkit.SynHead + testkit.SynIndHead + testkit.SynRows, 2, "无法确定这张表的年度"},
+		{"no indicators", testkit.SynTitle + testkit.SynHead, 3, "没有找到绩效指标"},
+		{"header label among indicator rows", testkit.SynTitle + testkit.SynHead + testkit.SynIndHead + testkit.SynRows + "资金总额（万）│12\n", 12, "在绩效指标中出现了“资金总额（万）”栏"},
+		{"missing department", testkit.SynTitle + strings.Replace(testkit.SynHead, "主管部门│103-重庆市綦江区人民政府办公室│", "", 1) + testkit.SynIndHead + testkit.SynRows, 3, "主管部门为空"},
+		{"missing funds", testkit.SynTitle + strings.Replace(testkit.SynHead, "资金总额（万）│12.5│", "", 1) + testkit.SynIndHead + testkit.SynRows, 3, "项目缺少资金总额"},
+		{"unrecognised header line", testkit.SynTitle + strings.Replace(testkit.SynHead, "项目起始时间", "说明│随便\n项目起始时间", 1) + testkit.SynIndHead + testkit.SynRows, 6, "无法识别这一行：“说明 随便”"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -705,14 +635,14 @@ func TestParseTablesErrors(t *testing.T) {
 			if ps != nil {
 				t.Errorf("projects returned with an error: %+v", ps)
 			}
-			e := oneError(t, err)
+			e := testkit.OneError(t, err)
 			if e.File != "test.txt" || e.Line != tc.line {
 				t.Errorf("error at %s:%d, want test.txt:%d (%v)", e.File, e.Line, tc.line, e)
 			}
 			if !strings.Contains(e.Msg, tc.contain) {
 				t.Errorf("message %q does not contain %q", e.Msg, tc.contain)
 			}
-			assertChineseError(t, e)
+			testkit.AssertChineseError(t, e)
 			if want := fmt.Sprintf("test.txt:%d: ", tc.line); !strings.HasPrefix(err.Error(), want) {
 				t.Errorf("Error() = %q, want prefix %q", err.Error(), want)
 			}
@@ -730,9 +660,9 @@ func TestParseTablesYearRange(t *testing.T) {
 		line    int
 		contain string
 	}{
-		{"year option out of range", synHead + synIndHead + synRows, ParseOptions{Year: 22}, 1, "年度“22”不正确"},
-		{"negative year option", synHead + synIndHead + synRows, ParseOptions{Year: -98}, 1, "年度“-98”不正确"},
-		{"title year before 1990", "1985年财政资金项目支出绩效目标表\n" + synHead + synIndHead + synRows, ParseOptions{Year: 2022}, 2, "年度“1985”不正确"},
+		{"year option out of range", testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{Year: 22}, 1, "年度“22”不正确"},
+		{"negative year option", testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{Year: -98}, 1, "年度“-98”不正确"},
+		{"title year before 1990", "1985年财政资金项目支出绩效目标表\n" + testkit.SynHead + testkit.SynIndHead + testkit.SynRows, ParseOptions{Year: 2022}, 2, "年度“1985”不正确"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -740,58 +670,22 @@ func TestParseTablesYearRange(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			e := oneError(t, err)
+			e := testkit.OneError(t, err)
 			if e.Line != tc.line || !strings.Contains(e.Msg, tc.contain) {
 				t.Errorf("error %v, want line %d with %q", e, tc.line, tc.contain)
 			}
-			assertChineseError(t, e)
+			testkit.AssertChineseError(t, e)
 		})
 	}
 	for _, year := range []int{1990, 2100} {
-		if _, err := parseTabbed(synHead+synIndHead+synRows, ParseOptions{Year: year}); err != nil {
+		if _, err := parseTabbed(testkit.SynHead+testkit.SynIndHead+testkit.SynRows, ParseOptions{Year: year}); err != nil {
 			t.Errorf("year %d: %v", year, err)
 		}
 	}
 }
 
-// oneError asserts err is an ErrorList of exactly one *Error.
-func oneError(t *testing.T, err error) *budget.Error {
-	t.Helper()
-	var list budget.ErrorList
-	if !errors.As(err, &list) {
-		var e *budget.Error
-		if errors.As(err, &e) {
-			return e
-		}
-		t.Fatalf("error %T %v is neither ErrorList nor *Error", err, err)
-	}
-	if len(list) != 1 {
-		t.Fatalf("%d errors, want 1:\n%v", len(list), err)
-	}
-	return list[0]
-}
-
-func assertChineseError(t *testing.T, e *budget.Error) {
-	t.Helper()
-	if !hasHan(e.Msg) {
-		t.Errorf("message %q is not Chinese", e.Msg)
-	}
-	if e.Hint == "" || !hasHan(e.Hint) {
-		t.Errorf("hint %q missing or not Chinese", e.Hint)
-	}
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}
-
 func TestParseTablesReportsEveryError(t *testing.T) {
-	input := synTitle + strings.Replace(synHead, "│12.5│", "│abc│", 1) + synIndHead +
+	input := testkit.SynTitle + strings.Replace(testkit.SynHead, "│12.5│", "│abc│", 1) + testkit.SynIndHead +
 		"│产出指标│数量指标│服务部门│81│≥│个│x\n│满意度指标│服务对象满意度指标│服务对象满意度│95│约│%│50\n"
 	_, err := parseTabbed(input, ParseOptions{})
 	var list budget.ErrorList
@@ -801,7 +695,7 @@ func TestParseTablesReportsEveryError(t *testing.T) {
 	var lines []int
 	for _, e := range list {
 		lines = append(lines, e.Line)
-		assertChineseError(t, e)
+		testkit.AssertChineseError(t, e)
 	}
 	if want := []int{10, 11, 5}; !reflect.DeepEqual(lines, want) {
 		t.Errorf("error lines %v, want %v:\n%v", lines, want, err)
@@ -836,11 +730,11 @@ func toUTF16LE(s string, bom bool) []byte {
 // projects: parsing in parallel must not change what is read.
 func TestParseTablesChunksEqualOnePass(t *testing.T) {
 	inputs := map[string][]byte{}
-	if b, err := os.ReadFile(tablesSamplePath); err == nil {
+	if b, err := os.ReadFile(testkit.SamplePath); err == nil {
 		inputs["sample"] = b
 	}
 	files, _ := filepath.Glob(filepath.Join("testdata", "import", "*.txt"))
-	files = append(files, "testdata/multiyear/2023.txt")
+	files = append(files, "../testdata/multiyear/2023.txt")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -862,59 +756,6 @@ func TestParseTablesChunksEqualOnePass(t *testing.T) {
 	}
 }
 
-// TestImportNewYearIsStaged imports into an empty content folder and
-// into one where the year exists: a new year arrives whole through one
-// staging folder, which never stays behind, and re-importing into an
-// existing year keeps unchanged files as they were.
-func TestImportNewYearIsStaged(t *testing.T) {
-	src := filepath.Join("testdata", "import", "variants.txt")
-	content := filepath.Join(t.TempDir(), "content")
-	res, err := ImportFiles([]string{src}, content, ParseOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Written) != res.Projects || res.Projects != 3 {
-		t.Fatalf("wrote %d of %d projects", len(res.Written), res.Projects)
-	}
-	entries, err := os.ReadDir(content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	if !reflect.DeepEqual(names, []string{"2022", "2023"}) {
-		t.Errorf("content folder holds %q, want the two years only", names)
-	}
-	for _, p := range res.Written {
-		if _, err := os.Stat(p); err != nil {
-			t.Errorf("reported %s, not on disk: %v", p, err)
-		}
-	}
-	again, err := ImportFiles([]string{src}, content, ParseOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(again.Written) != 0 || len(again.Unchanged) != 3 {
-		t.Errorf("re-import wrote %d, kept %d", len(again.Written), len(again.Unchanged))
-	}
-
-	// A year that cannot be moved into place leaves nothing behind.
-	blocked := filepath.Join(t.TempDir(), "content")
-	if err := os.MkdirAll(blocked, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(blocked, "2023"), []byte("a file where the year folder goes"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ImportFiles([]string{src}, blocked, ParseOptions{}); err == nil {
-		t.Fatal("import over a file named 2023 succeeded")
-	}
-	left, _ := os.ReadDir(blocked)
-	for _, e := range left {
-		if strings.HasPrefix(e.Name(), ".") {
-			t.Errorf("staging folder %s left behind", e.Name())
-		}
-	}
+func parseTabbed(s string, opt ParseOptions) ([]budget.Project, error) {
+	return ParseTables(strings.NewReader(testkit.Tabbed(s)), "test.txt", opt)
 }

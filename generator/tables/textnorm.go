@@ -1,18 +1,18 @@
-package generator
+package tables
 
 import (
 	"strings"
 	"unicode"
 )
 
-// cleanCell normalises one cell of PDF-extracted text.
+// CleanCell normalises one cell of PDF-extracted text.
 //
 // The extractor inserts a space wherever the PDF wrapped a line inside a
 // cell ("重庆市綦江区人民政府 办公室"). Chinese is written without spaces,
 // so a space with a wide character on both sides is always an artefact and
 // is removed. Spaces next to Latin text ("GDP 增长", "OA 平台") may be real
 // and are kept, collapsed to one.
-func cleanCell(s string) string {
+func CleanCell(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u00a0', r == '\u3000', r == '\t', r == '\n', r == '\r':
@@ -56,7 +56,7 @@ func joinWrapped(a, b string) string {
 	case b == "":
 		return a
 	}
-	return cleanCell(a + " " + b)
+	return CleanCell(a + " " + b)
 }
 
 // isWide reports whether r belongs to running Chinese text: Han

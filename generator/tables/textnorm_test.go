@@ -1,4 +1,4 @@
-package generator
+package tables
 
 import (
 	"budgetsite/generator/budget"
@@ -56,10 +56,10 @@ func TestCleanCell(t *testing.T) {
 		{"OA\x00 平台", "OA 平台"},
 	}
 	for _, tc := range tests {
-		if got := cleanCell(tc.in); got != tc.want {
+		if got := CleanCell(tc.in); got != tc.want {
 			t.Errorf("cleanCell(%q) = %q, want %q", tc.in, got, tc.want)
 		}
-		if got := cleanCell(cleanCell(tc.in)); got != tc.want {
+		if got := CleanCell(CleanCell(tc.in)); got != tc.want {
 			t.Errorf("cleanCell not idempotent on %q: %q", tc.in, got)
 		}
 	}

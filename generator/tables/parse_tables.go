@@ -1,4 +1,4 @@
-package generator
+package tables
 
 import (
 	"budgetsite/generator/budget"
@@ -145,7 +145,6 @@ var (
 	dashCellRe   = regexp.MustCompile(`^[-—_─━=]{2,}$`)
 	codeNameRe   = regexp.MustCompile(`^([0-9A-Za-z]+)\s*[-－—–]\s*(.+)$`)
 	fundsLabelRe = regexp.MustCompile(`^(?:项目)?(?:年度)?资金总额(?:[（(]([^）)]*)[）)]?)?$`)
-	validCodeRe  = regexp.MustCompile(`^[0-9A-Za-z]{1,64}$`)
 )
 
 // Header field keys.
@@ -233,7 +232,7 @@ func (p *tableParser) errorf(line int, hint, format string, args ...any) {
 func splitCells(line string) []string {
 	cells := strings.Split(line, "\t")
 	for i, c := range cells {
-		cells[i] = cleanCell(c)
+		cells[i] = CleanCell(c)
 	}
 	return cells
 }
@@ -602,7 +601,7 @@ func (p *tableParser) finish() {
 		p.errorf(line(fName), "项目名称一栏应写成“项目编码-项目名称”", "项目名称为空")
 	case !ok || code == "":
 		p.errorf(line(fName), "项目名称一栏应写成“项目编码-项目名称”，例如“50011022T000000155466-会务服务”", "项目“%s”缺少项目编码", t.fields[fName])
-	case !validCodeRe.MatchString(code):
+	case !budget.ValidCode(code):
 		p.errorf(line(fName), "项目编码只能由字母和数字组成，它会用作网页文件名", "项目编码“%s”含有不允许的字符", code)
 	default:
 		proj.Code, proj.Name = code, name
@@ -636,7 +635,7 @@ func (p *tableParser) coded(t *pendingTable, key string, line int) budget.Coded 
 		p.errorf(line, fmt.Sprintf("%s应写成“编码-名称”，例如“103-重庆市綦江区人民政府办公室”", key), "%s“%s”缺少编码", key, v)
 		return budget.Coded{}
 	}
-	if !validCodeRe.MatchString(code) {
+	if !budget.ValidCode(code) {
 		p.errorf(line, "编码只能由字母和数字组成，它会用作网页文件名", "%s编码“%s”含有不允许的字符", key, code)
 	}
 	return budget.Coded{Code: code, Name: name}

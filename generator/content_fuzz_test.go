@@ -1,0 +1,120 @@
+package generator
+
+import (
+	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/testkit"
+	"budgetsite/generator/markdown"
+	"budgetsite/generator/tables"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// canonicalJSON prints a project exactly (Decimals by their digits), for
+// comparisons that must not depend on big.Int's internal layout.
+func canonicalJSON(t *testing.T, p budget.Project) string {
+	t.Helper()
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatalf("json.Marshal: %v", err)
+	}
+	return string(b)
+}
+
+func FuzzParseContent(f *testing.F) {
+	f.Add([]byte(sampleContent))
+	if b, err := os.ReadFile(testkit.SamplePath); err == nil {
+		if ps, err := tables.ParseTables(bytes.NewReader(b), "sample.txt", tables.ParseOptions{}); err == nil {
+			for i := range ps {
+				if b, err := MarshalContent(&ps[i]); err == nil {
+					f.Add(b)
+				}
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParseContent(bytes.NewReader(data), "fuzz.md")
+		// The fast reader of the canonical form must agree with yaml.v3
+		// on everything, line numbers and errors included.
+		slow, serr := parseContent(bytes.NewReader(data), "fuzz.md", false)
+		if fmt.Sprint(err) != fmt.Sprint(serr) || !reflect.DeepEqual(p, slow) {
+			t.Fatalf("fast and yaml.v3 readings differ:\n%+v %v\n%+v %v", p, err, slow, serr)
+		}
+		if err != nil {
+			if p != nil {
+				t.Fatal("project returned with an error")
+			}
+			return
+		}
+		m1, err := MarshalContent(p)
+		if err != nil {
+			t.Fatalf("MarshalContent: %v", err)
+		}
+		q, err := ParseContent(bytes.NewReader(m1), "fuzz.md")
+		if err != nil {
+			t.Fatalf("re-parse of marshalled content: %v\n%s", err, m1)
+		}
+		if got, want := canonicalJSON(t, withoutLocation(*q)), canonicalJSON(t, withoutLocation(*p)); got != want {
+			t.Fatalf("re-marshal changes the project:\n got %s\nwant %s", got, want)
+		}
+		m2, err := MarshalContent(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(m1, m2) {
+			t.Fatalf("marshal is not stable:\n%s\n---\n%s", m1, m2)
+		}
+	})
+}
+
+// FuzzParsePage: free pages share the front-matter reader with projects.
+func FuzzParsePage(f *testing.F) {
+	for _, name := range []string{"../content/pages/about.md", "../content/pages/glossary.md", "testdata/hostile/pages/evil.md"} {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("---\ntitle: x\n---\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pg, err := ParsePage(bytes.NewReader(b), "fuzz.md")
+		if err != nil {
+			return
+		}
+		if pg.Title == "" || !budget.ValidCode(strings.ReplaceAll(pg.Slug, "-", "")) {
+			t.Fatalf("accepted page with title %q slug %q", pg.Title, pg.Slug)
+		}
+		if _, err := markdown.RenderHTML(pg.Body); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzImportRoundTrip: every table the parser accepts writes a content
+// file that reads back as the same project.
+func FuzzImportRoundTrip(f *testing.F) {
+	f.Add([]byte(testkit.Tabbed(testkit.SynTable)), 0)
+	f.Add([]byte(testkit.Tabbed("财政资金项目支出绩效目标表\n"+testkit.SynHead+testkit.SynIndHead+testkit.SynRows)), 2023)
+	f.Fuzz(func(t *testing.T, data []byte, year int) {
+		ps, err := tables.ParseTables(bytes.NewReader(data), "fuzz.txt", tables.ParseOptions{Year: year})
+		if err != nil {
+			return
+		}
+		for _, p := range ps {
+			b, err := MarshalContent(&p)
+			if err != nil {
+				t.Fatalf("MarshalContent: %v", err)
+			}
+			q, err := ParseContent(bytes.NewReader(b), "fuzz.md")
+			if err != nil {
+				t.Fatalf("ParseContent of a parsed table: %v\n%s", err, b)
+			}
+			if got, want := canonicalJSON(t, withoutLocation(*q)), canonicalJSON(t, withoutLocation(p)); got != want {
+				t.Fatalf("content round trip differs:\n got %s\nwant %s", got, want)
+			}
+		}
+	})
+}

@@ -1,0 +1,130 @@
+// Package testkit holds what the tests of several packages share: the
+// real sample inside the repository, synthetic tables in the shape of the
+// sample, and assertions on publishers' errors. Tests only.
+package testkit
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"unicode"
+
+	"budgetsite/generator/budget"
+)
+
+// Root is the repository's root folder, wherever the test runs from.
+var Root = func() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
+}()
+
+// SamplePath is the real extraction of 綦江区's 2022 tables, kept in the
+// repository's testdata/.
+var SamplePath = filepath.Join(Root, "testdata", "qijiang-2022-performance-targets.txt")
+
+// Sample returns the sample's bytes; a missing sample fails the test.
+func Sample(tb testing.TB) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(SamplePath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// Tabbed turns the "│" cell separators used in tests (as in
+// `sed 's/\t/│/g'`) back into tabs.
+func Tabbed(s string) string { return strings.ReplaceAll(s, "│", "\t") }
+
+// Synthetic tables for the variations seen in other districts' files.
+const (
+	SynTitle = "2022年财政资金项目支出绩效目标表\n单位：万元\n"
+	SynHead  = `项目名称│500110T1-测试项目
+主管部门│103-重庆市綦江区人民政府办公室│实施单位│103001-重庆市綦江区人民政府办公室（本级）
+资金总额（万）│12.5│项目属性│新增
+项目起始时间│2022年│项目终止时间│长期
+项目概况│概况文字。
+项目当年绩效目标│目标文字。
+`
+	SynIndHead = "绩效指标│一级指标│二级指标│三级指标│指标值│指标性质│度量单位│权重\n"
+	SynRows    = `│产出指标│数量指标│服务部门│81│≥│个│50
+│满意度指标│服务对象满意度指标│服务对象满意度│95│≥│%│50
+`
+	SynTable = SynTitle + SynHead + SynIndHead + SynRows
+)
+
+// FindProject returns the project with the code, or fails the test.
+func FindProject(t testing.TB, ps []budget.Project, code string) *budget.Project {
+	t.Helper()
+	for i := range ps {
+		if ps[i].Code == code {
+			return &ps[i]
+		}
+	}
+	t.Fatalf("project %s not found", code)
+	return nil
+}
+
+// IndicatorRows renders indicators compactly for comparison.
+func IndicatorRows(ins []budget.Indicator) []string {
+	var out []string
+	for _, in := range ins {
+		out = append(out, strings.Join([]string{in.Level1, in.Level2, in.Level3, in.Value, in.Operator, in.Unit, in.Weight.String()}, "|"))
+	}
+	return out
+}
+
+// DumpProjects prints every field, for readable diffs.
+func DumpProjects(ps []budget.Project) string {
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s|%s|%d|%v|%v|%s|%s|%s|%s|%s|%q|%v|%s|%v\n", p.Code, p.Name, p.Year, p.Department, p.Unit, p.Funds,
+			p.Attribute, p.Start, p.End, p.AnnualGoal, p.Overview, p.Source, p.PubDate, p.Lines)
+		for _, in := range p.Indicators {
+			fmt.Fprintf(&b, "  %d %s\n", in.Line, IndicatorRows([]budget.Indicator{in})[0])
+		}
+	}
+	return b.String()
+}
+
+// OneError asserts err is one *budget.Error, alone or in a list.
+func OneError(t testing.TB, err error) *budget.Error {
+	t.Helper()
+	var list budget.ErrorList
+	if !errors.As(err, &list) {
+		var e *budget.Error
+		if errors.As(err, &e) {
+			return e
+		}
+		t.Fatalf("error %T %v is neither ErrorList nor *Error", err, err)
+	}
+	if len(list) != 1 {
+		t.Fatalf("%d errors, want 1:\n%v", len(list), err)
+	}
+	return list[0]
+}
+
+// AssertChineseError requires a message and a hint, both in Chinese.
+func AssertChineseError(t testing.TB, e *budget.Error) {
+	t.Helper()
+	if !HasHan(e.Msg) {
+		t.Errorf("message %q is not Chinese", e.Msg)
+	}
+	if e.Hint == "" || !HasHan(e.Hint) {
+		t.Errorf("hint %q missing or not Chinese", e.Hint)
+	}
+}
+
+// HasHan reports whether s holds a Chinese character.
+func HasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
