@@ -234,7 +234,7 @@ func (m *manifest) save(outDir string) error {
 	// An older version's cache files are dead weight from now on.
 	os.Remove(filepath.Join(dir, "manifest.json"))
 	os.Remove(filepath.Join(dir, "content.gob"))
-	return writeFileAtomic(filepath.Join(dir, manifestFile), m.encode())
+	return writeCacheFile(filepath.Join(dir, manifestFile), m.encode())
 }
 
 // intact reports whether the output folder holds exactly the files the

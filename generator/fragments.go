@@ -476,7 +476,7 @@ func (fs *fragStore) commit() error {
 	if err := gob.NewEncoder(&b).Encode(fragIndex{Version: fragIndexVersion, Gen: fs.gen, Sizes: fs.end, Metas: fs.meta, Groups: fs.groups}); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(fragIndexPath(fs.dir), b.Bytes()); err != nil {
+	if err := writeCacheFile(fragIndexPath(fs.dir), b.Bytes()); err != nil {
 		return err
 	}
 	fs.committed = true

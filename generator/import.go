@@ -12,8 +12,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"sync/atomic"
+
+	"github.com/google/renameio/v2"
 )
 
 // ImportResult reports what an import wrote.
@@ -133,8 +134,16 @@ func ImportFilesWithProgress(files []string, contentDir string, opt tables.Parse
 			results[i].err = err
 			return
 		}
-		if p.PubDate == "" {
-			p.PubDate = pubDateOf(old)
+		if old != nil && p.PubDate == "" {
+			// A date set by hand survives re-import: read it as any
+			// content file is read. A file that no longer reads is
+			// left for the publisher to fix rather than overwritten.
+			prev, err := ParseContent(bytes.NewReader(old), path)
+			if err != nil {
+				results[i].err = err
+				return
+			}
+			p.PubDate = prev.PubDate
 		}
 		data, err := MarshalContent(&p)
 		if err != nil {
@@ -142,7 +151,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt tables.Parse
 			return
 		}
 		if !bytes.Equal(old, data) {
-			if err := writeFileAtomic(path, data); err != nil {
+			if err := renameio.WriteFile(path, data, 0o644); err != nil {
 				results[i].err = &budget.Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限"}
 				return
 			}
@@ -175,45 +184,4 @@ func ImportFilesWithProgress(files []string, contentDir string, opt tables.Parse
 	}
 	sort.Ints(res.Years)
 	return res, nil
-}
-
-// writeFileAtomic writes through a temporary file and a rename, so a
-// file is never left half-written. The temporary name is fixed per file:
-// one writer per path at a time is the caller's guarantee.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp := filepath.Join(dir, "."+filepath.Base(path)+".tmp")
-	err := os.WriteFile(tmp, data, 0o644)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err = os.MkdirAll(dir, 0o755); err == nil {
-			err = os.WriteFile(tmp, data, 0o644)
-		}
-	}
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
-}
-
-// pubDateOf finds a hand-set pub_date in an existing content file without
-// parsing the whole file: re-import keeps it.
-func pubDateOf(content []byte) string {
-	delims := 0
-	for _, line := range bytes.Split(content, []byte("\n")) {
-		line = bytes.TrimRight(line, "\r")
-		if string(line) == frontMatterDelim {
-			if delims++; delims == 2 {
-				break
-			}
-			continue
-		}
-		if v, ok := bytes.CutPrefix(line, []byte("pub_date:")); ok {
-			return strings.Trim(strings.TrimSpace(string(v)), `"'`)
-		}
-	}
-	return ""
 }

@@ -386,7 +386,7 @@ func (c *parseCache) save(outDir string) error {
 			entries = append(entries, e)
 		}
 		sort.Slice(entries, func(a, b int) bool { return entries[a].Path < entries[b].Path })
-		errs[k] = writeFileAtomic(shardFile(outDir, i), encodeShard(entries, gen))
+		errs[k] = writeCacheFile(shardFile(outDir, i), encodeShard(entries, gen))
 	})
 	for k, err := range errs {
 		if err != nil {

@@ -263,6 +263,6 @@ func (sc *statCache) saveLocked() {
 	}
 	// A cache that cannot be written makes the next build read every
 	// file, as it would without one: not an error.
-	_ = writeFileAtomic(sc.file, sc.encode())
+	_ = writeCacheFile(sc.file, sc.encode())
 	sc.dirty = false
 }
