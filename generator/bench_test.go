@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/content"
 	"budgetsite/generator/tables"
 	"bytes"
 	"context"
@@ -75,7 +76,7 @@ func BenchmarkImport1000(b *testing.B) {
 		b.StopTimer()
 		dir := b.TempDir()
 		b.StartTimer()
-		res, err := ImportFiles([]string{src}, dir, tables.ParseOptions{})
+		res, err := content.Import([]string{src}, dir, tables.ParseOptions{}, nil)
 		if err != nil || res.Projects != 1000 {
 			b.Fatalf("%v", err)
 		}
@@ -86,12 +87,12 @@ func BenchmarkImport1000(b *testing.B) {
 // template, the chart option and the indicator table.
 func BenchmarkRenderProjectPage(b *testing.B) {
 	needSample(b)
-	content := importSample(b)
-	projects, pages, err := LoadContentDir(content)
+	contentDir := importSample(b)
+	projects, pages, err := content.LoadDir(contentDir, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	cfg := testConfig(b, content)
+	cfg := testConfig(b, contentDir)
 	site := NewSite(cfg, projects, pages)
 	tmpl, err := loadTemplates(siteLayers(""), true)
 	if err != nil {
@@ -112,12 +113,12 @@ func BenchmarkRenderProjectPage(b *testing.B) {
 // BenchmarkBuild1000 is a cold build of 1,000 generated projects: load,
 // check, every page, every download, the search index.
 func BenchmarkBuild1000(b *testing.B) {
-	content := b.TempDir()
-	if _, err := ImportFiles([]string{generated(b, 1000)}, content, tables.ParseOptions{}); err != nil {
+	contentDir := b.TempDir()
+	if _, err := content.Import([]string{generated(b, 1000)}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		cfg := Config{ContentDir: content, OutDir: filepath.Join(b.TempDir(), "public"), SiteDir: stubSite(b), Title: "基准", NoCache: true}
+		cfg := Config{ContentDir: contentDir, OutDir: filepath.Join(b.TempDir(), "public"), SiteDir: stubSite(b), Title: "基准", NoCache: true}
 		res, err := Build(context.Background(), cfg)
 		if err != nil || res.Projects != 1000 {
 			b.Fatalf("%v", err)

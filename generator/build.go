@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"context"
 	"errors"
 	"fmt"
@@ -108,14 +109,14 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	} else if !cfg.NoCache {
 		pc = newParseCache()
 	}
-	var parseMemo ParseMemo
+	var parseMemo content.ParseMemo
 	var hitMemo HitMemo
 	if pc != nil {
 		pc.known = known
 		pc.root = path.Clean(cfg.ContentDir)
 		parseMemo, hitMemo = pc, pc
 	}
-	projects, pages, err := loadContentDir(cfg.ContentDir, parseMemo)
+	projects, pages, err := content.LoadDir(cfg.ContentDir, parseMemo)
 	if err != nil {
 		return nil, err
 	}

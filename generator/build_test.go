@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -50,12 +51,12 @@ func stubSite(t testing.TB) string {
 func importSample(t testing.TB) string {
 	t.Helper()
 	needSample(t)
-	content := t.TempDir()
-	if _, err := ImportFiles([]string{samplePath}, content, tables.ParseOptions{}); err != nil {
+	contentDir := t.TempDir()
+	if _, err := content.Import([]string{samplePath}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		t.Fatalf("import: %v", err)
 	}
-	copyTree(t, "../content/pages", filepath.Join(content, "pages"))
-	return content
+	copyTree(t, "../content/pages", filepath.Join(contentDir, "pages"))
+	return contentDir
 }
 
 func copyTree(t testing.TB, src, dst string) {
@@ -79,9 +80,9 @@ func copyTree(t testing.TB, src, dst string) {
 	}
 }
 
-func testConfig(t testing.TB, content string) Config {
+func testConfig(t testing.TB, contentDir string) Config {
 	return Config{
-		ContentDir: content,
+		ContentDir: contentDir,
 		OutDir:     filepath.Join(t.TempDir(), "public"),
 		SiteDir:    stubSite(t),
 		Title:      "重庆市綦江区人民政府办公室预算绩效目标公开",
@@ -128,8 +129,8 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 // committed content/2022 to be byte-identical, so the shipped site always
 // reflects what the importer produces today.
 func TestShippedContentIsCurrent(t *testing.T) {
-	content := importSample(t)
-	got := readTree(t, filepath.Join(content, "2022"))
+	contentDir := importSample(t)
+	got := readTree(t, filepath.Join(contentDir, "2022"))
 	want := readTree(t, "../content/2022")
 	if len(got) != len(want) {
 		t.Fatalf("re-import wrote %d files, content/2022 has %d", len(got), len(want))
@@ -142,16 +143,16 @@ func TestShippedContentIsCurrent(t *testing.T) {
 }
 
 func TestReimportIsByteIdentical(t *testing.T) {
-	content := importSample(t)
-	before := readTree(t, content)
-	res, err := ImportFiles([]string{samplePath}, content, tables.ParseOptions{})
+	contentDir := importSample(t)
+	before := readTree(t, contentDir)
+	res, err := content.Import([]string{samplePath}, contentDir, tables.ParseOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Written) != 0 || len(res.Unchanged) != 14 {
 		t.Errorf("re-import wrote %d and left %d unchanged; want 0 and 14", len(res.Written), len(res.Unchanged))
 	}
-	after := readTree(t, content)
+	after := readTree(t, contentDir)
 	for name, b := range before {
 		if !bytes.Equal(b, after[name]) {
 			t.Errorf("%s changed on re-import", name)
@@ -244,8 +245,8 @@ func TestBuildSampleFacts(t *testing.T) {
 // TestDeterministicBuild builds the same input twice into different
 // folders and requires byte-identical trees.
 func TestDeterministicBuild(t *testing.T) {
-	content := importSample(t)
-	cfg := testConfig(t, content)
+	contentDir := importSample(t)
+	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	first := readTree(t, cfg.OutDir)
 	cfg2 := cfg
@@ -270,11 +271,11 @@ func TestDeterministicBuild(t *testing.T) {
 }
 
 func TestBadContentKeepsPreviousOutput(t *testing.T) {
-	content := importSample(t)
-	cfg := testConfig(t, content)
+	contentDir := importSample(t)
+	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	before := readTree(t, cfg.OutDir)
-	bad := filepath.Join(content, "2022", "50011022T000000155466.md")
+	bad := filepath.Join(contentDir, "2022", "50011022T000000155466.md")
 	b, _ := os.ReadFile(bad)
 	b = bytes.Replace(b, []byte("weight: 10"), []byte("weight: 十"), 1)
 	if err := os.WriteFile(bad, b, 0o644); err != nil {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/workers"
 	"fmt"
@@ -444,7 +445,7 @@ func (e *BlockedError) Error() string {
 // read at all are reported as content-invalid errors alongside the rules'
 // findings for the rest.
 func CheckContent(cfg Config) (*Report, error) {
-	projects, _, loadErr := LoadContentDir(cfg.ContentDir)
+	projects, _, loadErr := content.LoadDir(cfg.ContentDir, nil)
 	var loadFindings []Finding
 	if loadErr != nil {
 		list, ok := loadErr.(budget.ErrorList)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"encoding/json"
 	"errors"
@@ -80,7 +81,7 @@ func chkEdit(t *testing.T, text string, pairs ...string) string {
 
 func chkParse(t *testing.T, text, name string) *budget.Project {
 	t.Helper()
-	p, err := ParseContent(strings.NewReader(text), name)
+	p, err := content.Parse(strings.NewReader(text), name)
 	if err != nil {
 		t.Fatalf("parse %s: %v", name, err)
 	}
@@ -406,7 +407,7 @@ func TestCheckDuplicateCode(t *testing.T) {
 // The shipped content, as the real sample imports.
 func chkSample(t *testing.T) []*budget.Project {
 	t.Helper()
-	ps, _, err := LoadContentDir("../content")
+	ps, _, err := content.LoadDir("../content", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

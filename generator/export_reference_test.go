@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"budgetsite/generator/tables"
 	"bytes"
 	"encoding/csv"
@@ -72,11 +73,11 @@ func tableRows(ps []*budget.Project) (projects, indicators []tableRow) {
 // fragment store and compares it with the reference encoders, on the
 // sample, the hand-made 2023 and a project whose text needs quoting.
 func TestFragmentsMatchReference(t *testing.T) {
-	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
+	contentDir := importSample(t)
+	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	cfg := testConfig(t, content)
+	cfg := testConfig(t, contentDir)
 	s := loadTestSite(t, cfg)
 	tricky := trickyProject()
 	s = NewSite(cfg, append(append([]*budget.Project(nil), s.Projects...), tricky), nil)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -363,8 +364,8 @@ func TestExportXLSXDeterministic(t *testing.T) {
 }
 
 func TestExportDeterministic(t *testing.T) {
-	content := importSample(t)
-	cfg := testConfig(t, content)
+	contentDir := importSample(t)
+	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	cfg2 := cfg
 	cfg2.OutDir = filepath.Join(t.TempDir(), "other")
@@ -387,7 +388,7 @@ func TestExportDeterministic(t *testing.T) {
 // loadTestSite loads, checks and redacts content as Build does.
 func loadTestSite(t *testing.T, cfg Config) *Site {
 	t.Helper()
-	projects, pages, err := LoadContentDir(cfg.ContentDir)
+	projects, pages, err := content.LoadDir(cfg.ContentDir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -567,11 +568,11 @@ func TestDatapackageMatchesFiles(t *testing.T) {
 // TestExportSlicesAddUp builds two years and requires every slice to hold
 // its share of the site-level tables.
 func TestExportSlicesAddUp(t *testing.T) {
-	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
+	contentDir := importSample(t)
+	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	cfg := testConfig(t, content)
+	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	data := filepath.Join(cfg.OutDir, "data")
 	s := loadTestSite(t, cfg)
@@ -801,19 +802,19 @@ func xlsxBytes(t *testing.T, s *Site) ([]byte, error) {
 // whose numbers minifiers like to rewrite.
 func buildTricky(t *testing.T) (*budget.Project, Config) {
 	t.Helper()
-	content := t.TempDir()
+	contentDir := t.TempDir()
 	p := trickyProject()
-	b, err := MarshalContent(p)
+	b, err := content.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(filepath.Join(content, "2023"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(contentDir, "2023"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(content, "2023", p.Code+".md"), b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(contentDir, "2023", p.Code+".md"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg := testConfig(t, content)
+	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	return p, cfg
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"crypto/sha256"
@@ -196,7 +197,7 @@ func contentKeys(t *testing.T, ps []*budget.Project) *keyer {
 	t.Helper()
 	k := &keyer{global: []byte("test"), hashes: map[string][32]byte{}}
 	for _, p := range ps {
-		b, err := MarshalContent(p)
+		b, err := content.Marshal(p)
 		if err != nil {
 			t.Fatal(err)
 		}

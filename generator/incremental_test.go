@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/content"
 	"budgetsite/generator/tables"
 	"bytes"
 	"os"
@@ -15,11 +16,11 @@ import (
 // incrementally rebuilt folder to equal a cold build byte for byte, with
 // untouched files keeping their mtime.
 func TestIncrementalEqualsCold(t *testing.T) {
-	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
+	contentDir := importSample(t)
+	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	cfg := testConfig(t, content)
+	cfg := testConfig(t, contentDir)
 	res := build(t, cfg)
 	if !res.Cold || res.Unchanged != 0 {
 		t.Fatalf("first build: cold=%v unchanged=%d", res.Cold, res.Unchanged)
@@ -41,34 +42,34 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		removed []string // must be gone
 	}{
 		{"edit funds", func(t *testing.T) {
-			replaceIn(t, filepath.Join(content, "2022", "50011022T000000155466.md"), "funds_wan: 96.9", "funds_wan: 99.9")
+			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "funds_wan: 96.9", "funds_wan: 99.9")
 		}, []string{"2022/project/50011022T000000155466.html", "2022/unit/103001.html", "2022/department/103.html",
 			"2022/index.html", "index.html", "data/projects.json", "data/search-index.js",
 			"2023/project/50011022T000000155466.html"}, nil},
 		{"add a project", func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join(content, "2022", "50011022T000000155466.md"))
+			b, err := os.ReadFile(filepath.Join(contentDir, "2022", "50011022T000000155466.md"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			b = bytes.Replace(b, []byte("50011022T000000155466"), []byte("50011022T000000155999"), 1)
 			b = bytes.Replace(b, []byte("name: 会务服务"), []byte("name: 新增会务服务"), 1)
-			if err := os.WriteFile(filepath.Join(content, "2022", "50011022T000000155999.md"), b, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(contentDir, "2022", "50011022T000000155999.md"), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}, []string{"2022/project/50011022T000000155999.html", "data/2022/project/50011022T000000155999.json"}, nil},
 		{"delete a project", func(t *testing.T) {
-			if err := os.Remove(filepath.Join(content, "2022", "50011022T000000155489.md")); err != nil {
+			if err := os.Remove(filepath.Join(contentDir, "2022", "50011022T000000155489.md")); err != nil {
 				t.Fatal(err)
 			}
 		}, []string{"2022/unit/103001.html"}, []string{"2022/project/50011022T000000155489.html", "data/2022/project/50011022T000000155489.csv"}},
 		{"rename a unit in its first project", func(t *testing.T) {
 			// Agency names come from the first project of the agency, so
 			// this changes what the unit's other project pages show.
-			replaceIn(t, filepath.Join(content, "2022", "50011022T000000133648.md"),
+			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000133648.md"),
 				"name: 重庆市綦江区人民政府办公室（本级）", "name: 重庆市綦江区人民政府办公室（机关本级）")
 		}, []string{"2022/unit/103001.html", "2022/project/50011022T000000155466.html", "data/budget.xlsx"}, nil},
 		{"edit an indicator", func(t *testing.T) {
-			replaceIn(t, filepath.Join(content, "2022", "50011022T000000155466.md"), "level3: 区长办公会", "level3: 区长办公会议")
+			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "level3: 区长办公会", "level3: 区长办公会议")
 		}, []string{"data/budget.xlsx", "data/indicators.csv", "data/2022/project/50011022T000000155466.csv"}, nil},
 		{"damaged fragment store", func(t *testing.T) {
 			dir := cacheDir(cfg.OutDir)
@@ -81,13 +82,13 @@ func TestIncrementalEqualsCold(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			replaceIn(t, filepath.Join(content, "2022", "50011022T000000155466.md"), "funds_wan: 99.9", "funds_wan: 98.9")
+			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "funds_wan: 99.9", "funds_wan: 98.9")
 		}, []string{"data/projects.json", "data/budget.xlsx"}, nil},
 		{"unreadable fragment index", func(t *testing.T) {
 			if err := os.WriteFile(fragIndexPath(cacheDir(cfg.OutDir)), []byte("not a gob"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			replaceIn(t, filepath.Join(content, "2022", "50011022T000000155466.md"), "funds_wan: 98.9", "funds_wan: 97.9")
+			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "funds_wan: 98.9", "funds_wan: 97.9")
 		}, []string{"data/projects.json", "data/budget.xlsx"}, nil},
 		{"change a template", func(t *testing.T) {
 			src, err := os.ReadFile("../templates/unit.html")
@@ -102,7 +103,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		}, []string{"2022/unit/103001.html", "2023/unit/103002.html"}, nil},
 		{"remove a year", func(t *testing.T) {
 			// Every page's navigation lists the years.
-			if err := os.RemoveAll(filepath.Join(content, "2023")); err != nil {
+			if err := os.RemoveAll(filepath.Join(contentDir, "2023")); err != nil {
 				t.Fatal(err)
 			}
 		}, []string{untouched, "2022/unit/103001.html", "index.html"}, []string{"2023/index.html"}},

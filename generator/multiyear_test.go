@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/content"
 	"budgetsite/generator/tables"
 	"encoding/json"
 	"os"
@@ -17,11 +18,11 @@ func TestMultiYear(t *testing.T) {
 	single := testConfig(t, importSample(t))
 	build(t, single)
 
-	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
+	contentDir := importSample(t)
+	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	cfg := testConfig(t, content)
+	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	read := func(p string) string {
 		t.Helper()

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -363,7 +364,7 @@ func TestRedactDoesNotAliasInput(t *testing.T) {
 	p := privProject(t, "补助对象李四。")
 	p.Indicators[0].Level3 = "慰问家属李四"
 	p.Indicators[1].Value = "李四签收"
-	before, err := MarshalContent(p)
+	before, err := content.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +381,7 @@ func TestRedactDoesNotAliasInput(t *testing.T) {
 		t.Errorf("redacted: %q %q %q", q.Overview, q.Indicators[0].Level3, q.Indicators[1].Value)
 	}
 	q.Indicators[2].Level3 = "changed"
-	after, _ := MarshalContent(p)
+	after, _ := content.Marshal(p)
 	if !bytes.Equal(before, after) || p.Overview != "补助对象李四。" {
 		t.Errorf("Redact changed its input:\n%s", after)
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/content"
 	"budgetsite/generator/tables"
 	"bytes"
 	"encoding/json"
@@ -21,11 +22,11 @@ func TestSearchJS(t *testing.T) {
 		}
 		t.Skip("node not found; the search logic is tested with Node")
 	}
-	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
+	contentDir := importSample(t)
+	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	cfg := testConfig(t, content)
+	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	cmd := exec.Command(node, "--test", "scripts/search.test.mjs")
 	cmd.Dir = ".."
@@ -46,11 +47,11 @@ func TestSearchJS(t *testing.T) {
 // document at a time to be byte for byte json.Marshal of the whole, on
 // the sample with a second year and on an empty list.
 func TestSearchIndexStreamEqualsMarshal(t *testing.T) {
-	content := importSample(t)
-	if _, err := ImportFiles([]string{"testdata/multiyear/2023.txt"}, content, tables.ParseOptions{}); err != nil {
+	contentDir := importSample(t)
+	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	s := loadTestSite(t, testConfig(t, content))
+	s := loadTestSite(t, testConfig(t, contentDir))
 	for name, idx := range map[string]searchIndex{"site": buildSearchIndex(s), "empty": {Version: 1}} {
 		var got bytes.Buffer
 		if err := writeSearchJSON(&got, idx); err != nil {

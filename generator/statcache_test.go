@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"bytes"
 	"crypto/sha256"
@@ -670,19 +671,19 @@ func TestLoadContentTrustsKnownHashes(t *testing.T) {
 	fsys := fstest.MapFS{"2022/A1.md": {Data: []byte(other)}}
 	sum := sha256.Sum256([]byte(src))
 	pc := newParseCache()
-	p, err := ParseContent(strings.NewReader(src), "2022/A1.md")
+	p, err := content.Parse(strings.NewReader(src), "2022/A1.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	pc.Put("2022/A1.md", sum, p)
 
 	pc.known = map[string][32]byte{"2022/A1.md": sum}
-	ps, _, err := loadContent(fsys, pc)
+	ps, _, err := content.Load(fsys, pc)
 	if err != nil || len(ps) != 1 || ps[0].Name != "甲" {
 		t.Fatalf("with a known hash the cached parse must be used without reading: %v %v", ps, err)
 	}
 	pc.known = nil
-	ps, _, err = loadContent(fsys, pc)
+	ps, _, err = content.Load(fsys, pc)
 	if err != nil || len(ps) != 1 || ps[0].Name != "乙" {
 		t.Fatalf("without a known hash the file must be read: %v %v", ps, err)
 	}

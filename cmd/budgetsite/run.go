@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/viper"
 
 	"budgetsite/generator"
+	"budgetsite/generator/content"
 	"budgetsite/generator/tables"
 )
 
@@ -74,7 +75,7 @@ func (g *globalFlags) load(cmd *cobra.Command) (generator.Config, error) {
 }
 
 func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
-	var content string
+	var contentDir string
 	var year int
 	cmd := &cobra.Command{
 		Use:   "import [--content DIR] FILE...",
@@ -88,11 +89,11 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			if cmd.Flags().Changed("content") {
-				cfg.ContentDir = content
+				cfg.ContentDir = contentDir
 			}
 			start := time.Now()
 			bar := newProgressBar(stderr, "导入")
-			res, err := generator.ImportFilesWithProgress(args, cfg.ContentDir, tables.ParseOptions{Year: year}, bar.update)
+			res, err := content.Import(args, cfg.ContentDir, tables.ParseOptions{Year: year}, bar.update)
 			bar.finish()
 			if err != nil {
 				return err
@@ -106,13 +107,13 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&content, "content", "content", "内容目录")
+	cmd.Flags().StringVar(&contentDir, "content", "content", "内容目录")
 	cmd.Flags().IntVar(&year, "year", 0, "标题中没有年度时使用的年度")
 	return cmd
 }
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
-	var content, out, cpuprofile, memprofile string
+	var contentDir, out, cpuprofile, memprofile string
 	var strict, minifyPages, timings, noCache bool
 	cmd := &cobra.Command{
 		Use:   "build [--content DIR] [--out DIR] [--strict]",
@@ -125,7 +126,7 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 				return err
 			}
 			if cmd.Flags().Changed("content") {
-				cfg.ContentDir = content
+				cfg.ContentDir = contentDir
 			}
 			if cmd.Flags().Changed("out") {
 				cfg.OutDir = out
@@ -158,7 +159,7 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&content, "content", "content", "内容目录")
+	cmd.Flags().StringVar(&contentDir, "content", "content", "内容目录")
 	cmd.Flags().StringVar(&out, "out", "public", "输出目录")
 	cmd.Flags().BoolVar(&strict, "strict", false, "把数据检查的警告也当作错误")
 	cmd.Flags().BoolVar(&noCache, "no-cache", false, "不读取也不保留生成缓存，完整重新生成")

@@ -1,4 +1,4 @@
-package generator
+package content
 
 import (
 	"budgetsite/generator/budget"
@@ -25,17 +25,13 @@ type ImportResult struct {
 	Years     []int
 }
 
-// ImportFiles parses extracted-text files and writes one content file per
+// Import parses extracted-text files and writes one content file per
 // project under contentDir/<year>/<code>.md. Every input is parsed and
 // checked before anything is written, so bad input leaves content/ as it
-// was. A project's hand-set pub_date survives re-import.
-func ImportFiles(files []string, contentDir string, opt tables.ParseOptions) (*ImportResult, error) {
-	return ImportFilesWithProgress(files, contentDir, opt, nil)
-}
-
-// ImportFilesWithProgress is ImportFiles reporting each content file
-// written or found unchanged; progress is called from several goroutines.
-func ImportFilesWithProgress(files []string, contentDir string, opt tables.ParseOptions, progress Progress) (*ImportResult, error) {
+// was. A project's hand-set pub_date survives re-import. progress, when
+// not nil, is told of each content file written or found unchanged, from
+// several goroutines.
+func Import(files []string, contentDir string, opt tables.ParseOptions, progress func(done, total int)) (*ImportResult, error) {
 	type located struct {
 		p    budget.Project
 		file string
@@ -115,7 +111,7 @@ func ImportFilesWithProgress(files []string, contentDir string, opt tables.Parse
 		path := filepath.Join(contentDir, strconv.Itoa(p.Year), p.Code+".md")
 		results[i].path = path
 		if dir, ok := staged[p.Year]; ok {
-			data, err := MarshalContent(&p)
+			data, err := Marshal(&p)
 			if err == nil {
 				err = os.WriteFile(filepath.Join(dir, p.Code+".md"), data, 0o644)
 			}
@@ -138,14 +134,14 @@ func ImportFilesWithProgress(files []string, contentDir string, opt tables.Parse
 			// A date set by hand survives re-import: read it as any
 			// content file is read. A file that no longer reads is
 			// left for the publisher to fix rather than overwritten.
-			prev, err := ParseContent(bytes.NewReader(old), path)
+			prev, err := Parse(bytes.NewReader(old), path)
 			if err != nil {
 				results[i].err = err
 				return
 			}
 			p.PubDate = prev.PubDate
 		}
-		data, err := MarshalContent(&p)
+		data, err := Marshal(&p)
 		if err != nil {
 			results[i].err = err
 			return

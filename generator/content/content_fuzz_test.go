@@ -1,4 +1,4 @@
-package generator
+package content
 
 import (
 	"budgetsite/generator/budget"
@@ -30,14 +30,14 @@ func FuzzParseContent(f *testing.F) {
 	if b, err := os.ReadFile(testkit.SamplePath); err == nil {
 		if ps, err := tables.ParseTables(bytes.NewReader(b), "sample.txt", tables.ParseOptions{}); err == nil {
 			for i := range ps {
-				if b, err := MarshalContent(&ps[i]); err == nil {
+				if b, err := Marshal(&ps[i]); err == nil {
 					f.Add(b)
 				}
 			}
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ParseContent(bytes.NewReader(data), "fuzz.md")
+		p, err := Parse(bytes.NewReader(data), "fuzz.md")
 		// The fast reader of the canonical form must agree with yaml.v3
 		// on everything, line numbers and errors included.
 		slow, serr := parseContent(bytes.NewReader(data), "fuzz.md", false)
@@ -50,18 +50,18 @@ func FuzzParseContent(f *testing.F) {
 			}
 			return
 		}
-		m1, err := MarshalContent(p)
+		m1, err := Marshal(p)
 		if err != nil {
 			t.Fatalf("MarshalContent: %v", err)
 		}
-		q, err := ParseContent(bytes.NewReader(m1), "fuzz.md")
+		q, err := Parse(bytes.NewReader(m1), "fuzz.md")
 		if err != nil {
 			t.Fatalf("re-parse of marshalled content: %v\n%s", err, m1)
 		}
 		if got, want := canonicalJSON(t, withoutLocation(*q)), canonicalJSON(t, withoutLocation(*p)); got != want {
 			t.Fatalf("re-marshal changes the project:\n got %s\nwant %s", got, want)
 		}
-		m2, err := MarshalContent(q)
+		m2, err := Marshal(q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func FuzzParseContent(f *testing.F) {
 
 // FuzzParsePage: free pages share the front-matter reader with projects.
 func FuzzParsePage(f *testing.F) {
-	for _, name := range []string{"../content/pages/about.md", "../content/pages/glossary.md", "testdata/hostile/pages/evil.md"} {
+	for _, name := range []string{"../../content/pages/about.md", "../../content/pages/glossary.md", "../testdata/hostile/pages/evil.md"} {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)
 		}
@@ -104,11 +104,11 @@ func FuzzImportRoundTrip(f *testing.F) {
 			return
 		}
 		for _, p := range ps {
-			b, err := MarshalContent(&p)
+			b, err := Marshal(&p)
 			if err != nil {
 				t.Fatalf("MarshalContent: %v", err)
 			}
-			q, err := ParseContent(bytes.NewReader(b), "fuzz.md")
+			q, err := Parse(bytes.NewReader(b), "fuzz.md")
 			if err != nil {
 				t.Fatalf("ParseContent of a parsed table: %v\n%s", err, b)
 			}

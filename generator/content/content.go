@@ -1,4 +1,4 @@
-package generator
+package content
 
 import (
 	"budgetsite/generator/budget"
@@ -24,8 +24,8 @@ import (
 
 const frontMatterDelim = "---"
 
-// MarshalContent renders a project as a content file.
-func MarshalContent(p *budget.Project) ([]byte, error) {
+// Marshal renders a project as a content file.
+func Marshal(p *budget.Project) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(frontMatterDelim + "\n")
 	if fm, ok := appendFrontMatter(b.AvailableBuffer(), p); ok {
@@ -53,12 +53,12 @@ func encodeFrontMatter(b *bytes.Buffer, p *budget.Project) error {
 	return enc.Close()
 }
 
-// ParseContent reads a content file. name is used in error messages.
-func ParseContent(r io.Reader, name string) (*budget.Project, error) {
+// Parse reads a content file. name is used in error messages.
+func Parse(r io.Reader, name string) (*budget.Project, error) {
 	return parseContent(r, name, true)
 }
 
-// parseContent is ParseContent; fast allows readFrontMatter, which tests
+// parseContent is Parse; fast allows readFrontMatter, which tests
 // turn off to compare the two ways.
 func parseContent(r io.Reader, name string, fast bool) (*budget.Project, error) {
 	fm, body, bodyLine, err := splitFrontMatter(r, name)

@@ -1,4 +1,4 @@
-package generator
+package content
 
 import (
 	"budgetsite/generator/budget"
@@ -30,7 +30,7 @@ func withoutLocation(p budget.Project) budget.Project {
 
 func marshalOrFatal(t testing.TB, p *budget.Project) []byte {
 	t.Helper()
-	b, err := MarshalContent(p)
+	b, err := Marshal(p)
 	if err != nil {
 		t.Fatalf("MarshalContent(%s): %v", p.Code, err)
 	}
@@ -44,7 +44,7 @@ func TestContentRoundTripSample(t *testing.T) {
 			if again := marshalOrFatal(t, &p); !bytes.Equal(b, again) {
 				t.Fatalf("MarshalContent differs on repeat:\n%s\n---\n%s", b, again)
 			}
-			q, err := ParseContent(bytes.NewReader(b), "content/2022/"+p.Code+".md")
+			q, err := Parse(bytes.NewReader(b), "content/2022/"+p.Code+".md")
 			if err != nil {
 				t.Fatalf("ParseContent: %v\n%s", err, b)
 			}
@@ -86,7 +86,7 @@ func TestContentGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test ./generator -run Golden -update)", err)
+		t.Fatalf("%v (run go test ./generator/content -update)", err)
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("content file differs from %s (rerun with -update if intended):\n%s", golden, got)
@@ -137,7 +137,7 @@ indicators:
 `
 
 func TestParseContentSampleFile(t *testing.T) {
-	p, err := ParseContent(strings.NewReader(sampleContent), "a.md")
+	p, err := Parse(strings.NewReader(sampleContent), "a.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestParseContentSampleFile(t *testing.T) {
 		t.Errorf("indicators %+v", p.Indicators)
 	}
 	// A BOM and CRLF line ends, as Windows editors save, read the same.
-	q, err := ParseContent(strings.NewReader("\ufeff"+strings.ReplaceAll(sampleContent, "\n", "\r\n")), "a.md")
+	q, err := Parse(strings.NewReader("\ufeff"+strings.ReplaceAll(sampleContent, "\n", "\r\n")), "a.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestParseContentErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := ParseContent(strings.NewReader(tc.input), "content/2022/x.md")
+			p, err := Parse(strings.NewReader(tc.input), "content/2022/x.md")
 			if err == nil {
 				t.Fatalf("no error; parsed %+v", p)
 			}
@@ -309,7 +309,7 @@ func FuzzFrontMatter(f *testing.F) {
 // TestFrontMatterMatchesYAML checks the shipped content: every file's
 // front matter, written by hand, equals yaml.v3's.
 func TestFrontMatterMatchesYAML(t *testing.T) {
-	ps, _, err := LoadContentDir("../content")
+	ps, _, err := LoadDir("../../content", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,7 +330,7 @@ func TestFrontMatterMatchesYAML(t *testing.T) {
 // as yaml.v3 does, line numbers included; and to refuse hand-made
 // variations, which yaml.v3 then reads.
 func TestReadFrontMatterCanonical(t *testing.T) {
-	files, err := filepath.Glob("../content/20*/*.md")
+	files, err := filepath.Glob("../../content/20*/*.md")
 	if err != nil || len(files) < 14 {
 		t.Fatalf("%d content files, %v", len(files), err)
 	}

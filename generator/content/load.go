@@ -1,4 +1,4 @@
-package generator
+package content
 
 import (
 	"budgetsite/generator/budget"
@@ -13,13 +13,6 @@ import (
 	"strings"
 )
 
-// LoadContent reads every project file and free page under a content
-// folder. On error it still returns what parsed. Project files live in content/<year>/<code>.md; free pages
-// (说明, 名词解释) in content/pages/*.md. All errors are collected.
-func LoadContent(fsys fs.FS) (projects []*budget.Project, pages []*budget.Page, err error) {
-	return loadContent(fsys, nil)
-}
-
 // ParseMemo remembers parsed content files between runs, by path and
 // SHA-256 of the bytes; the build cache offers one. A memo must return a
 // project only for the very hash it was given.
@@ -31,7 +24,13 @@ type ParseMemo interface {
 	Put(path string, hash [32]byte, p *budget.Project)
 }
 
-func loadContent(fsys fs.FS, cache ParseMemo) (projects []*budget.Project, pages []*budget.Page, err error) {
+// Load reads every project file and free page under a content folder:
+// projects in <year>/<code>.md, free pages (说明, 名词解释) in pages/*.md.
+// Files are parsed on every core; all errors are collected, and what did
+// parse is returned with them so that `check` can still review it.
+// memo, when not nil, saves parsing files that did not change.
+func Load(fsys fs.FS, memo ParseMemo) (projects []*budget.Project, pages []*budget.Page, err error) {
+	cache := memo
 	var files []string
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -91,7 +90,7 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*budget.Project, pages
 				return
 			}
 		}
-		proj, err := ParseContent(bytes.NewReader(b), p)
+		proj, err := Parse(bytes.NewReader(b), p)
 		if err == nil && cache != nil {
 			cache.Put(p, sum, proj)
 		}
@@ -123,17 +122,13 @@ func loadContent(fsys fs.FS, cache ParseMemo) (projects []*budget.Project, pages
 	return projects, pages, errs.Err()
 }
 
-// LoadContentDir is LoadContent for a folder on disk, with file names in
-// messages relative to the working directory as the publisher typed them.
-func LoadContentDir(dir string) ([]*budget.Project, []*budget.Page, error) {
-	return loadContentDir(dir, nil)
-}
-
-func loadContentDir(dir string, cache ParseMemo) ([]*budget.Project, []*budget.Page, error) {
+// LoadDir is Load for a folder on disk, with file names in messages
+// and in Project.File joined to dir as the publisher typed it.
+func LoadDir(dir string, memo ParseMemo) ([]*budget.Project, []*budget.Page, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, nil, &budget.Error{File: dir, Msg: "找不到内容目录", Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
 	}
-	ps, pgs, err := loadContent(os.DirFS(dir), cache)
+	ps, pgs, err := Load(os.DirFS(dir), memo)
 	prefix := func(name string) string { return path.Join(dir, name) }
 	if list, ok := err.(budget.ErrorList); ok {
 		for _, e := range list {
