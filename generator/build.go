@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"context"
 	"errors"
@@ -110,7 +111,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		pc = newParseCache()
 	}
 	var parseMemo content.ParseMemo
-	var hitMemo HitMemo
+	var hitMemo check.HitMemo
 	if pc != nil {
 		pc.known = known
 		pc.root = path.Clean(cfg.ContentDir)
@@ -121,11 +122,11 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		return nil, err
 	}
 	clock.mark("load")
-	report, err := Check(projects, cfg.Check, cfg.Privacy, hitMemo)
+	report, err := check.Check(projects, cfg.Check, cfg.Privacy, hitMemo)
 	if err != nil {
 		return nil, err
 	}
-	if err := report.blocking(cfg.Strict); err != nil {
+	if err := report.Blocking(cfg.Strict); err != nil {
 		return nil, err
 	}
 	// Redaction happens on the model, before anything is rendered or
@@ -237,7 +238,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	}
 	res := &Result{Projects: len(projects), Bytes: out.bytes(), Cold: prev == nil}
 	for _, f := range report.Findings {
-		if f.Severity == SevWarning {
+		if f.Severity == check.SevWarning {
 			res.Warnings = append(res.Warnings, f.Message)
 		}
 	}

@@ -2,8 +2,10 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/testkit"
 	"budgetsite/generator/tables"
 	"bytes"
 	"context"
@@ -18,10 +20,6 @@ import (
 )
 
 const samplePath = "../testdata/qijiang-2022-performance-targets.txt"
-
-// sampleNames are the private persons the 遗属生活补助 table names: three
-// survivors and three deceased staff members.
-var sampleNames = []string{"李云芳", "王茂全", "钱永秀", "林国文", "文治兰", "包达贵"}
 
 func needSample(t testing.TB) {
 	t.Helper()
@@ -93,7 +91,7 @@ func testConfig(t testing.TB, contentDir string) Config {
 			Sponsor: "重庆市綦江区人民政府办公室", SiteCode: "5001100000",
 			ICP: "渝ICP备00000000号", PoliceRecord: "渝公网安备 50011002000000号", GovBadge: true,
 		},
-		Privacy: PrivacyConfig{Redact: sampleNames},
+		Privacy: check.PrivacyConfig{Redact: testkit.SampleNames},
 	}
 }
 

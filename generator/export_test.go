@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/tables"
@@ -392,7 +393,7 @@ func loadTestSite(t *testing.T, cfg Config) *Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	published, err := Redact(projects, cfg.Privacy)
+	published, err := check.Redact(projects, cfg.Privacy)
 	if err != nil {
 		t.Fatal(err)
 	}

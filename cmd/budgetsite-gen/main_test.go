@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"budgetsite/generator"
 	"budgetsite/generator/budget"
+	"budgetsite/generator/check"
 	"budgetsite/generator/tables"
 )
 
@@ -178,13 +178,13 @@ func TestImportsAndChecksClean(t *testing.T) {
 			for i := range clean {
 				ptrs[i] = &clean[i]
 			}
-			rep, err := generator.Check(ptrs, generator.CheckConfig{}, generator.PrivacyConfig{}, nil)
+			rep, err := check.Check(ptrs, check.Config{}, check.PrivacyConfig{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			bad := 0
 			for _, f := range rep.Findings {
-				if f.Severity == generator.SevError || f.Severity == generator.SevWarning {
+				if f.Severity == check.SevError || f.Severity == check.SevWarning {
 					if bad < 20 {
 						t.Errorf("%s %s %s: %s", f.Severity, f.Rule, f.Project, f.Message)
 					}

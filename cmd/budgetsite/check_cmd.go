@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"budgetsite/generator"
+	"budgetsite/generator/check"
 )
 
 func newCheckCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
@@ -61,7 +62,7 @@ func newCheckCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 			} else {
 				printFindings(stdout, rep)
 			}
-			if rep.Count(generator.SevError) > 0 {
+			if rep.Count(check.SevError) > 0 {
 				return exitError(1)
 			}
 			return nil
@@ -73,9 +74,9 @@ func newCheckCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 	return cmd
 }
 
-var severityLabel = map[string]string{generator.SevError: "错误", generator.SevWarning: "警告", generator.SevInfo: "提示"}
+var severityLabel = map[string]string{check.SevError: "错误", check.SevWarning: "警告", check.SevInfo: "提示"}
 
-func printFindings(w io.Writer, rep *generator.Report) {
+func printFindings(w io.Writer, rep *check.Report) {
 	for _, f := range rep.Findings {
 		loc := f.File
 		if f.Line > 0 {
@@ -95,7 +96,7 @@ func printFindings(w io.Writer, rep *generator.Report) {
 
 // writeAuditLog writes redactions.json, refusing any place inside the
 // published folder.
-func writeAuditLog(cfg generator.Config, rep *generator.Report) error {
+func writeAuditLog(cfg generator.Config, rep *check.Report) error {
 	p := cfg.Privacy.AuditLog
 	if p == "" {
 		return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/viper"
 
 	"budgetsite/generator"
+	"budgetsite/generator/check"
 	"budgetsite/generator/decimal"
 )
 
@@ -124,7 +125,7 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 		Keep:        fc.Keep,
 		Strict:      fc.Strict,
 		Footer:      generator.Footer(fc.Footer),
-		Privacy: generator.PrivacyConfig{
+		Privacy: check.PrivacyConfig{
 			Policy:      fc.Privacy.Policy,
 			Redact:      fc.Privacy.Redact,
 			Allow:       fc.Privacy.Allow,
@@ -154,7 +155,7 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 		if err != nil || lw.Level1 == "" {
 			return cfg, fmt.Errorf("%s: check.weight_split 的一项（%s: %s）不正确。每项应写成 {level1: 产出指标, weight: 50}", path, lw.Level1, lw.Weight)
 		}
-		cfg.Check.WeightSplit = append(cfg.Check.WeightSplit, generator.LevelWeight{Level1: lw.Level1, Weight: d})
+		cfg.Check.WeightSplit = append(cfg.Check.WeightSplit, check.LevelWeight{Level1: lw.Level1, Weight: d})
 	}
 	if cfg.PubDate != "" && !validDate(cfg.PubDate) {
 		return cfg, fmt.Errorf("%s: pub_date“%s”格式不对。请写成 YYYY-MM-DD，例如 2022-02-15", path, cfg.PubDate)

@@ -21,6 +21,7 @@ import (
 
 	"budgetsite/generator"
 	"budgetsite/generator/budget"
+	"budgetsite/generator/check"
 )
 
 // The preview server's own URLs, relative to the base path. They exist
@@ -504,7 +505,7 @@ code{background:#fde8e8;padding:.1rem .3rem;word-break:break-all}
 func (s *previewServer) serveError(w http.ResponseWriter, err error) {
 	cfg := s.config()
 	page := errorPage{Summary: "网站没有生成，请改正下面的问题", Script: normalizeBase(cfg.BasePath) + liveReloadPath}
-	var blocked *generator.BlockedError
+	var blocked *check.BlockedError
 	var list budget.ErrorList
 	var one *budget.Error
 	switch {

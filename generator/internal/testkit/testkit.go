@@ -26,6 +26,10 @@ var Root = func() string {
 // repository's testdata/.
 var SamplePath = filepath.Join(Root, "testdata", "qijiang-2022-performance-targets.txt")
 
+// SampleNames are the private persons the sample's 遗属生活补助 table
+// names: three survivors and three deceased staff members.
+var SampleNames = []string{"李云芳", "王茂全", "钱永秀", "林国文", "文治兰", "包达贵"}
+
 // Sample returns the sample's bytes; a missing sample fails the test.
 func Sample(tb testing.TB) []byte {
 	tb.Helper()
@@ -127,4 +131,82 @@ func HasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// ContentFixture is a clean project: every rule passes on it. Line numbers that
+// the tests below rely on:
+//
+//	2 code, 3 name, 5 department, 8 unit, 11 funds_wan, 12 attribute,
+//	13 start, 14 end, 15 annual_goal, 16 indicators,
+//	17 / 24 / 31 the three indicators, 40 the overview.
+const ContentFixture = `---
+code: 50011022T000000000001
+name: 测试项目
+year: 2022
+department:
+  code: "103"
+  name: 测试部门
+unit:
+  code: "103001"
+  name: 测试单位
+funds_wan: 10
+attribute: 新增
+start: 2022年
+end: 长期
+annual_goal: 完成测试任务。
+indicators:
+  - level1: 产出指标
+    level2: 数量指标
+    level3: 完成事项
+    value: "3"
+    operator: =
+    unit: 个
+    weight: 50
+  - level1: 效益指标
+    level2: 社会效益指标
+    level3: 服务水平
+    value: 提升
+    operator: 定性
+    unit: ""
+    weight: 30
+  - level1: 满意度指标
+    level2: 服务对象满意度指标
+    level3: 服务对象满意度
+    value: "95"
+    operator: ≥
+    unit: '%'
+    weight: 10
+---
+
+项目概况。
+`
+
+const (
+	FixtureCode = "50011022T000000000001"
+	FixtureFile = "2022/50011022T000000000001.md"
+)
+
+// Edit applies old→new replacements (each must occur) to a content text.
+func Edit(t testing.TB, text string, pairs ...string) string {
+	t.Helper()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !strings.Contains(text, pairs[i]) {
+			t.Fatalf("fixture lacks %q", pairs[i])
+		}
+		text = strings.Replace(text, pairs[i], pairs[i+1], 1)
+	}
+	return text
+}
+
+// NameForms are the ways a name could appear in an output file: as
+// UTF-8, as JSON \u escapes (either case) and as HTML character references.
+func NameForms(name string) []string {
+	var lower, upper, dec, hx strings.Builder
+	for _, r := range name {
+		fmt.Fprintf(&lower, `\u%04x`, r)
+		fmt.Fprintf(&upper, `\u%04X`, r)
+		fmt.Fprintf(&dec, "&#%d;", r)
+		fmt.Fprintf(&hx, "&#x%x;", r)
+	}
+	return []string{name, lower.String(), upper.String(), dec.String(), hx.String(), strings.ToUpper(hx.String())}
 }

@@ -1,16 +1,13 @@
-package generator
+package check
 
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/content"
+	"budgetsite/generator/internal/testkit"
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -48,19 +45,6 @@ func privLuhnDigit(body string) string {
 
 func privLuhnValid(s string) bool {
 	return privLuhnDigit(s[:len(s)-1]) == s[len(s)-1:]
-}
-
-// privNameForms are the ways a name could appear in an output file: as
-// UTF-8, as JSON \u escapes (either case) and as HTML character references.
-func privNameForms(name string) []string {
-	var lower, upper, dec, hx strings.Builder
-	for _, r := range name {
-		fmt.Fprintf(&lower, `\u%04x`, r)
-		fmt.Fprintf(&upper, `\u%04X`, r)
-		fmt.Fprintf(&dec, "&#%d;", r)
-		fmt.Fprintf(&hx, "&#x%x;", r)
-	}
-	return []string{name, lower.String(), upper.String(), dec.String(), hx.String(), strings.ToUpper(hx.String())}
 }
 
 func privSHA(s string) string {
@@ -213,7 +197,7 @@ func TestDetectTextSentences(t *testing.T) {
 		names = append(names, h.Text)
 	}
 	sort.Strings(names)
-	want := append([]string(nil), sampleNames...)
+	want := append([]string(nil), testkit.SampleNames...)
 	sort.Strings(want)
 	if strings.Join(names, ",") != strings.Join(want, ",") {
 		t.Errorf("names in the sample: %v, want %v", names, want)
@@ -278,7 +262,7 @@ func TestPrivacyReplacementMasks(t *testing.T) {
 	if _, err := newPrivacy(PrivacyConfig{Policy: "hide"}); err == nil || !strings.Contains(err.Error(), "hide") {
 		t.Errorf("unknown policy: %v", err)
 	}
-	if _, err := Check(nil, CheckConfig{}, PrivacyConfig{Policy: "hide"}, nil); err == nil {
+	if _, err := Check(nil, Config{}, PrivacyConfig{Policy: "hide"}, nil); err == nil {
 		t.Error("Check accepted an unknown privacy policy")
 	}
 }
@@ -293,7 +277,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 	id := "11010519491231002X"
 	p := privProject(t, "申请人身份证号"+id+"，电话13800138000，账号4111111111111111。")
 	// Without a decision each is an error that says what to add.
-	rep, err := Check([]*budget.Project{p}, CheckConfig{}, PrivacyConfig{}, nil)
+	rep, err := Check([]*budget.Project{p}, Config{}, PrivacyConfig{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +291,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 		}
 	}
 	cfg := PrivacyConfig{RedactRules: []string{"id-card", "mobile", "bank-card"}}
-	rep, err = Check([]*budget.Project{p}, CheckConfig{}, cfg, nil)
+	rep, err = Check([]*budget.Project{p}, Config{}, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +310,7 @@ func TestPrivacyNumbersByRule(t *testing.T) {
 
 func TestPrivacyTermsAndAllow(t *testing.T) {
 	p := privProject(t, "补助对象张三丰，居住在幸福小区。")
-	rep, err := Check([]*budget.Project{p}, CheckConfig{}, PrivacyConfig{Terms: []string{"幸福小区"}}, nil)
+	rep, err := Check([]*budget.Project{p}, Config{}, PrivacyConfig{Terms: []string{"幸福小区"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,7 +324,7 @@ func TestPrivacyTermsAndAllow(t *testing.T) {
 	// Allow: the reviewer decided 张三丰 is not private (e.g. a public
 	// figure); no finding, no redaction, text unchanged.
 	cfg := PrivacyConfig{Terms: []string{"幸福小区"}, Allow: []string{"张三丰"}, Redact: []string{"幸福小区"}}
-	rep, err = Check([]*budget.Project{p}, CheckConfig{}, cfg, nil)
+	rep, err = Check([]*budget.Project{p}, Config{}, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +340,7 @@ func TestPrivacyTermsAndAllow(t *testing.T) {
 		t.Errorf("redacted overview %q", out[0].Overview)
 	}
 	// Allow alone silences the name.
-	rep, _ = Check([]*budget.Project{p}, CheckConfig{}, PrivacyConfig{Allow: []string{"张三丰"}}, nil)
+	rep, _ = Check([]*budget.Project{p}, Config{}, PrivacyConfig{Allow: []string{"张三丰"}}, nil)
 	chkExpect(t, rep)
 }
 
@@ -407,118 +391,3 @@ func TestRedactLongestFirst(t *testing.T) {
 }
 
 // --- builds ---
-
-func TestPrivacyBuildPublishesNoNames(t *testing.T) {
-	content := importSample(t)
-	cfg := testConfig(t, content)
-	build(t, cfg)
-	files := readTree(t, cfg.OutDir)
-	if len(files) < 20 {
-		t.Fatalf("only %d output files", len(files))
-	}
-	for name, b := range files {
-		for _, n := range sampleNames {
-			for _, form := range privNameForms(n) {
-				if bytes.Contains(b, []byte(form)) {
-					t.Errorf("%s holds %s as %q", name, n, form)
-				}
-			}
-		}
-	}
-	page := string(files["2022/project/50011022T000000133648.html"])
-	data := string(files["data/projects.json"])
-	if page == "" || data == "" {
-		t.Fatalf("project page or projects.json missing; files: %v", sortedKeys(files)[:10])
-	}
-	for _, masked := range []string{"李某某", "王某某", "钱某某", "林某某", "文某某", "包某某"} {
-		if !strings.Contains(page, masked) {
-			t.Errorf("project page lacks %s", masked)
-		}
-		if !strings.Contains(data, masked) {
-			t.Errorf("projects.json lacks %s", masked)
-		}
-	}
-	// The content files keep the source text.
-	src, err := os.ReadFile(filepath.Join(content, "2022", "50011022T000000133648.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range sampleNames {
-		if c := strings.Count(string(src), n); c != 2 {
-			t.Errorf("content file holds %s %d times, want 2", n, c)
-		}
-	}
-
-	cfg.Privacy.Policy = "remove"
-	cfg.OutDir = filepath.Join(t.TempDir(), "removed")
-	build(t, cfg)
-	removed := readTree(t, cfg.OutDir)
-	page = string(removed["2022/project/50011022T000000133648.html"])
-	if c := strings.Count(page, "（姓名已隐去）"); c < 6 {
-		t.Errorf("remove policy: page shows （姓名已隐去） %d times, want at least 6", c)
-	}
-	if strings.Contains(page, "李某某") || !strings.Contains(string(removed["data/projects.json"]), "（姓名已隐去）") {
-		t.Error("remove policy still masks as 李某某 or projects.json lacks （姓名已隐去）")
-	}
-	for name, b := range removed {
-		for _, n := range sampleNames {
-			if bytes.Contains(b, []byte(n)) {
-				t.Errorf("remove policy: %s holds %s", name, n)
-			}
-		}
-	}
-}
-
-func TestPrivacyUnreviewedNameBlocksBuild(t *testing.T) {
-	content := importSample(t)
-	cfg := testConfig(t, content)
-	build(t, cfg)
-	before := readTree(t, cfg.OutDir)
-
-	code := "50011022T000000999999"
-	text := chkEdit(t, chkBase,
-		"code: "+chkCode, "code: "+code,
-		"name: 测试部门", "name: 重庆市綦江区人民政府办公室",
-		"name: 测试单位", "name: 重庆市綦江区人民政府办公室（本级）",
-		"项目概况。", "补助对象张三丰，已故职工赵德柱之妻，按月发放生活补助。")
-	fixture := filepath.Join(content, "2022", code+".md")
-	if err := os.WriteFile(fixture, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, err := Build(context.Background(), cfg)
-	var blocked *BlockedError
-	if !errors.As(err, &blocked) {
-		t.Fatalf("build with an unreviewed name: %v, want a *BlockedError", err)
-	}
-	msg := err.Error()
-	loc := fmt.Sprintf("%s:%d", filepath.ToSlash(fixture), 40)
-	for _, want := range []string{loc, "张三丰", "赵德柱", "privacy.redact", "privacy:\n  redact:\n    - 张三丰\n    - 赵德柱\n", "原有网站未被改动"} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("error lacks %q:\n%s", want, msg)
-		}
-	}
-	if strings.Join(blocked.Unreviewed, ",") != "张三丰,赵德柱" {
-		t.Errorf("unreviewed %v", blocked.Unreviewed)
-	}
-	after := readTree(t, cfg.OutDir)
-	if len(after) != len(before) {
-		t.Errorf("output has %d files after the blocked build, had %d", len(after), len(before))
-	}
-	for name, b := range before {
-		if !bytes.Equal(b, after[name]) {
-			t.Errorf("%s changed after the blocked build", name)
-		}
-	}
-	assertNoStaging(t, filepath.Dir(cfg.OutDir))
-
-	// Once reviewed, the build goes through and publishes neither name.
-	cfg.Privacy.Redact = append(append([]string(nil), sampleNames...), "张三丰", "赵德柱")
-	build(t, cfg)
-	for name, b := range readTree(t, cfg.OutDir) {
-		for _, n := range []string{"张三丰", "赵德柱"} {
-			if bytes.Contains(b, []byte(n)) {
-				t.Errorf("%s holds the reviewed name %s", name, n)
-			}
-		}
-	}
-}

@@ -1,4 +1,4 @@
-package generator
+package check
 
 import (
 	"budgetsite/generator/budget"
@@ -97,12 +97,15 @@ func newPrivacy(cfg PrivacyConfig) (*privacy, error) {
 			p.terms = append(p.terms, t)
 		}
 	}
-	tb := make([][]byte, 0, len(p.terms)+1)
-	tb = append(tb, []byte("detectors-v1"))
+	// The key names what detection depends on besides the text, for
+	// memos: the detectors' version and the terms.
+	h := sha256.New()
+	h.Write([]byte("detectors-v1"))
 	for _, t := range p.terms {
-		tb = append(tb, []byte(t))
+		h.Write([]byte{0})
+		h.Write([]byte(t))
 	}
-	p.key = keyOf(tb...)
+	p.key = hex.EncodeToString(h.Sum(nil))
 	return p, nil
 }
 

@@ -1,83 +1,18 @@
-package generator
+package check
 
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/testkit"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 )
-
-// chkBase is a clean project: every rule passes on it. Line numbers that
-// the tests below rely on:
-//
-//	2 code, 3 name, 5 department, 8 unit, 11 funds_wan, 12 attribute,
-//	13 start, 14 end, 15 annual_goal, 16 indicators,
-//	17 / 24 / 31 the three indicators, 40 the overview.
-const chkBase = `---
-code: 50011022T000000000001
-name: 测试项目
-year: 2022
-department:
-  code: "103"
-  name: 测试部门
-unit:
-  code: "103001"
-  name: 测试单位
-funds_wan: 10
-attribute: 新增
-start: 2022年
-end: 长期
-annual_goal: 完成测试任务。
-indicators:
-  - level1: 产出指标
-    level2: 数量指标
-    level3: 完成事项
-    value: "3"
-    operator: =
-    unit: 个
-    weight: 50
-  - level1: 效益指标
-    level2: 社会效益指标
-    level3: 服务水平
-    value: 提升
-    operator: 定性
-    unit: ""
-    weight: 30
-  - level1: 满意度指标
-    level2: 服务对象满意度指标
-    level3: 服务对象满意度
-    value: "95"
-    operator: ≥
-    unit: '%'
-    weight: 10
----
-
-项目概况。
-`
-
-const (
-	chkCode = "50011022T000000000001"
-	chkFile = "2022/50011022T000000000001.md"
-)
-
-// chkEdit applies old→new replacements (each must occur) to a content text.
-func chkEdit(t *testing.T, text string, pairs ...string) string {
-	t.Helper()
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if !strings.Contains(text, pairs[i]) {
-			t.Fatalf("fixture lacks %q", pairs[i])
-		}
-		text = strings.Replace(text, pairs[i], pairs[i+1], 1)
-	}
-	return text
-}
 
 func chkParse(t *testing.T, text, name string) *budget.Project {
 	t.Helper()
@@ -88,13 +23,13 @@ func chkParse(t *testing.T, text, name string) *budget.Project {
 	return p
 }
 
-// chkProject parses chkBase with the given edits.
+// chkProject parses testkit.ContentFixture with the given edits.
 func chkProject(t *testing.T, pairs ...string) *budget.Project {
 	t.Helper()
-	return chkParse(t, chkEdit(t, chkBase, pairs...), chkFile)
+	return chkParse(t, testkit.Edit(t, testkit.ContentFixture, pairs...), testkit.FixtureFile)
 }
 
-func chkRun(t *testing.T, cfg CheckConfig, ps ...*budget.Project) *Report {
+func chkRun(t *testing.T, cfg Config, ps ...*budget.Project) *Report {
 	t.Helper()
 	rep, err := Check(ps, cfg, PrivacyConfig{}, nil)
 	if err != nil {
@@ -115,13 +50,13 @@ type chkWant struct {
 func (w chkWant) key() string {
 	switch w.project {
 	case "":
-		w.project = chkCode
+		w.project = testkit.FixtureCode
 	case "-":
 		w.project = ""
 	}
 	switch w.file {
 	case "":
-		w.file = chkFile
+		w.file = testkit.FixtureFile
 	case "-":
 		w.file = ""
 	}
@@ -186,7 +121,7 @@ func TestCheckCleanFixture(t *testing.T) {
 	if p.Lines["indicators"] != 16 || p.Indicators[0].Line != 17 || p.Indicators[1].Line != 24 || p.Indicators[2].Line != 31 || p.Lines["overview"] != 40 {
 		t.Fatalf("fixture lines moved: %v, indicators at %d %d %d", p.Lines, p.Indicators[0].Line, p.Indicators[1].Line, p.Indicators[2].Line)
 	}
-	chkExpect(t, chkRun(t, CheckConfig{}, p))
+	chkExpect(t, chkRun(t, Config{}, p))
 }
 
 func TestCheckRequiredEmpty(t *testing.T) {
@@ -208,15 +143,15 @@ func TestCheckRequiredEmpty(t *testing.T) {
 		{"end", []string{"end: 长期", `end: ""`}, []chkWant{{sev: SevWarning, rule: "required-empty", line: 14}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := chkRun(t, CheckConfig{}, chkProject(t, tc.edits...))
+			rep := chkRun(t, Config{}, chkProject(t, tc.edits...))
 			chkExpect(t, rep, tc.want...)
 			chkMsg(t, rep, "required-empty", "为空")
 		})
 	}
 	t.Run("indicators", func(t *testing.T) {
 		// No indicators at all: the front matter ends after the key.
-		text := chkBase[:strings.Index(chkBase, "indicators:")] + "indicators: []\n---\n\n项目概况。\n"
-		rep := chkRun(t, CheckConfig{}, chkParse(t, text, chkFile))
+		text := testkit.ContentFixture[:strings.Index(testkit.ContentFixture, "indicators:")] + "indicators: []\n---\n\n项目概况。\n"
+		rep := chkRun(t, Config{}, chkParse(t, text, testkit.FixtureFile))
 		chkExpect(t, rep,
 			chkWant{sev: SevError, rule: "required-empty", line: 16},
 			chkWant{sev: SevWarning, rule: "weight-total", line: 16},
@@ -227,7 +162,7 @@ func TestCheckRequiredEmpty(t *testing.T) {
 
 func TestCheckFundsNotPositive(t *testing.T) {
 	for _, v := range []string{"0", "0.00", "-1.5"} {
-		rep := chkRun(t, CheckConfig{}, chkProject(t, "funds_wan: 10", "funds_wan: "+v))
+		rep := chkRun(t, Config{}, chkProject(t, "funds_wan: 10", "funds_wan: "+v))
 		chkExpect(t, rep, chkWant{sev: SevError, rule: "funds-not-positive", line: 11})
 		chkMsg(t, rep, "funds-not-positive", v+" 万元")
 	}
@@ -235,19 +170,19 @@ func TestCheckFundsNotPositive(t *testing.T) {
 
 func TestCheckCodePattern(t *testing.T) {
 	short := "50011022T00000097945"
-	p := chkProject(t, "code: "+chkCode, "code: "+short)
-	rep := chkRun(t, CheckConfig{}, p)
+	p := chkProject(t, "code: "+testkit.FixtureCode, "code: "+short)
+	rep := chkRun(t, Config{}, p)
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "code-pattern", line: 2, project: short})
 	chkMsg(t, rep, "code-pattern", short, "20 位")
 
 	// A district whose codes are 11 or 12 digits after the T.
-	chkExpect(t, chkRun(t, CheckConfig{CodePattern: `^\d{8}T\d{11,12}$`}, p))
+	chkExpect(t, chkRun(t, Config{CodePattern: `^\d{8}T\d{11,12}$`}, p))
 	// A custom pattern the default code does not match.
-	rep = chkRun(t, CheckConfig{CodePattern: `^5001\d{4}X\d+$`}, chkProject(t))
+	rep = chkRun(t, Config{CodePattern: `^5001\d{4}X\d+$`}, chkProject(t))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "code-pattern", line: 2})
 	chkMsg(t, rep, "code-pattern", `^5001\d{4}X\d+$`)
 
-	_, err := Check([]*budget.Project{p}, CheckConfig{CodePattern: `^(\d{8}`}, PrivacyConfig{}, nil)
+	_, err := Check([]*budget.Project{p}, Config{CodePattern: `^(\d{8}`}, PrivacyConfig{}, nil)
 	var e *budget.Error
 	if !errors.As(err, &e) || !strings.Contains(e.Msg, "check.code_pattern") {
 		t.Errorf("invalid pattern: %v, want an *Error naming check.code_pattern", err)
@@ -256,26 +191,26 @@ func TestCheckCodePattern(t *testing.T) {
 
 func TestCheckWeightTotal(t *testing.T) {
 	p95 := chkProject(t, "weight: 50", "weight: 55")
-	rep := chkRun(t, CheckConfig{}, p95)
+	rep := chkRun(t, Config{}, p95)
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "weight-total", line: 16}, chkSplitInfo)
 	chkMsg(t, rep, "weight-total", "95", "90")
 
 	totals := []decimal.Decimal{decimal.MustDecimal("90"), decimal.MustDecimal("100")}
 	p100 := chkProject(t, "weight: 50", "weight: 60")
-	chkExpect(t, chkRun(t, CheckConfig{WeightTotals: totals}, p100), chkSplitInfo)
-	chkExpect(t, chkRun(t, CheckConfig{WeightTotals: totals}, chkProject(t)))
+	chkExpect(t, chkRun(t, Config{WeightTotals: totals}, p100), chkSplitInfo)
+	chkExpect(t, chkRun(t, Config{WeightTotals: totals}, chkProject(t)))
 	// 100 is refused by default, and 95 is still refused with [90, 100].
-	chkExpect(t, chkRun(t, CheckConfig{}, p100), chkWant{sev: SevWarning, rule: "weight-total", line: 16}, chkSplitInfo)
-	rep = chkRun(t, CheckConfig{WeightTotals: totals}, p95)
+	chkExpect(t, chkRun(t, Config{}, p100), chkWant{sev: SevWarning, rule: "weight-total", line: 16}, chkSplitInfo)
+	rep = chkRun(t, Config{WeightTotals: totals}, p95)
 	chkMsg(t, rep, "weight-total", "95", "90 或 100")
 	// 90.0 equals 90.
-	chkExpect(t, chkRun(t, CheckConfig{}, chkProject(t, "weight: 50", "weight: 50.0")))
+	chkExpect(t, chkRun(t, Config{}, chkProject(t, "weight: 50", "weight: 50.0")))
 }
 
 func TestCheckWeightNotPositive(t *testing.T) {
 	// The second weight absorbs the difference so the total stays 90.
 	for _, w := range [][2]string{{"0", "80"}, {"-5", "85"}} {
-		rep := chkRun(t, CheckConfig{}, chkProject(t, "weight: 50", "weight: "+w[0], "weight: 30", "weight: "+w[1]))
+		rep := chkRun(t, Config{}, chkProject(t, "weight: 50", "weight: "+w[0], "weight: 30", "weight: "+w[1]))
 		chkExpect(t, rep, chkWant{sev: SevError, rule: "weight-not-positive", line: 17}, chkSplitInfo)
 		chkMsg(t, rep, "weight-not-positive", "完成事项", "权重为 "+w[0])
 	}
@@ -283,45 +218,45 @@ func TestCheckWeightNotPositive(t *testing.T) {
 
 func TestCheckWeightSplit(t *testing.T) {
 	p := chkProject(t, "weight: 50", "weight: 60", "weight: 30", "weight: 20")
-	rep := chkRun(t, CheckConfig{}, p)
+	rep := chkRun(t, Config{}, p)
 	chkExpect(t, rep, chkSplitInfo)
 	chkMsg(t, rep, "weight-split", "产出 60、效益 20、满意度 10", "产出 50、效益 30、满意度 10")
 
 	split := []LevelWeight{{"产出指标", decimal.MustDecimal("60")}, {"效益指标", decimal.MustDecimal("20")}, {"满意度指标", decimal.MustDecimal("10")}}
-	chkExpect(t, chkRun(t, CheckConfig{WeightSplit: split}, p))
-	chkExpect(t, chkRun(t, CheckConfig{WeightSplit: split}, chkProject(t)), chkSplitInfo)
+	chkExpect(t, chkRun(t, Config{WeightSplit: split}, p))
+	chkExpect(t, chkRun(t, Config{WeightSplit: split}, chkProject(t)), chkSplitInfo)
 
 	// Synonyms of a 一级 count towards its canonical name.
-	chkExpect(t, chkRun(t, CheckConfig{}, chkProject(t, "level1: 产出指标", "level1: 产出")))
+	chkExpect(t, chkRun(t, Config{}, chkProject(t, "level1: 产出指标", "level1: 产出")))
 }
 
 func TestCheckLevelUnknown(t *testing.T) {
-	rep := chkRun(t, CheckConfig{}, chkProject(t, "level1: 产出指标", "level1: 投入指标"))
+	rep := chkRun(t, Config{}, chkProject(t, "level1: 产出指标", "level1: 投入指标"))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "level-unknown", line: 17}, chkSplitInfo)
 	chkMsg(t, rep, "level-unknown", "一级指标“投入指标”")
 
 	political := chkProject(t, "level2: 社会效益指标", "level2: 政治效益指标")
-	rep = chkRun(t, CheckConfig{}, political)
+	rep = chkRun(t, Config{}, political)
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "level-unknown", line: 24})
 	chkMsg(t, rep, "level-unknown", "二级指标“政治效益指标”不属于“效益指标”")
 	// A known 二级 under the wrong 一级.
-	rep = chkRun(t, CheckConfig{}, chkProject(t, "level2: 数量指标", "level2: 服务对象满意度指标"))
+	rep = chkRun(t, Config{}, chkProject(t, "level2: 数量指标", "level2: 服务对象满意度指标"))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "level-unknown", line: 17})
 
-	syn := CheckConfig{Synonyms: map[string][]string{"效益指标/政治效益指标": {"政治效益"}}}
+	syn := Config{Synonyms: map[string][]string{"效益指标/政治效益指标": {"政治效益"}}}
 	chkExpect(t, chkRun(t, syn, political))
 	chkExpect(t, chkRun(t, syn, chkProject(t, "level2: 社会效益指标", "level2: 政治效益")))
 
 	// Spellings of other districts and the 2021 layout (成本指标 as a 一级).
-	synonyms := chkEdit(t, chkBase,
+	synonyms := testkit.Edit(t, testkit.ContentFixture,
 		"level2: 社会效益指标", "level2: 可持续发展指标",
 		"level2: 服务对象满意度指标", "level2: 社会公众或服务对象满意度指标",
 		"---\n\n项目概况", "  - level1: 成本指标\n    level2: 经济成本指标\n    level3: 项目成本\n    value: \"5\"\n    operator: ≤\n    unit: 万元\n    weight: 10\n---\n\n项目概况")
-	chkExpect(t, chkRun(t, CheckConfig{WeightTotals: []decimal.Decimal{decimal.MustDecimal("100")}}, chkParse(t, synonyms, chkFile)))
+	chkExpect(t, chkRun(t, Config{WeightTotals: []decimal.Decimal{decimal.MustDecimal("100")}}, chkParse(t, synonyms, testkit.FixtureFile)))
 }
 
 func TestCheckOperatorInvalid(t *testing.T) {
-	rep := chkRun(t, CheckConfig{}, chkProject(t, "operator: =", "operator: 约等于"))
+	rep := chkRun(t, Config{}, chkProject(t, "operator: =", "operator: 约等于"))
 	chkExpect(t, rep, chkWant{sev: SevError, rule: "operator-invalid", line: 17})
 	chkMsg(t, rep, "operator-invalid", "约等于")
 
@@ -330,24 +265,24 @@ func TestCheckOperatorInvalid(t *testing.T) {
 	if op := p.Indicators[2].Operator; op != budget.OpAtLeast {
 		t.Errorf(">= read as %q", op)
 	}
-	chkExpect(t, chkRun(t, CheckConfig{}, p))
+	chkExpect(t, chkRun(t, Config{}, p))
 }
 
 func TestCheckValueOperatorMismatch(t *testing.T) {
-	rep := chkRun(t, CheckConfig{}, chkProject(t, "value: 提升", `value: "95"`))
+	rep := chkRun(t, Config{}, chkProject(t, "value: 提升", `value: "95"`))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "value-operator-mismatch", line: 24})
 	chkMsg(t, rep, "value-operator-mismatch", "定性", "95")
 
-	rep = chkRun(t, CheckConfig{}, chkProject(t, `value: "95"`, "value: 提升"))
+	rep = chkRun(t, Config{}, chkProject(t, `value: "95"`, "value: 提升"))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "value-operator-mismatch", line: 31})
 	chkMsg(t, rep, "value-operator-mismatch", "≥", "提升")
 
 	// A percent sign on the number is still a number.
-	chkExpect(t, chkRun(t, CheckConfig{}, chkProject(t, `value: "95"`, `value: "95%"`)))
+	chkExpect(t, chkRun(t, Config{}, chkProject(t, `value: "95"`, `value: "95%"`)))
 }
 
 func TestCheckUnitMissing(t *testing.T) {
-	rep := chkRun(t, CheckConfig{}, chkProject(t, "unit: 个", `unit: ""`))
+	rep := chkRun(t, Config{}, chkProject(t, "unit: 个", `unit: ""`))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "unit-missing", line: 17})
 	chkMsg(t, rep, "unit-missing", "完成事项", "3")
 	// The base's 定性 indicator has an empty unit and is not reported
@@ -356,7 +291,7 @@ func TestCheckUnitMissing(t *testing.T) {
 	if base.Indicators[1].Unit != "" || base.Indicators[1].Operator != budget.OpQualitative {
 		t.Fatal("fixture's second indicator should be 定性 with no unit")
 	}
-	rep = chkRun(t, CheckConfig{}, chkProject(t, "value: 提升", `value: "1"`))
+	rep = chkRun(t, Config{}, chkProject(t, "value: 提升", `value: "1"`))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "value-operator-mismatch", line: 24})
 }
 
@@ -365,49 +300,49 @@ func TestCheckCostExceedsFunds(t *testing.T) {
 		return chkProject(t, "funds_wan: 10", "funds_wan: "+funds,
 			"level2: 数量指标", "level2: 成本指标", `value: "3"`, fmt.Sprintf("value: %q", value), "unit: 个", "unit: "+unit)
 	}
-	rep := chkRun(t, CheckConfig{}, cost("10", "12", "万元"))
+	rep := chkRun(t, Config{}, cost("10", "12", "万元"))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "cost-exceeds-funds", line: 17})
 	chkMsg(t, rep, "cost-exceeds-funds", "12 万元", "10 万元")
 	// 遗属生活补助: 资金总额 2.71 printed to 2 places, cost 2.7132.
-	chkExpect(t, chkRun(t, CheckConfig{}, cost("2.71", "2.7132", "万元/年")))
-	chkExpect(t, chkRun(t, CheckConfig{}, cost("2.71", "2.71", "万元")))
-	chkExpect(t, chkRun(t, CheckConfig{}, cost("2.71", "2.72", "万元")), chkWant{sev: SevWarning, rule: "cost-exceeds-funds", line: 17})
-	chkExpect(t, chkRun(t, CheckConfig{}, cost("2.71", "2.7151", "万元/年")), chkWant{sev: SevWarning, rule: "cost-exceeds-funds", line: 17})
+	chkExpect(t, chkRun(t, Config{}, cost("2.71", "2.7132", "万元/年")))
+	chkExpect(t, chkRun(t, Config{}, cost("2.71", "2.71", "万元")))
+	chkExpect(t, chkRun(t, Config{}, cost("2.71", "2.72", "万元")), chkWant{sev: SevWarning, rule: "cost-exceeds-funds", line: 17})
+	chkExpect(t, chkRun(t, Config{}, cost("2.71", "2.7151", "万元/年")), chkWant{sev: SevWarning, rule: "cost-exceeds-funds", line: 17})
 	// Stated in 元, not comparable with 万元.
-	chkExpect(t, chkRun(t, CheckConfig{}, cost("10", "120000", "元")))
+	chkExpect(t, chkRun(t, Config{}, cost("10", "120000", "元")))
 	// Not a cost indicator.
-	chkExpect(t, chkRun(t, CheckConfig{}, chkProject(t, `value: "3"`, `value: "12"`, "unit: 个", "unit: 万元")))
+	chkExpect(t, chkRun(t, Config{}, chkProject(t, `value: "3"`, `value: "12"`, "unit: 个", "unit: 万元")))
 	// The 2021 layout: 成本指标 as a 一级.
 	p := chkProject(t, "level1: 产出指标", "level1: 成本指标", "level2: 数量指标", "level2: 经济成本指标",
 		`value: "3"`, `value: "12"`, "unit: 个", "unit: 万元")
-	chkExpect(t, chkRun(t, CheckConfig{}, p), chkWant{sev: SevWarning, rule: "cost-exceeds-funds", line: 17}, chkSplitInfo)
+	chkExpect(t, chkRun(t, Config{}, p), chkWant{sev: SevWarning, rule: "cost-exceeds-funds", line: 17}, chkSplitInfo)
 }
 
 func TestCheckYearMismatch(t *testing.T) {
-	rep := chkRun(t, CheckConfig{}, chkProject(t, "level3: 完成事项", "level3: 2021年完成事项"))
+	rep := chkRun(t, Config{}, chkProject(t, "level3: 完成事项", "level3: 2021年完成事项"))
 	chkExpect(t, rep, chkWant{sev: SevWarning, rule: "year-mismatch", line: 17})
 	chkMsg(t, rep, "year-mismatch", "2021", "2022")
-	chkExpect(t, chkRun(t, CheckConfig{}, chkProject(t, "level3: 完成事项", "level3: 2022年完成事项")))
+	chkExpect(t, chkRun(t, Config{}, chkProject(t, "level3: 完成事项", "level3: 2022年完成事项")))
 	// Years in the overview and the goal are history, not a stale table.
-	chkExpect(t, chkRun(t, CheckConfig{}, chkProject(t, "项目概况。", "按照2020年要求，于2021年建成。", "annual_goal: 完成测试任务。", "annual_goal: 巩固2021年成果。")))
+	chkExpect(t, chkRun(t, Config{}, chkProject(t, "项目概况。", "按照2020年要求，于2021年建成。", "annual_goal: 完成测试任务。", "annual_goal: 巩固2021年成果。")))
 }
 
 func TestCheckDuplicateCode(t *testing.T) {
-	a := chkParse(t, chkBase, "a/2022/x.md")
-	b := chkParse(t, chkBase, "b/2022/x.md")
+	a := chkParse(t, testkit.ContentFixture, "a/2022/x.md")
+	b := chkParse(t, testkit.ContentFixture, "b/2022/x.md")
 	// Given in reverse order: the finding is on the later file by name.
-	rep := chkRun(t, CheckConfig{}, b, a)
+	rep := chkRun(t, Config{}, b, a)
 	chkExpect(t, rep, chkWant{sev: SevError, rule: "duplicate-code", line: 2, file: "b/2022/x.md"})
-	chkMsg(t, rep, "duplicate-code", chkCode, "a/2022/x.md")
+	chkMsg(t, rep, "duplicate-code", testkit.FixtureCode, "a/2022/x.md")
 
-	c := chkParse(t, chkEdit(t, chkBase, "year: 2022", "year: 2021", "start: 2022年", "start: 2021年"), "b/2021/x.md")
-	chkExpect(t, chkRun(t, CheckConfig{}, a, c))
+	c := chkParse(t, testkit.Edit(t, testkit.ContentFixture, "year: 2022", "year: 2021", "start: 2022年", "start: 2021年"), "b/2021/x.md")
+	chkExpect(t, chkRun(t, Config{}, a, c))
 }
 
 // The shipped content, as the real sample imports.
 func chkSample(t *testing.T) []*budget.Project {
 	t.Helper()
-	ps, _, err := content.LoadDir("../content", nil)
+	ps, _, err := content.LoadDir("../../content", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -419,11 +354,11 @@ func chkSample(t *testing.T) []*budget.Project {
 
 func TestCheckSampleFindings(t *testing.T) {
 	ps := chkSample(t)
-	rep, err := Check(ps, CheckConfig{}, PrivacyConfig{Redact: sampleNames}, nil)
+	rep, err := Check(ps, Config{}, PrivacyConfig{Redact: testkit.SampleNames}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := func(code string) string { return "../content/2022/" + code + ".md" }
+	f := func(code string) string { return "../../content/2022/" + code + ".md" }
 	w := func(rule, code string, line int) chkWant {
 		return chkWant{sev: SevWarning, rule: rule, line: line, project: code, file: f(code)}
 	}
@@ -480,7 +415,7 @@ func TestCheckSampleFindings(t *testing.T) {
 	for _, x := range privacy {
 		gotPriv = append(gotPriv, fmt.Sprintf("%s:%d %s", x.Project, x.Line, quoted(x.Message)))
 	}
-	for _, n := range sampleNames {
+	for _, n := range testkit.SampleNames {
 		masked := string([]rune(n)[:1]) + "某某"
 		wantPriv = append(wantPriv, "50011022T000000133648:15 "+masked, "50011022T000000133648:57 "+masked)
 	}
@@ -490,7 +425,7 @@ func TestCheckSampleFindings(t *testing.T) {
 		t.Errorf("privacy infos:\n  %s\nwant:\n  %s", strings.Join(gotPriv, "\n  "), strings.Join(wantPriv, "\n  "))
 	}
 	for _, x := range privacy {
-		for _, n := range sampleNames {
+		for _, n := range testkit.SampleNames {
 			if strings.Contains(x.Message, n) {
 				t.Errorf("info finding repeats the name %s: %s", n, x.Message)
 			}
@@ -514,7 +449,7 @@ func TestCheckSampleFindings(t *testing.T) {
 	}
 
 	// Without the reviewer's decisions the names are errors.
-	rep, err = Check(ps, CheckConfig{}, PrivacyConfig{}, nil)
+	rep, err = Check(ps, Config{}, PrivacyConfig{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -531,7 +466,7 @@ func TestCheckSampleFindings(t *testing.T) {
 	if rep.Count(SevError) != 12 || rep.Count(SevWarning) != 9 {
 		t.Errorf("without privacy config: %+v, want 12 errors and 9 warnings", rep.Summary())
 	}
-	for _, n := range sampleNames {
+	for _, n := range testkit.SampleNames {
 		if count[n] != 2 {
 			t.Errorf("name %s in %d errors, want 2 (overview and annual_goal)", n, count[n])
 		}
@@ -546,33 +481,6 @@ func TestCheckSampleFindings(t *testing.T) {
 		}
 	}
 }
-
-func TestCheckContentReportsUnreadableFiles(t *testing.T) {
-	dir := t.TempDir()
-	writeChk := func(name, text string) {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	writeChk("2022/good.md", chkEdit(t, chkBase, "weight: 50", "weight: 55"))
-	writeChk("2022/bad.md", "---\ncode: X1\nyear: 2022\nfunds_wan: 一百\n---\n")
-	rep, err := CheckContent(Config{ContentDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	good := filepath.ToSlash(filepath.Join(dir, "2022/good.md"))
-	bad := filepath.ToSlash(filepath.Join(dir, "2022/bad.md"))
-	chkExpect(t, rep,
-		chkWant{sev: SevWarning, rule: "weight-total", line: 16, file: good},
-		chkWant{sev: SevInfo, rule: "weight-split", line: 16, file: good},
-		chkWant{sev: SevError, rule: "content-invalid", line: 4, project: "-", file: bad})
-}
-
-// --- report.go ---
 
 func TestReportJSONShape(t *testing.T) {
 	b, err := json.Marshal((&Report{}).JSON())
@@ -616,7 +524,7 @@ func TestReportJSONShape(t *testing.T) {
 }
 
 func TestReportAuditLogHasNoOriginalText(t *testing.T) {
-	rep, err := Check(chkSample(t), CheckConfig{}, PrivacyConfig{Redact: sampleNames}, nil)
+	rep, err := Check(chkSample(t), Config{}, PrivacyConfig{Redact: testkit.SampleNames}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -624,8 +532,8 @@ func TestReportAuditLogHasNoOriginalText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range sampleNames {
-		for _, form := range privNameForms(n) {
+	for _, n := range testkit.SampleNames {
+		for _, form := range testkit.NameForms(n) {
 			if strings.Contains(string(b), form) {
 				t.Errorf("audit log holds %s as %q", n, form)
 			}

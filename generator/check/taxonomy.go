@@ -1,4 +1,4 @@
-package generator
+package check
 
 // The indicator taxonomy of 财预〔2015〕88号 / 〔2020〕10号, and the newer
 // layout of 财预〔2021〕101号 in which 成本指标 is a 一级 of its own. Keys are

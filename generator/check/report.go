@@ -1,7 +1,8 @@
-package generator
+package check
 
 import (
 	"bytes"
+	"encoding/json"
 	"html/template"
 	"net/url"
 	"path/filepath"
@@ -53,7 +54,11 @@ func (r *Report) MarshalAuditLog(policy string) ([]byte, error) {
 	if rs == nil {
 		rs = []Redaction{}
 	}
-	return marshalJSON(AuditLog{Version: 1, Policy: policy, Redactions: rs})
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(AuditLog{Version: 1, Policy: policy, Redactions: rs})
+	return b.Bytes(), err
 }
 
 type reportGroup struct {

@@ -1,8 +1,7 @@
-package generator
+package check
 
 import (
 	"budgetsite/generator/budget"
-	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/workers"
 	"fmt"
@@ -63,7 +62,7 @@ type rule struct {
 }
 
 type checker struct {
-	cfg      CheckConfig
+	cfg      Config
 	tax      *taxonomy
 	codeRe   *regexp.Regexp
 	findings []Finding
@@ -89,7 +88,7 @@ const defaultCodePattern = `^\d{8}T\d{12}$`
 // their text. It never changes the projects.
 //
 // memo, when not nil, keeps privacy detections between runs.
-func Check(projects []*budget.Project, cfg CheckConfig, privacy PrivacyConfig, memo HitMemo) (*Report, error) {
+func Check(projects []*budget.Project, cfg Config, privacy PrivacyConfig, memo HitMemo) (*Report, error) {
 	pattern := cfg.CodePattern
 	if pattern == "" {
 		pattern = defaultCodePattern
@@ -129,13 +128,13 @@ func Check(projects []*budget.Project, cfg CheckConfig, privacy PrivacyConfig, m
 	rep.Findings = append(rep.Findings, priv.review(projects)...)
 	rep.Redactions = priv.redactions(projects)
 	rep.privacy = priv
-	sortFindings(rep.Findings)
+	SortFindings(rep.Findings)
 	return rep, nil
 }
 
 var severityOrder = map[string]int{SevError: 0, SevWarning: 1, SevInfo: 2}
 
-func sortFindings(fs []Finding) {
+func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.File != b.File {
@@ -377,9 +376,9 @@ func checkDuplicates(c *checker, ps []*budget.Project) {
 	}
 }
 
-// blocking returns the findings that stop a build: errors, and warnings
+// Blocking returns the findings that stop a build: errors, and warnings
 // too when strict. The message lists each with its location and fix.
-func (r *Report) blocking(strict bool) error {
+func (r *Report) Blocking(strict bool) error {
 	var list budget.ErrorList
 	for _, f := range r.Findings {
 		if f.Severity == SevError || (strict && f.Severity == SevWarning) {
@@ -439,28 +438,4 @@ func (e *BlockedError) Error() string {
 		}
 	}
 	return msg
-}
-
-// CheckContent loads a content folder and checks it. Files that cannot be
-// read at all are reported as content-invalid errors alongside the rules'
-// findings for the rest.
-func CheckContent(cfg Config) (*Report, error) {
-	projects, _, loadErr := content.LoadDir(cfg.ContentDir, nil)
-	var loadFindings []Finding
-	if loadErr != nil {
-		list, ok := loadErr.(budget.ErrorList)
-		if !ok {
-			return nil, loadErr
-		}
-		for _, e := range list {
-			loadFindings = append(loadFindings, Finding{Severity: SevError, Rule: "content-invalid", File: e.File, Line: e.Line, Message: e.Msg, Suggestion: e.Hint})
-		}
-	}
-	rep, err := Check(projects, cfg.Check, cfg.Privacy, nil)
-	if err != nil {
-		return nil, err
-	}
-	rep.Findings = append(rep.Findings, loadFindings...)
-	sortFindings(rep.Findings)
-	return rep, nil
 }

@@ -1,0 +1,31 @@
+package generator
+
+import (
+	"budgetsite/generator/budget"
+	"budgetsite/generator/check"
+	"budgetsite/generator/content"
+)
+
+// CheckContent loads a content folder and checks it. Files that cannot be
+// read at all are reported as content-invalid errors alongside the rules'
+// findings for the rest.
+func CheckContent(cfg Config) (*check.Report, error) {
+	projects, _, loadErr := content.LoadDir(cfg.ContentDir, nil)
+	var loadFindings []check.Finding
+	if loadErr != nil {
+		list, ok := loadErr.(budget.ErrorList)
+		if !ok {
+			return nil, loadErr
+		}
+		for _, e := range list {
+			loadFindings = append(loadFindings, check.Finding{Severity: check.SevError, Rule: "content-invalid", File: e.File, Line: e.Line, Message: e.Msg, Suggestion: e.Hint})
+		}
+	}
+	rep, err := check.Check(projects, cfg.Check, cfg.Privacy, nil)
+	if err != nil {
+		return nil, err
+	}
+	rep.Findings = append(rep.Findings, loadFindings...)
+	check.SortFindings(rep.Findings)
+	return rep, nil
+}
