@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/content"
+	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
 	"context"
@@ -14,7 +15,7 @@ import (
 )
 
 // Benchmarks of the three costs a publisher waits for: importing a year's
-// text, rendering a page, and building a whole site. Data comes from the
+// text, rendering a page, and building a whole st. Data comes from the
 // repository's generator (cmd/budgetsite-gen), deterministic by seed.
 // CI runs them once at N=1000:
 //
@@ -93,13 +94,13 @@ func BenchmarkRenderProjectPage(b *testing.B) {
 		b.Fatal(err)
 	}
 	cfg := testConfig(b, contentDir)
-	site := NewSite(cfg, projects, pages)
+	st := site.NewSite(cfg.Settings, projects, pages)
 	tmpl, err := loadTemplates(siteLayers(""), true)
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &renderer{site: site, tmpl: tmpl}
-	p := site.Projects[0]
+	r := &renderer{site: st, tmpl: tmpl}
+	p := st.Projects[0]
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out, err := r.execute(r.projectPage(p))
@@ -118,7 +119,7 @@ func BenchmarkBuild1000(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		cfg := Config{ContentDir: contentDir, OutDir: filepath.Join(b.TempDir(), "public"), SiteDir: stubSite(b), Title: "基准", NoCache: true}
+		cfg := Config{ContentDir: contentDir, OutDir: filepath.Join(b.TempDir(), "public"), SiteDir: stubSite(b), Settings: site.Settings{Title: "基准"}, NoCache: true}
 		res, err := Build(context.Background(), cfg)
 		if err != nil || res.Projects != 1000 {
 			b.Fatalf("%v", err)

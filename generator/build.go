@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
+	"budgetsite/generator/site"
 	"context"
 	"errors"
 	"fmt"
@@ -133,7 +134,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	// exported, so no output can hold what it removes.
 	published := report.Redact(projects)
 	clock.mark("check")
-	site := NewSite(cfg, published, pages)
+	st := site.NewSite(cfg.Settings, published, pages)
 	tmpl, err := loadTemplates(l, !cfg.NoMinify && !cfg.MinifyPages)
 	if err != nil {
 		return nil, err
@@ -144,7 +145,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		if keys.global, err = globalKey(cfg, l, pages); err != nil {
 			return nil, err
 		}
-		for _, y := range site.Years {
+		for _, y := range st.Years {
 			keys.years = fmt.Appendf(keys.years, "%d,", y.Year)
 		}
 	}
@@ -165,7 +166,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	// The search index depends on nothing else the build writes, and is
 	// made while the downloads and pages are.
 	searchDone := make(chan error, 1)
-	go func() { searchDone <- writeSearchIndex(site, out, keys) }()
+	go func() { searchDone <- writeSearchIndex(st, out, keys) }()
 	defer func() {
 		if searchDone != nil {
 			<-searchDone // before abort removes the folder it writes to
@@ -176,20 +177,20 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if !cfg.NoCache {
 		fragDir = cacheDir(cfg.OutDir)
 	}
-	frags, err := buildFragments(site, fragDir, keys)
+	frags, err := buildFragments(st, fragDir, keys)
 	if err != nil {
 		return nil, err
 	}
 	defer frags.close()
 	clock.mark("fragments")
-	dw, err := startDownloads(site, out, frags, keys)
+	dw, err := startDownloads(st, out, frags, keys)
 	if err != nil {
 		return nil, err
 	}
 	clock.mark("downloads")
 	// Pages render while the workbook is written; the 数据下载 page, which
 	// lists every file with its size, comes last.
-	r := &renderer{site: site, tmpl: tmpl, downloads: dw.ready()}
+	r := &renderer{site: st, tmpl: tmpl, downloads: dw.ready()}
 	jobs := r.pageJobs()
 	var last []job
 	for i := len(jobs) - 1; i >= 0; i-- {
@@ -209,7 +210,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	go func() {
 		downloads, err := dw.finish()
 		if err == nil {
-			lr := &renderer{site: site, tmpl: tmpl, downloads: downloads}
+			lr := &renderer{site: st, tmpl: tmpl, downloads: downloads}
 			err = runJobs(ctx, lr.lastJobs(last), out, keys.key, nil)
 		}
 		lastDone <- err
@@ -230,7 +231,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		return nil, err
 	}
 	clock.mark("search index")
-	if err := writeRobots(site, out); err != nil {
+	if err := writeRobots(st, out); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -300,9 +301,9 @@ func countPages(files map[string]manifestEntry) int {
 
 // writeRobots writes robots.txt and, when the site's absolute address is
 // known, sitemap.xml, which must hold absolute URLs.
-func writeRobots(s *Site, out *output) error {
+func writeRobots(s *site.Site, out *output) error {
 	robots := "User-agent: *\nAllow: /\n"
-	if base := s.Config.BaseURL; base != "" {
+	if base := s.Settings.BaseURL; base != "" {
 		base = strings.TrimSuffix(base, "/") + "/"
 		robots += "Sitemap: " + base + "sitemap.xml\n"
 		var b strings.Builder
@@ -312,7 +313,7 @@ func writeRobots(s *Site, out *output) error {
 				continue
 			}
 			b.WriteString("<url><loc>" + xmlEscape(base+p) + "</loc>")
-			if d := s.Config.PubDate; d != "" {
+			if d := s.Settings.PubDate; d != "" {
 				b.WriteString("<lastmod>" + xmlEscape(d) + "</lastmod>")
 			}
 			b.WriteString("</url>\n")

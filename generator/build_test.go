@@ -6,6 +6,7 @@ import (
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/testkit"
+	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
 	"context"
@@ -83,13 +84,15 @@ func testConfig(t testing.TB, contentDir string) Config {
 		ContentDir: contentDir,
 		OutDir:     filepath.Join(t.TempDir(), "public"),
 		SiteDir:    stubSite(t),
-		Title:      "重庆市綦江区人民政府办公室预算绩效目标公开",
-		Publisher:  "重庆市綦江区人民政府办公室",
-		BasePath:   "/zwgk/ysgk/",
-		PubDate:    "2022-02-15",
-		Footer: Footer{
-			Sponsor: "重庆市綦江区人民政府办公室", SiteCode: "5001100000",
-			ICP: "渝ICP备00000000号", PoliceRecord: "渝公网安备 50011002000000号", GovBadge: true,
+		Settings: site.Settings{
+			Title:     "重庆市綦江区人民政府办公室预算绩效目标公开",
+			Publisher: "重庆市綦江区人民政府办公室",
+			BasePath:  "/zwgk/ysgk/",
+			PubDate:   "2022-02-15",
+			Footer: site.Footer{
+				Sponsor: "重庆市綦江区人民政府办公室", SiteCode: "5001100000",
+				ICP: "渝ICP备00000000号", PoliceRecord: "渝公网安备 50011002000000号", GovBadge: true,
+			},
 		},
 		Privacy: check.PrivacyConfig{Redact: testkit.SampleNames},
 	}

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/site"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -313,7 +314,7 @@ func countIndicators(ps []*budget.Project) int {
 
 // fundsHistory shows an amount across years, with the change from the
 // year before in the data table.
-func fundsHistory(id, title string, rows []yearChange) chart {
+func fundsHistory(id, title string, rows []site.YearChange) chart {
 	years := make([]string, len(rows))
 	data := make([]opts.BarData, len(rows))
 	t := chartTable{Columns: []string{"年度", "项目数", "资金（万元）", "比上年增减（万元）", "增减幅度"}, Numeric: []bool{false, true, true, true, true}}
@@ -322,7 +323,7 @@ func fundsHistory(id, title string, rows []yearChange) chart {
 		data[i] = opts.BarData{Name: years[i], Value: json.Number(r.Total.String())}
 		delta, pct := "—", "—"
 		if r.HasPrev {
-			delta, pct = signed(r.Delta), r.Percent
+			delta, pct = site.Signed(r.Delta), r.Percent
 		}
 		t.Rows = append(t.Rows, []string{years[i], fmt.Sprint(r.Projects), r.Total.String(), delta, pct})
 	}

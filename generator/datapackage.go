@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/site"
 	"path"
 	"regexp"
 	"strings"
@@ -117,9 +118,9 @@ var spdxLikeRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.+-]*$`)
 
 // dataUpdated is the date the data was last updated: the configured date,
 // else the newest pub_date, else the site's date; never the clock.
-func dataUpdated(s *Site) string {
-	if s.Config.Data.Updated != "" {
-		return s.Config.Data.Updated
+func dataUpdated(s *site.Site) string {
+	if s.Settings.Data.Updated != "" {
+		return s.Settings.Data.Updated
 	}
 	newest := ""
 	for _, p := range s.Projects {
@@ -128,11 +129,11 @@ func dataUpdated(s *Site) string {
 	if newest != "" {
 		return newest
 	}
-	return s.Config.PubDate
+	return s.Settings.PubDate
 }
 
-func newDataPackage(s *Site, files []Download, slices int) dataPackage {
-	cfg := s.Config
+func newDataPackage(s *site.Site, files []Download, slices int) dataPackage {
+	cfg := s.Settings
 	dp := dataPackage{
 		Profile:      "data-package",
 		Name:         "budget-performance-targets",

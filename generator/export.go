@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/workers"
+	"budgetsite/generator/site"
 	"fmt"
 	"io"
 	"strconv"
@@ -66,7 +67,7 @@ const (
 )
 
 func yearDataPath(y int, name string) string { return fmt.Sprintf("data/%d/%s", y, name) }
-func agencyDataPath(a *Agency, ext string) string {
+func agencyDataPath(a *site.Agency, ext string) string {
 	return fmt.Sprintf("data/%d/%s/%s.%s", a.Year, a.Kind, a.Code, ext)
 }
 func projectDataPath(p *budget.Project, ext string) string {
@@ -77,7 +78,7 @@ func projectDataPath(p *budget.Project, ext string) string {
 // in the background, and datapackage.json, which describes them all; the
 // list it holds is complete except for those two. finish completes it.
 // Every file is assembled from the fragment store fs.
-func startDownloads(s *Site, out *output, fs *fragStore, keys *keyer) (*downloadWriter, error) {
+func startDownloads(s *site.Site, out *output, fs *fragStore, keys *keyer) (*downloadWriter, error) {
 	w := &downloadWriter{site: s, out: out, frags: fs, keys: keys}
 
 	// Site level. datapackage.json describes the files, so it is written
@@ -86,7 +87,7 @@ func startDownloads(s *Site, out *output, fs *fragStore, keys *keyer) (*download
 	w.csv(indicatorsCSVPath, "全部绩效指标（CSV）", "全部", levelSite, 0, fragIndicatorCSV, s.Projects)
 	w.xlsx(budgetXLSXPath, "全部项目和绩效指标（Excel）", "全部", levelSite, 0)
 	w.json(projectsJSONPath, "全部项目和绩效指标（JSON）", "全部", levelSite, 0, s.Projects)
-	site := len(w.list)
+	nSite := len(w.list)
 
 	for _, y := range s.Years {
 		scope := fmt.Sprintf("%d年", y.Year)
@@ -98,7 +99,7 @@ func startDownloads(s *Site, out *output, fs *fragStore, keys *keyer) (*download
 	nDescribed := len(w.list)
 
 	for _, y := range s.Years {
-		for _, group := range [][]*Agency{y.Departments, y.Units} {
+		for _, group := range [][]*site.Agency{y.Departments, y.Units} {
 			for _, a := range group {
 				what := "主管部门"
 				if a.Kind == "unit" {
@@ -117,7 +118,7 @@ func startDownloads(s *Site, out *output, fs *fragStore, keys *keyer) (*download
 		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, fragIndicatorCSV, one)
 		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, one)
 	}
-	w.site0, w.nDesc = site, nDescribed
+	w.site0, w.nDesc = nSite, nDescribed
 	w.lateDone = make(chan error, 1)
 	late := w.late
 	go func() {
@@ -162,11 +163,11 @@ func (w *downloadWriter) finish() ([]Download, error) {
 		return nil, err
 	}
 	// Move the descriptor up to the other site-level files.
-	site := w.site0
+	nSite := w.site0
 	list := make([]Download, 0, len(w.list))
-	list = append(list, w.list[:site]...)
+	list = append(list, w.list[:nSite]...)
 	list = append(list, w.list[len(w.list)-1])
-	list = append(list, w.list[site:len(w.list)-1]...)
+	list = append(list, w.list[nSite:len(w.list)-1]...)
 	return list, nil
 }
 
@@ -174,7 +175,7 @@ func (w *downloadWriter) finish() ([]Download, error) {
 // place in the list, and runs them on every core; the list then records
 // each file as it ended up on disk. The first error stops further writes.
 type downloadWriter struct {
-	site  *Site
+	site  *site.Site
 	out   *output
 	frags *fragStore
 	keys  *keyer
@@ -228,18 +229,18 @@ func (w *downloadWriter) run() error {
 
 func (w *downloadWriter) csv(p, title, scope, level string, year int, k fragKind, ps []*budget.Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
-		w.keys.key(Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeCSV(out, k, w.frags.spans(ps)) })
+		w.keys.key(site.Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeCSV(out, k, w.frags.spans(ps)) })
 }
 
 func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*budget.Project) {
 	w.addStream(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
-		w.keys.key(Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeJSON(out, w.frags.spans(ps)) })
+		w.keys.key(site.Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeJSON(out, w.frags.spans(ps)) })
 }
 
 func (w *downloadWriter) xlsx(p, title, scope, level string, year int) {
 	s := w.site
 	w.addStream(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
-		w.keys.key(Inputs{What: p, Projects: s.Projects}), func(out io.Writer) error { return encodeXLSX(s, w.frags, out) })
+		w.keys.key(site.Inputs{What: p, Projects: s.Projects}), func(out io.Writer) error { return encodeXLSX(s, w.frags, out) })
 	// The workbook is the slowest file: move its task to the late list.
 	w.late = append(w.late, w.tasks[len(w.tasks)-1])
 	w.tasks = w.tasks[:len(w.tasks)-1]
@@ -352,7 +353,7 @@ var (
 		value: func(r tableRow) cell { return decimalCell(r.p.WeightTotal()) }}
 	colPage = &exportField{Header: "页面", JSON: "page", Title: "项目网页", Type: "string",
 		Desc:  "该项目网页相对于网站首页的路径，如 2022/project/50011022T000000155466.html。",
-		value: func(r tableRow) cell { return textCell(projectURL(r.p)) }}
+		value: func(r tableRow) cell { return textCell(site.ProjectURL(r.p)) }}
 
 	colSeq = &exportField{Header: "序号", Title: "指标序号", Type: "integer",
 		Desc:  "指标在该项目绩效指标表中的顺序，从 1 开始；在 JSON 中即 indicators 列表中的位置。",

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/content"
+	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
 	"encoding/csv"
@@ -80,15 +81,15 @@ func TestFragmentsMatchReference(t *testing.T) {
 	cfg := testConfig(t, contentDir)
 	s := loadTestSite(t, cfg)
 	tricky := trickyProject()
-	s = NewSite(cfg, append(append([]*budget.Project(nil), s.Projects...), tricky), nil)
+	s = site.NewSite(cfg.Settings, append(append([]*budget.Project(nil), s.Projects...), tricky), nil)
 	budget.SortProjects(s.Projects)
-	s = NewSite(cfg, s.Projects, nil)
+	s = site.NewSite(cfg.Settings, s.Projects, nil)
 	fs := testFragments(t, s)
 
 	lists := map[string][]*budget.Project{"site": s.Projects, "none": nil}
 	for _, y := range s.Years {
 		lists[fmt.Sprint(y.Year)] = y.Projects
-		for _, a := range append(append([]*Agency(nil), y.Departments...), y.Units...) {
+		for _, a := range append(append([]*site.Agency(nil), y.Departments...), y.Units...) {
 			lists[agencyDataPath(a, "")] = a.Projects
 		}
 	}

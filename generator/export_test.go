@@ -5,6 +5,7 @@ import (
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
 	"crypto/sha256"
@@ -292,7 +293,7 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 			Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal(v)}},
 		})
 	}
-	s := NewSite(Config{}, ps, nil)
+	s := site.NewSite(site.Settings{}, ps, nil)
 	b, err := xlsxBytes(t, s)
 	if err != nil {
 		t.Fatal(err)
@@ -315,7 +316,7 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 	// More digits than a float holds: kept as text rather than misstated.
 	big := decimal.MustDecimal("12345678901234567.89")
 	ps[0].Funds = big
-	b, err = xlsxBytes(t, NewSite(Config{}, ps, nil))
+	b, err = xlsxBytes(t, site.NewSite(site.Settings{}, ps, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +335,7 @@ func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
 func TestExportXLSXDeterministic(t *testing.T) {
 	p := &budget.Project{Code: "P1", Name: "项目", Year: 2022, Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"},
 		Funds: decimal.MustDecimal("1.5"), Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("90")}}}
-	s := NewSite(Config{PubDate: "2022-02-15", Title: "标题"}, []*budget.Project{p}, nil)
+	s := site.NewSite(site.Settings{PubDate: "2022-02-15", Title: "标题"}, []*budget.Project{p}, nil)
 	var first []byte
 	for i := 0; i < 5; i++ {
 		b, err := xlsxBytes(t, s)
@@ -387,7 +388,7 @@ func TestExportDeterministic(t *testing.T) {
 }
 
 // loadTestSite loads, checks and redacts content as Build does.
-func loadTestSite(t *testing.T, cfg Config) *Site {
+func loadTestSite(t *testing.T, cfg Config) *site.Site {
 	t.Helper()
 	projects, pages, err := content.LoadDir(cfg.ContentDir, nil)
 	if err != nil {
@@ -397,7 +398,7 @@ func loadTestSite(t *testing.T, cfg Config) *Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewSite(cfg, published, pages)
+	return site.NewSite(cfg.Settings, published, pages)
 }
 
 func TestDownloadsList(t *testing.T) {
@@ -464,9 +465,9 @@ func TestDownloadsList(t *testing.T) {
 
 func TestDatapackageMatchesFiles(t *testing.T) {
 	cfg := testConfig(t, importSample(t))
-	cfg.Data = DataConfig{
+	cfg.Data = site.DataConfig{
 		License: "CC-BY-4.0", LicenseURL: "https://creativecommons.org/licenses/by/4.0/",
-		Sources: []DataSource{{Title: "2022年部门预算公开", Path: "https://example.gov.cn/ysgk/2022.pdf"}},
+		Sources: []site.DataSource{{Title: "2022年部门预算公开", Path: "https://example.gov.cn/ysgk/2022.pdf"}},
 	}
 	build(t, cfg)
 	data := filepath.Join(cfg.OutDir, "data")
@@ -615,7 +616,7 @@ func TestExportSlicesAddUp(t *testing.T) {
 		}
 		yearRows += len(yp)
 		yearInd += len(yi)
-		for _, group := range [][]*Agency{y.Departments, y.Units} {
+		for _, group := range [][]*site.Agency{y.Departments, y.Units} {
 			sum := 0
 			for _, a := range group {
 				_, rows := readCSV(t, filepath.Join(yd, a.Kind, a.Code+".csv"))
@@ -772,7 +773,7 @@ func TestExportJSONKeepsNumbersAsWritten(t *testing.T) {
 // interleaves them with page rendering) and returns the list for the
 // 数据下载 page: site-level files first, then per year, per department and
 // unit, and per project.
-func writeDownloads(t *testing.T, s *Site, out *output) ([]Download, error) {
+func writeDownloads(t *testing.T, s *site.Site, out *output) ([]Download, error) {
 	fs := testFragments(t, s)
 	w, err := startDownloads(s, out, fs, nil)
 	if err != nil {
@@ -782,7 +783,7 @@ func writeDownloads(t *testing.T, s *Site, out *output) ([]Download, error) {
 }
 
 // testFragments is the fragment store of s, in a temporary folder.
-func testFragments(t *testing.T, s *Site) *fragStore {
+func testFragments(t *testing.T, s *site.Site) *fragStore {
 	t.Helper()
 	fs, err := buildFragments(s, t.TempDir(), nil)
 	if err != nil {
@@ -793,7 +794,7 @@ func testFragments(t *testing.T, s *Site) *fragStore {
 }
 
 // xlsxBytes is budget.xlsx for s.
-func xlsxBytes(t *testing.T, s *Site) ([]byte, error) {
+func xlsxBytes(t *testing.T, s *site.Site) ([]byte, error) {
 	var b bytes.Buffer
 	err := encodeXLSX(s, testFragments(t, s), &b)
 	return b.Bytes(), err

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"archive/zip"
+	"budgetsite/generator/site"
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
@@ -43,20 +44,20 @@ const (
 // date instead of the clock, and the zip is written by fixedZip, which
 // orders the entries and stamps them all with that date (excelize writes
 // its worksheets from a map, in no fixed order).
-func encodeXLSX(s *Site, fs *fragStore, out io.Writer) error {
+func encodeXLSX(s *site.Site, fs *fragStore, out io.Writer) error {
 	stamp := fixedTime(dataUpdated(s))
 	f := excelize.NewFile()
 	defer f.Close()
 	z := &fixedZip{w: out, modified: stamp, splice: map[string]*sheetSplice{}}
 	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { z.w = w; return z }
 
-	creator := s.Config.Publisher
+	creator := s.Settings.Publisher
 	if creator == "" {
 		creator = "budgetsite"
 	}
 	iso := stamp.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: s.Config.Title, Subject: "项目支出绩效目标表", Description: "金额单位：万元，按绩效目标表原文公布。",
+		Title: s.Settings.Title, Subject: "项目支出绩效目标表", Description: "金额单位：万元，按绩效目标表原文公布。",
 		Creator: creator, LastModifiedBy: creator, Language: "zh-CN",
 		Created: iso, Modified: iso,
 	}); err != nil {

@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/internal/workers"
 	"budgetsite/generator/markdown"
+	"budgetsite/generator/site"
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
@@ -215,7 +216,7 @@ func (pf *prevFragments) close() {
 // buildFragments makes the store for s in dir, reusing the previous
 // store's fragments where their keys match. dir == "" puts it in a
 // temporary folder, for builds without a cache.
-func buildFragments(s *Site, dir string, keys *keyer) (*fragStore, error) {
+func buildFragments(s *site.Site, dir string, keys *keyer) (*fragStore, error) {
 	fs := &fragStore{dir: dir, index: make(map[*budget.Project]int, len(s.Projects))}
 	var prev *prevFragments
 	if dir == "" {
@@ -304,7 +305,7 @@ func unitGroups(ps []*budget.Project) []groupMeta {
 }
 
 // plan lays out the store: each project's and unit's key.
-func (fs *fragStore) plan(s *Site, keys *keyer) {
+func (fs *fragStore) plan(s *site.Site, keys *keyer) {
 	fs.meta = make([]fragMeta, len(s.Projects))
 	for i, p := range s.Projects {
 		fs.index[p] = i
@@ -326,7 +327,7 @@ func (fs *fragStore) plan(s *Site, keys *keyer) {
 // fill encodes or copies every project's and unit's fragments, a wave of
 // chunks of units at a time on every core, and appends them to the files
 // in site order.
-func (fs *fragStore) fill(s *Site, prev *prevFragments, keyed bool) error {
+func (fs *fragStore) fill(s *site.Site, prev *prevFragments, keyed bool) error {
 	// Chunks of whole units, about 128 projects each.
 	var chunks [][2]int // group ranges
 	for gi := 0; gi < len(fs.groups); {

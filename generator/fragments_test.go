@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/site"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -34,7 +35,7 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 			p.Funds = decimal.MustDecimal(fmt.Sprintf("%d.5", 100+round))
 			projects = append(append(append([]*budget.Project(nil), projects[:i]...), &p), projects[i+1:]...)
 		}
-		s := NewSite(cfg, projects, nil)
+		s := site.NewSite(cfg.Settings, projects, nil)
 		fs, err := buildFragments(s, dir, contentKeys(t, projects))
 		if err != nil {
 			t.Fatal(err)
@@ -133,7 +134,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 
 	edited := *s.Projects[0]
 	edited.Name = "失败的构建"
-	s2 := NewSite(cfg, append([]*budget.Project{&edited}, s.Projects[1:]...), nil)
+	s2 := site.NewSite(cfg.Settings, append([]*budget.Project{&edited}, s.Projects[1:]...), nil)
 	fs2, err := buildFragments(s2, dir, contentKeys(t, s2.Projects))
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/site"
 	"context"
 	"fmt"
 	"runtime"
@@ -12,13 +13,13 @@ import (
 // each worker holds one page at a time and writes it out before the next.
 type job struct {
 	path   string
-	in     Inputs
+	in     site.Inputs
 	render func() ([]byte, error)
 }
 
 // runJobs renders and writes jobs with one worker per core. The first
 // error stops the others; cancelling ctx (Ctrl-C) does too.
-func runJobs(ctx context.Context, jobs []job, out *output, keyOf func(Inputs) string, progress func(done int)) error {
+func runJobs(ctx context.Context, jobs []job, out *output, keyOf func(site.Inputs) string, progress func(done int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)

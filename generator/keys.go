@@ -1,6 +1,9 @@
 package generator
 
-import "budgetsite/generator/budget"
+import (
+	"budgetsite/generator/budget"
+	"budgetsite/generator/site"
+)
 
 // keyer computes the cache key of an output file from the inputs its
 // renderer declared: the global inputs (program, templates, assets,
@@ -13,7 +16,7 @@ type keyer struct {
 	hashes map[string][32]byte // by Project.File
 }
 
-func (k *keyer) key(in Inputs) string {
+func (k *keyer) key(in site.Inputs) string {
 	if k == nil {
 		return ""
 	}

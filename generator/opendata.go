@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/markdown"
+	"budgetsite/generator/site"
 	"bytes"
 	"encoding/json"
 )
@@ -50,7 +51,7 @@ func exportProject(p *budget.Project) jsonProject {
 		Overview: markdown.PlainText(p.Overview), AnnualGoal: p.AnnualGoal,
 		Indicators:  make([]jsonIndicator, len(p.Indicators)),
 		WeightTotal: p.WeightTotal(),
-		Page:        projectURL(p),
+		Page:        site.ProjectURL(p),
 	}
 	for i, in := range p.Indicators {
 		jp.Indicators[i] = jsonIndicator{in.Level1, in.Level2, in.Level3, in.Value, in.Operator, in.Unit, in.Weight}

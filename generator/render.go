@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/site"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -18,8 +19,8 @@ type pageData struct {
 	// year, search, downloads, free pages, 404). Project and agency
 	// pages do not get it: their cache keys cover only what they are
 	// given, so a template there cannot reach data outside its key.
-	Site  *Site
-	Cfg   *Config
+	Site  *site.Site
+	Cfg   *site.Settings
 	Kind  string
 	Path  string // output path relative to the site root
 	Root  string // prefix from this page back to the site root ("../../")
@@ -35,13 +36,13 @@ type pageData struct {
 
 	// History is the same year, agency or project across years, oldest
 	// first, when there is more than one year.
-	History []yearChange
+	History []site.YearChange
 
 	// Chrome holds the header and footer, rendered once per variant.
 	Chrome chrome
 
-	Year   *Year
-	Agency *Agency
+	Year   *site.Year
+	Agency *site.Agency
 	// Share is an agency page's share of its year's funds (department)
 	// or its department's (unit), as shown.
 	Share   string
@@ -54,7 +55,7 @@ type pageData struct {
 	// Filter choices on the search page: every agency of any year, by code.
 	SearchDepts []budget.Coded
 	SearchUnits []budget.Coded
-	Latest      *Year // newest year, for the home page
+	Latest      *site.Year // newest year, for the home page
 }
 
 type crumb struct {
@@ -79,7 +80,7 @@ func rootPrefix(p string) string {
 
 // renderer executes page templates into the output.
 type renderer struct {
-	site *Site
+	site *site.Site
 	tmpl map[string]*template.Template
 
 	downloads []Download
@@ -98,12 +99,12 @@ type yearChartsOnce struct {
 }
 
 func (r *renderer) newPage(kind, p, title string) *pageData {
-	pd := &pageData{Site: r.site, Cfg: &r.site.Config, Kind: kind, Path: p, Root: rootPrefix(p), Title: title, Heading: title}
-	pd.PubDate = r.site.Config.PubDate
+	pd := &pageData{Site: r.site, Cfg: &r.site.Settings, Kind: kind, Path: p, Root: rootPrefix(p), Title: title, Heading: title}
+	pd.PubDate = r.site.Settings.PubDate
 	pd.Meta = []metaTag{
-		{"SiteName", r.site.Config.Title},
-		{"SiteDomain", r.site.Config.SiteDomain},
-		{"SiteIDCode", r.site.Config.Footer.SiteCode},
+		{"SiteName", r.site.Settings.Title},
+		{"SiteDomain", r.site.Settings.SiteDomain},
+		{"SiteIDCode", r.site.Settings.Footer.SiteCode},
 	}
 	pd.Nav = r.nav(p)
 	return pd
@@ -112,12 +113,12 @@ func (r *renderer) newPage(kind, p, title string) *pageData {
 func (r *renderer) nav(current string) []navItem {
 	items := []navItem{{Name: "首页", URL: "index.html"}}
 	for _, y := range r.site.Years {
-		items = append(items, navItem{Name: fmt.Sprintf("%d年", y.Year), URL: yearURL(y.Year)})
+		items = append(items, navItem{Name: fmt.Sprintf("%d年", y.Year), URL: site.YearURL(y.Year)})
 	}
 	items = append(items, navItem{Name: "数据下载", URL: "download.html"})
 	for _, pg := range r.site.Pages {
 		if pg.Nav != "" {
-			items = append(items, navItem{Name: pg.Nav, URL: pageURL(pg)})
+			items = append(items, navItem{Name: pg.Nav, URL: site.PageURL(pg)})
 		}
 	}
 	for i := range items {
@@ -135,7 +136,7 @@ func (r *renderer) column(pd *pageData, name, typ, desc string) {
 	pd.Meta = append(pd.Meta,
 		metaTag{"ColumnName", name},
 		metaTag{"ColumnDescription", desc},
-		metaTag{"ColumnKeywords", r.site.Config.Keywords},
+		metaTag{"ColumnKeywords", r.site.Settings.Keywords},
 		metaTag{"ColumnType", typ},
 	)
 }
@@ -199,28 +200,28 @@ func (r *renderer) execute(pd *pageData) ([]byte, error) {
 func (r *renderer) pageJobs() []job {
 	s := r.site
 	var jobs []job
-	all := Inputs{What: "all", Projects: s.Projects}
+	all := site.Inputs{What: "all", Projects: s.Projects}
 	in := all
 	page := func(p string, f func() *pageData) {
 		jobs = append(jobs, job{path: p, in: in, render: func() ([]byte, error) { return r.execute(f()) }})
 	}
 	page("index.html", func() *pageData {
 		latest := s.Years[0]
-		home := r.newPage("index", "index.html", s.Config.Title)
+		home := r.newPage("index", "index.html", s.Settings.Title)
 		home.Latest = latest
 		home.Year = latest
-		home.Description = s.Config.Description
+		home.Description = s.Settings.Description
 		home.Charts = r.yearCharts(latest)
 		r.addYearHistory(home, latest)
-		r.column(home, "首页", "首页", s.Config.Description)
+		r.column(home, "首页", "首页", s.Settings.Description)
 		return home
 	})
 	for _, y := range s.Years {
 		y := y
-		page(yearURL(y.Year), func() *pageData { return r.yearPage(y) })
+		page(site.YearURL(y.Year), func() *pageData { return r.yearPage(y) })
 	}
 	for _, y := range s.Years {
-		for _, a := range append(append([]*Agency(nil), y.Departments...), y.Units...) {
+		for _, a := range append(append([]*site.Agency(nil), y.Departments...), y.Units...) {
 			y, a := y, a
 			// An agency page shows its projects, and its totals in every
 			// year, so it depends on the agency's projects in all years.
@@ -233,19 +234,19 @@ func (r *renderer) pageJobs() []job {
 			for _, h := range s.AgencyHistory(a) {
 				ps = append(ps, h.Projects...)
 			}
-			what := agencyURL(a) + "\x00" + agencyShare(y, a)
+			what := site.AgencyURL(a) + "\x00" + agencyShare(y, a)
 			if d := a.Department; d != nil {
 				what += "\x00" + d.Code + "\x00" + d.Name
 			}
-			in = Inputs{What: what, Projects: ps}
-			page(agencyURL(a), func() *pageData { return r.agencyPage(y, a) })
+			in = site.Inputs{What: what, Projects: ps}
+			page(site.AgencyURL(a), func() *pageData { return r.agencyPage(y, a) })
 		}
 	}
 	in = all
 	for _, pg := range s.Pages {
 		pg := pg
-		page(pageURL(pg), func() *pageData {
-			pd := r.newPage("page", pageURL(pg), pg.Title)
+		page(site.PageURL(pg), func() *pageData {
+			pd := r.newPage("page", site.PageURL(pg), pg.Title)
 			pd.Page = pg
 			pd.Description = pg.Description
 			pd.Crumbs = []crumb{{"首页", "index.html"}, {pg.Title, ""}}
@@ -266,7 +267,7 @@ func (r *renderer) pageJobs() []job {
 		nf := r.newPage("404", "404.html", "页面不存在")
 		// A 404 page is served at whatever depth the missing URL had, so
 		// its links must be absolute to the portal path when one is set.
-		if bp := s.Config.BasePath; bp != "" {
+		if bp := s.Settings.BasePath; bp != "" {
 			nf.Root = strings.TrimSuffix(bp, "/") + "/"
 		}
 		nf.Nav = r.nav("404.html")
@@ -283,14 +284,14 @@ func (r *renderer) pageJobs() []job {
 		// agencies come from the first of their projects, which may be
 		// another project.
 		y := s.Year(p.Year)
-		in = Inputs{What: projectURL(p) + "\x00" + y.department(p.Department.Code).Name + "\x00" + y.unit(p.Unit.Code).Name, Projects: chain}
-		page(projectURL(p), func() *pageData { return r.projectPage(p) })
+		in = site.Inputs{What: site.ProjectURL(p) + "\x00" + y.Department(p.Department.Code).Name + "\x00" + y.Unit(p.Unit.Code).Name, Projects: chain}
+		page(site.ProjectURL(p), func() *pageData { return r.projectPage(p) })
 	}
 	return jobs
 }
 
-func (r *renderer) yearPage(y *Year) *pageData {
-	yp := yearURL(y.Year)
+func (r *renderer) yearPage(y *site.Year) *pageData {
+	yp := site.YearURL(y.Year)
 	pd := r.newPage("year", yp, fmt.Sprintf("%d年项目支出绩效目标", y.Year))
 	pd.Year = y
 	pd.Description = fmt.Sprintf("%d年度各部门项目支出绩效目标表，共 %d 个项目，资金合计 %s 万元。", y.Year, len(y.Projects), y.Total)
@@ -302,15 +303,15 @@ func (r *renderer) yearPage(y *Year) *pageData {
 	return pd
 }
 
-func (r *renderer) addYearHistory(pd *pageData, y *Year) {
+func (r *renderer) addYearHistory(pd *pageData, y *site.Year) {
 	if len(r.site.Years) < 2 {
 		return
 	}
-	pd.History = yearChanges(r.site, y.Year)
+	pd.History = site.YearChanges(r.site, y.Year)
 	pd.Charts = append(pd.Charts, fundsHistory(chartID("y", fmt.Sprint(y.Year), "history"), "历年资金总额", pd.History))
 }
 
-func (r *renderer) yearCharts(y *Year) []chart {
+func (r *renderer) yearCharts(y *site.Year) []chart {
 	v, _ := r.yearChartCache.LoadOrStore(y.Year, &yearChartsOnce{})
 	c := v.(*yearChartsOnce)
 	c.once.Do(func() { c.charts = computeYearCharts(y) })
@@ -318,7 +319,7 @@ func (r *renderer) yearCharts(y *Year) []chart {
 	return append([]chart(nil), c.charts...)
 }
 
-func computeYearCharts(y *Year) []chart {
+func computeYearCharts(y *site.Year) []chart {
 	var depts, units []amountItem
 	for _, d := range y.Departments {
 		depts = append(depts, amountItem{Name: d.Name, Value: d.Total})
@@ -334,13 +335,13 @@ func computeYearCharts(y *Year) []chart {
 	}
 }
 
-func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
+func (r *renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
 	kindName := map[string]string{"department": "主管部门", "unit": "实施单位"}[a.Kind]
-	pd := r.newPage(a.Kind, agencyURL(a), a.Name)
+	pd := r.newPage(a.Kind, site.AgencyURL(a), a.Name)
 	// An agency page sees its year and a unit's department only by name
 	// and its share of their funds as shown, as its cache key assumes
 	// (pageJobs).
-	pd.Year, pd.Agency, pd.Share = &Year{Year: y.Year}, a, agencyShare(y, a)
+	pd.Year, pd.Agency, pd.Share = &site.Year{Year: y.Year}, a, agencyShare(y, a)
 	pd.Site = nil
 	if d := a.Department; d != nil {
 		view := *a
@@ -349,9 +350,9 @@ func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
 	}
 	pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标", a.Name, y.Year)
 	pd.Description = fmt.Sprintf("%s（%s %s）%d年共 %d 个项目，资金合计 %s 万元。", a.Name, kindName, a.Code, y.Year, len(a.Projects), a.Total)
-	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), yearURL(y.Year)}}
+	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), site.YearURL(y.Year)}}
 	if a.Department != nil {
-		pd.Crumbs = append(pd.Crumbs, crumb{a.Department.Name, agencyURL(a.Department)})
+		pd.Crumbs = append(pd.Crumbs, crumb{a.Department.Name, site.AgencyURL(a.Department)})
 	}
 	pd.Crumbs = append(pd.Crumbs, crumb{a.Name, ""})
 	r.column(pd, a.Name, kindName, pd.Description)
@@ -373,7 +374,7 @@ func (r *renderer) agencyPage(y *Year, a *Agency) *pageData {
 		fundsBar(id+"_projects", "各项目资金分布", items, a.Total, "项目"),
 		weightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
 	if hist := r.site.AgencyHistory(a); len(hist) > 1 {
-		pd.History = agencyChanges(hist, a.Year)
+		pd.History = site.AgencyChanges(hist, a.Year)
 		pd.Charts = append(pd.Charts, fundsHistory(id+"_history", "历年资金总额", pd.History))
 	}
 	return pd
@@ -393,13 +394,13 @@ type projectView struct {
 	AnnualGoal string
 	PubDate    string
 	Indicators []budget.Indicator
-	Department *Agency
-	Unit       *Agency
+	Department *site.Agency
+	Unit       *site.Agency
 	Rows       []indicatorRow
 	Total      decimal.Decimal
 }
 
-func newProjectView(p *budget.Project, dept, unit *Agency) *projectView {
+func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
 	return &projectView{
 		Code: p.Code, Name: p.Name, Year: p.Year, Funds: p.Funds, Attribute: p.Attribute,
 		Start: p.Start, End: p.End, Overview: p.Overview, AnnualGoal: p.AnnualGoal, PubDate: p.PubDate,
@@ -452,25 +453,25 @@ func buildRows(ins []budget.Indicator) []indicatorRow {
 
 func (r *renderer) projectPage(p *budget.Project) *pageData {
 	y := r.site.Year(p.Year)
-	dept, unit := y.department(p.Department.Code), y.unit(p.Unit.Code)
+	dept, unit := y.Department(p.Department.Code), y.Unit(p.Unit.Code)
 	// A project page sees only the names of its year and agencies, as
 	// its cache key assumes (pageJobs).
 	pv := newProjectView(p, agencyName(dept), agencyName(unit))
-	pd := r.newPage("project", projectURL(p), p.Name)
-	pd.Year, pd.Project = &Year{Year: y.Year}, pv
+	pd := r.newPage("project", site.ProjectURL(p), p.Name)
+	pd.Year, pd.Project = &site.Year{Year: y.Year}, pv
 	pd.Site = nil
 	pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标表", p.Name, p.Year)
 	pd.Description = fmt.Sprintf("%s（%s）%d年项目支出绩效目标表：资金总额 %s 万元，%d 项绩效指标。", p.Name, p.Code, p.Year, p.Funds, len(p.Indicators))
 	if p.PubDate != "" {
 		pd.PubDate = p.PubDate
 	}
-	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", p.Year), yearURL(p.Year)},
-		{dept.Name, agencyURL(dept)}, {unit.Name, agencyURL(unit)}, {p.Name, ""}}
+	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", p.Year), site.YearURL(p.Year)},
+		{dept.Name, site.AgencyURL(dept)}, {unit.Name, site.AgencyURL(unit)}, {p.Name, ""}}
 	r.column(pd, unit.Name, "项目支出绩效目标", pd.Description)
 	pd.Meta = append(pd.Meta,
 		metaTag{"ArticleTitle", p.Name},
 		metaTag{"PubDate", pd.PubDate},
-		metaTag{"ContentSource", firstNonEmpty(r.site.Config.Publisher, p.Department.Name)},
+		metaTag{"ContentSource", firstNonEmpty(r.site.Settings.Publisher, p.Department.Name)},
 		metaTag{"Keywords", strings.Join([]string{p.Name, p.Department.Name, p.Unit.Name, "绩效目标"}, ",")},
 		metaTag{"Description", pd.Description},
 	)
@@ -482,9 +483,9 @@ func (r *renderer) projectPage(p *budget.Project) *pageData {
 		counts := make([]int, len(hist))
 		urls := make([]string, len(hist))
 		for i, h := range hist {
-			years[i], totals[i], counts[i], urls[i] = h.Year, h.Funds, 1, projectURL(h)
+			years[i], totals[i], counts[i], urls[i] = h.Year, h.Funds, 1, site.ProjectURL(h)
 		}
-		pd.History = changes(years, totals, counts, urls, p.Year)
+		pd.History = site.Changes(years, totals, counts, urls, p.Year)
 		pd.Charts = append(pd.Charts, fundsHistory(chartID("p", p.Code, "history"), "历年资金", pd.History))
 	}
 	return pd
@@ -501,7 +502,7 @@ func firstNonEmpty(xs ...string) string {
 
 // agencyChoices lists every department and unit of any year once, by
 // code, with its newest name.
-func agencyChoices(s *Site) (depts, units []budget.Coded) {
+func agencyChoices(s *site.Site) (depts, units []budget.Coded) {
 	seen := map[string]bool{}
 	for _, y := range s.Years { // newest first
 		for _, d := range y.Departments {
@@ -575,7 +576,7 @@ func (r *renderer) downloadPage() *pageData {
 
 // agencyShare is an agency's share of its year's funds (a department) or
 // of its department's (a unit), as the page shows it.
-func agencyShare(y *Year, a *Agency) string {
+func agencyShare(y *site.Year, a *site.Agency) string {
 	if a.Department != nil {
 		return share(a.Total, a.Department.Total)
 	}
@@ -584,6 +585,6 @@ func agencyShare(y *Year, a *Agency) string {
 
 // agencyName is an agency as a project or unit page sees it: its names
 // only.
-func agencyName(a *Agency) *Agency {
-	return &Agency{Kind: a.Kind, Code: a.Code, Name: a.Name, Year: a.Year}
+func agencyName(a *site.Agency) *site.Agency {
+	return &site.Agency{Kind: a.Kind, Code: a.Code, Name: a.Name, Year: a.Year}
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/markdown"
+	"budgetsite/generator/site"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -31,7 +32,7 @@ type searchUnit [3]interface{}
 
 // writeSearchIndexTo writes the search index of the (already redacted)
 // site.
-func writeSearchIndexTo(w io.Writer, s *Site) error {
+func writeSearchIndexTo(w io.Writer, s *site.Site) error {
 	return writeSearchJSON(w, buildSearchIndex(s))
 }
 
@@ -39,7 +40,7 @@ func writeSearchIndexTo(w io.Writer, s *Site) error {
 // unit, funds, [dict ids], overview, goal]; funds is a string, exactly as
 // written, for display; goal is null when it repeats the overview, as
 // many tables do.
-func buildSearchIndex(s *Site) searchIndex {
+func buildSearchIndex(s *site.Site) searchIndex {
 	idx := searchIndex{Version: 1, Docs: make([][]interface{}, 0, len(s.Projects))}
 	for _, y := range s.Years {
 		idx.Years = append(idx.Years, y.Year)
@@ -136,8 +137,8 @@ func writeSearchJSON(w io.Writer, idx searchIndex) error {
 	return err
 }
 
-func writeSearchIndex(s *Site, out *output, keys *keyer) error {
-	key := keys.key(Inputs{What: searchIndexPath, Projects: s.Projects})
+func writeSearchIndex(s *site.Site, out *output, keys *keyer) error {
+	key := keys.key(site.Inputs{What: searchIndexPath, Projects: s.Projects})
 	if out.reuse(searchIndexPath, key) {
 		return nil
 	}

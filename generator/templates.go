@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/markdown"
+	"budgetsite/generator/site"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -140,7 +141,7 @@ var templateFuncs = template.FuncMap{
 	},
 	"opLabel": operatorLabel,
 	"printf":  fmt.Sprintf,
-	"signed":  signed,
+	"signed":  site.Signed,
 	"size":    humanSize,
 }
 
@@ -180,7 +181,7 @@ type projectListArgs struct {
 
 type agencyListArgs struct {
 	Root     string
-	Agencies []*Agency
+	Agencies []*site.Agency
 	Total    decimal.Decimal
 	Caption  string
 	Count    int
@@ -190,7 +191,7 @@ func init() {
 	templateFuncs["projectList"] = func(root string, ps []*budget.Project, total decimal.Decimal, caption string, showUnit bool) projectListArgs {
 		return projectListArgs{root, ps, total, caption, showUnit}
 	}
-	templateFuncs["agencyList"] = func(root string, as []*Agency, total decimal.Decimal, caption string) agencyListArgs {
+	templateFuncs["agencyList"] = func(root string, as []*site.Agency, total decimal.Decimal, caption string) agencyListArgs {
 		n := 0
 		for _, a := range as {
 			n += len(a.Projects)

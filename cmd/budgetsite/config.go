@@ -13,6 +13,7 @@ import (
 	"budgetsite/generator"
 	"budgetsite/generator/check"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/site"
 )
 
 // fileConfig mirrors config.yaml. Keys are documented in README.md.
@@ -111,20 +112,22 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 		return generator.Config{}, fmt.Errorf("%s: 配置项的值类型不对：%v", path, err)
 	}
 	cfg := generator.Config{
-		ContentDir:  resolve("content", base, fc.Content),
-		OutDir:      resolve("out", base, fc.Out),
-		SiteDir:     base,
-		Title:       fc.Title,
-		Description: fc.Description,
-		Keywords:    fc.Keywords,
-		Publisher:   fc.Publisher,
-		BasePath:    fc.BasePath,
-		BaseURL:     fc.BaseURL,
-		SiteDomain:  fc.SiteDomain,
-		PubDate:     fc.PubDate,
-		Keep:        fc.Keep,
-		Strict:      fc.Strict,
-		Footer:      generator.Footer(fc.Footer),
+		ContentDir: resolve("content", base, fc.Content),
+		OutDir:     resolve("out", base, fc.Out),
+		SiteDir:    base,
+		Settings: site.Settings{
+			Title:       fc.Title,
+			Description: fc.Description,
+			Keywords:    fc.Keywords,
+			Publisher:   fc.Publisher,
+			BasePath:    fc.BasePath,
+			BaseURL:     fc.BaseURL,
+			SiteDomain:  fc.SiteDomain,
+			PubDate:     fc.PubDate,
+			Footer:      site.Footer(fc.Footer),
+		},
+		Keep:   fc.Keep,
+		Strict: fc.Strict,
 		Privacy: check.PrivacyConfig{
 			Policy:      fc.Privacy.Policy,
 			Redact:      fc.Privacy.Redact,
@@ -134,9 +137,9 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 			AuditLog:    resolve("privacy.audit_log", base, fc.Privacy.AuditLog),
 		},
 	}
-	cfg.Data = generator.DataConfig{License: fc.Data.License, LicenseURL: fc.Data.LicenseURL, Updated: fc.Data.Updated}
+	cfg.Data = site.DataConfig{License: fc.Data.License, LicenseURL: fc.Data.LicenseURL, Updated: fc.Data.Updated}
 	for _, src := range fc.Data.Sources {
-		cfg.Data.Sources = append(cfg.Data.Sources, generator.DataSource{Title: src.Title, Path: src.Path})
+		cfg.Data.Sources = append(cfg.Data.Sources, site.DataSource{Title: src.Title, Path: src.Path})
 	}
 	if cfg.Data.Updated != "" && !validDate(cfg.Data.Updated) {
 		return cfg, fmt.Errorf("%s: data.updated“%s”格式不对。请写成 YYYY-MM-DD", path, cfg.Data.Updated)

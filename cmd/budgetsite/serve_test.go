@@ -20,6 +20,7 @@ import (
 
 	"budgetsite/generator"
 	"budgetsite/generator/budget"
+	"budgetsite/generator/site"
 )
 
 // syncBuffer is an io.Writer the server's goroutines can write to while
@@ -339,7 +340,7 @@ func TestServeAddrWarning(t *testing.T) {
 // TestServeErrorPageEscapes makes sure messages from content files are
 // text on the error page, never markup.
 func TestServeErrorPageEscapes(t *testing.T) {
-	s := &previewServer{cfg: generator.Config{BasePath: "/zwgk/ysgk/", SiteDir: "/site"}}
+	s := &previewServer{cfg: generator.Config{Settings: site.Settings{BasePath: "/zwgk/ysgk/"}, SiteDir: "/site"}}
 	rec := httptest.NewRecorder()
 	s.serveError(rec, budget.ErrorList{
 		{File: "/site/content/2022/a.md", Line: 3, Msg: `“<script>alert(1)</script>”不是数字`, Hint: "请改正"},

@@ -1,4 +1,4 @@
-package generator
+package site
 
 import (
 	"budgetsite/generator/budget"
@@ -65,8 +65,8 @@ func (s *Site) ProjectHistory(p *budget.Project) []*budget.Project { return s.pr
 // AgencyHistory returns the agency in every year, oldest first.
 func (s *Site) AgencyHistory(a *Agency) []*Agency { return s.agencyHistory[a.Kind+"/"+a.Code] }
 
-// yearChange is one row of a year-over-year table.
-type yearChange struct {
+// YearChange is one row of a year-over-year table.
+type YearChange struct {
 	Year     int
 	URL      string
 	Projects int
@@ -77,10 +77,10 @@ type yearChange struct {
 	Current  bool
 }
 
-func changes(years []int, totals []decimal.Decimal, counts []int, urls []string, current int) []yearChange {
-	out := make([]yearChange, len(years))
+func Changes(years []int, totals []decimal.Decimal, counts []int, urls []string, current int) []YearChange {
+	out := make([]YearChange, len(years))
 	for i := range years {
-		c := yearChange{Year: years[i], URL: urls[i], Projects: counts[i], Total: totals[i], Current: years[i] == current}
+		c := YearChange{Year: years[i], URL: urls[i], Projects: counts[i], Total: totals[i], Current: years[i] == current}
 		if i > 0 {
 			c.HasPrev = true
 			neg := totals[i-1]
@@ -108,26 +108,26 @@ func percentChange(a, b decimal.Decimal) string {
 	return s + "%"
 }
 
-// signed prints a Decimal with an explicit + for increases.
-func signed(d decimal.Decimal) string {
+// Signed prints a Decimal with an explicit + for increases.
+func Signed(d decimal.Decimal) string {
 	if d.Sign() > 0 {
 		return "+" + d.String()
 	}
 	return d.String()
 }
 
-func agencyChanges(hist []*Agency, current int) []yearChange {
+func AgencyChanges(hist []*Agency, current int) []YearChange {
 	years := make([]int, len(hist))
 	totals := make([]decimal.Decimal, len(hist))
 	counts := make([]int, len(hist))
 	urls := make([]string, len(hist))
 	for i, a := range hist {
-		years[i], totals[i], counts[i], urls[i] = a.Year, a.Total, len(a.Projects), agencyURL(a)
+		years[i], totals[i], counts[i], urls[i] = a.Year, a.Total, len(a.Projects), AgencyURL(a)
 	}
-	return changes(years, totals, counts, urls, current)
+	return Changes(years, totals, counts, urls, current)
 }
 
-func yearChanges(s *Site, current int) []yearChange {
+func YearChanges(s *Site, current int) []YearChange {
 	n := len(s.Years)
 	years := make([]int, n)
 	totals := make([]decimal.Decimal, n)
@@ -135,7 +135,7 @@ func yearChanges(s *Site, current int) []yearChange {
 	urls := make([]string, n)
 	for i := range s.Years {
 		y := s.Years[n-1-i] // oldest first
-		years[i], totals[i], counts[i], urls[i] = y.Year, y.Total, len(y.Projects), yearURL(y.Year)
+		years[i], totals[i], counts[i], urls[i] = y.Year, y.Total, len(y.Projects), YearURL(y.Year)
 	}
-	return changes(years, totals, counts, urls, current)
+	return Changes(years, totals, counts, urls, current)
 }

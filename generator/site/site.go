@@ -1,4 +1,4 @@
-package generator
+package site
 
 import (
 	"budgetsite/generator/budget"
@@ -10,7 +10,7 @@ import (
 // Site is the model every page and export is rendered from. It is built
 // once from the loaded content and never changed afterwards.
 type Site struct {
-	Config   Config
+	Settings Settings
 	Projects []*budget.Project // SortProjects order
 	Years    []*Year           // newest first
 	Pages    []*budget.Page
@@ -40,8 +40,8 @@ type Year struct {
 	deptByCode, unitByCode map[string]*Agency
 }
 
-func (y *Year) department(code string) *Agency { return y.deptByCode[code] }
-func (y *Year) unit(code string) *Agency       { return y.unitByCode[code] }
+func (y *Year) Department(code string) *Agency { return y.deptByCode[code] }
+func (y *Year) Unit(code string) *Agency       { return y.unitByCode[code] }
 
 // Agency is a 主管部门 or 实施单位 within one year.
 type Agency struct {
@@ -56,8 +56,8 @@ type Agency struct {
 }
 
 // NewSite groups projects into years, departments and units.
-func NewSite(cfg Config, projects []*budget.Project, pages []*budget.Page) *Site {
-	s := &Site{Config: cfg, Projects: projects, Pages: pages}
+func NewSite(settings Settings, projects []*budget.Project, pages []*budget.Page) *Site {
+	s := &Site{Settings: settings, Projects: projects, Pages: pages}
 	years := map[int]*Year{}
 	for _, p := range projects {
 		y := years[p.Year]
@@ -110,12 +110,12 @@ func (s *Site) Year(y int) *Year {
 
 // URL paths, relative to the site root. Every page is a file so that the
 // site works from file:// where folder index pages do not resolve.
-func yearURL(y int) string                { return fmt.Sprintf("%d/index.html", y) }
-func projectURL(p *budget.Project) string { return fmt.Sprintf("%d/project/%s.html", p.Year, p.Code) }
-func agencyURL(a *Agency) string {
+func YearURL(y int) string                { return fmt.Sprintf("%d/index.html", y) }
+func ProjectURL(p *budget.Project) string { return fmt.Sprintf("%d/project/%s.html", p.Year, p.Code) }
+func AgencyURL(a *Agency) string {
 	if a.Kind == "department" {
 		return fmt.Sprintf("%d/department/%s.html", a.Year, a.Code)
 	}
 	return fmt.Sprintf("%d/unit/%s.html", a.Year, a.Code)
 }
-func pageURL(pg *budget.Page) string { return pg.Slug + ".html" }
+func PageURL(pg *budget.Page) string { return pg.Slug + ".html" }
