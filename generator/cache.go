@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/fstree"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -249,17 +250,17 @@ func (m *manifest) intact(outDir string, keep []string) bool {
 	for _, k := range keep {
 		kept[filepath.ToSlash(filepath.Clean(strings.TrimPrefix(k, "/")))] = true
 	}
-	files, err := listTree(outDir)
+	files, err := fstree.List(outDir)
 	if err != nil {
 		return false
 	}
 	seen := 0
 	for _, f := range files {
-		if kept[f.rel] {
+		if kept[f.Rel] {
 			continue
 		}
-		e, listed := m.Files[f.rel]
-		if !listed || !f.regular || f.st.size != int64(e.Size) {
+		e, listed := m.Files[f.Rel]
+		if !listed || !f.Regular || f.St.Size != int64(e.Size) {
 			return false
 		}
 		seen++

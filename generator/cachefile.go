@@ -1,12 +1,9 @@
 package generator
 
 import (
+	"budgetsite/generator/internal/atomicfile"
 	"encoding/binary"
 	"hash/crc32"
-	"os"
-	"path/filepath"
-
-	"github.com/google/renameio/v2"
 )
 
 // The cache files (manifest, stat cache, parse cache shards) share one
@@ -192,13 +189,6 @@ var hexVal = func() (t [256]byte) {
 	return t
 }()
 
-// writeCacheFile replaces a cache file atomically (renameio: a temporary
-// file, fsync, rename), creating its folder when needed, so that a crash
-// never leaves a half-written part; a damaged part would only cost a
-// cold build, but a torn one must not be taken for valid.
-func writeCacheFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return renameio.WriteFile(path, data, 0o644)
-}
+// writeCacheFile replaces a cache file atomically, so that a crash never
+// leaves a torn part that could be taken for valid.
+func writeCacheFile(path string, data []byte) error { return atomicfile.Write(path, data) }

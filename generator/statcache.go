@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/internal/fstree"
 	"budgetsite/generator/internal/workers"
 	"crypto/sha256"
 	"os"
@@ -38,19 +39,8 @@ const (
 // before a build.
 const racyMargin = int64(2 * time.Second)
 
-type fileStat struct {
-	size, mtime, ctime int64
-	ino, dev           uint64
-}
-
-type treeFile struct {
-	rel     string // slash-separated, relative to the listed folder
-	regular bool
-	st      fileStat
-}
-
 type statRec struct {
-	st  fileStat
+	st  fstree.FileStat
 	sum [32]byte
 }
 
@@ -106,8 +96,8 @@ func decodeStatCache(b []byte) (map[string]statRec, int64) {
 		}
 		p := prev[:shared] + suffix
 		var r statRec
-		r.st.size, r.st.mtime, r.st.ctime = d.varint(), d.varint(), d.varint()
-		r.st.ino, r.st.dev = d.uvarint(), d.uvarint()
+		r.st.Size, r.st.Mtime, r.st.Ctime = d.varint(), d.varint(), d.varint()
+		r.st.Ino, r.st.Dev = d.uvarint(), d.uvarint()
 		r.sum = d.sum()
 		m[p] = r
 		prev = p
@@ -133,11 +123,11 @@ func (sc *statCache) encode() []byte {
 		r := sc.cur[p]
 		e.sortedPath(prev, p)
 		prev = p
-		e.varint(r.st.size)
-		e.varint(r.st.mtime)
-		e.varint(r.st.ctime)
-		e.uvarint(r.st.ino)
-		e.uvarint(r.st.dev)
+		e.varint(r.st.Size)
+		e.varint(r.st.Mtime)
+		e.varint(r.st.Ctime)
+		e.uvarint(r.st.Ino)
+		e.uvarint(r.st.Dev)
 		e.raw(r.sum[:])
 	}
 	return e.finish()
@@ -145,9 +135,9 @@ func (sc *statCache) encode() []byte {
 
 // lookup returns the recorded hash of a file whose stat is st, if it can
 // be trusted.
-func (sc *statCache) lookup(abs string, st fileStat) ([32]byte, bool) {
+func (sc *statCache) lookup(abs string, st fstree.FileStat) ([32]byte, bool) {
 	r, ok := sc.old[abs]
-	if !ok || r.st != st || max(st.mtime, st.ctime) >= sc.oldTaken-racyMargin {
+	if !ok || r.st != st || max(st.Mtime, st.Ctime) >= sc.oldTaken-racyMargin {
 		return [32]byte{}, false
 	}
 	return r.sum, true
@@ -157,11 +147,11 @@ func (sc *statCache) lookup(abs string, st fileStat) ([32]byte, bool) {
 // program), reading it only when the stat cache cannot vouch for it. A
 // nil cache always reads.
 func (sc *statCache) hashFile(p string) ([32]byte, bool) {
-	var st fileStat
+	var st fstree.FileStat
 	regular := false
 	if sc != nil {
 		var err error
-		if st, regular, err = statPath(p); err == nil && regular {
+		if st, regular, err = fstree.StatPath(p); err == nil && regular {
 			if sum, ok := sc.lookup(p, st); ok {
 				sc.mu.Lock()
 				sc.cur[p] = statRec{st, sum}
@@ -196,20 +186,20 @@ func (sc *statCache) primeBinaryHash() {
 // the SHA-256 of its bytes, and saves the stat cache if it learnt
 // anything. Only files the stat cache cannot vouch for are read.
 func (sc *statCache) hashContent() ([]string, [][32]byte, error) {
-	files, err := listTree(sc.contentDir)
+	files, err := fstree.List(sc.contentDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
+	sort.Slice(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
 	abs := make([]string, len(files))
 	sums := make([][32]byte, len(files))
 	read := make([]bool, len(files))
 	errs := make([]error, len(files))
 	workers.Each(len(files), func(i int) {
 		f := &files[i]
-		abs[i] = filepath.Join(sc.contentDir, filepath.FromSlash(f.rel))
-		if f.regular {
-			if sum, ok := sc.lookup(abs[i], f.st); ok {
+		abs[i] = filepath.Join(sc.contentDir, filepath.FromSlash(f.Rel))
+		if f.Regular {
+			if sum, ok := sc.lookup(abs[i], f.St); ok {
 				sums[i] = sum
 				return
 			}
@@ -226,12 +216,12 @@ func (sc *statCache) hashContent() ([]string, [][32]byte, error) {
 		if errs[i] != nil {
 			return nil, nil, errs[i]
 		}
-		rels[i] = f.rel
-		if f.regular {
-			sc.cur[abs[i]] = statRec{f.st, sums[i]}
+		rels[i] = f.Rel
+		if f.Regular {
+			sc.cur[abs[i]] = statRec{f.St, sums[i]}
 		}
 		if read[i] {
-			sc.read = append(sc.read, f.rel)
+			sc.read = append(sc.read, f.Rel)
 			sc.dirty = true
 		}
 	}
@@ -252,7 +242,7 @@ func (sc *statCache) saveLocked() {
 		// A record is carried over only if it was already beyond the racy
 		// window of the build that wrote it: saved under this build's later
 		// start time, a racy one would pass for safe.
-		if !strings.HasPrefix(p, prefix) && max(r.st.mtime, r.st.ctime) < sc.oldTaken-racyMargin {
+		if !strings.HasPrefix(p, prefix) && max(r.st.Mtime, r.st.Ctime) < sc.oldTaken-racyMargin {
 			sc.cur[p] = r
 		} else {
 			sc.dirty = true

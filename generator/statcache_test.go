@@ -4,10 +4,11 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/fstree"
+	"budgetsite/generator/internal/testkit"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"io/fs"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -84,19 +85,6 @@ func needInodeAndCtime(t *testing.T) {
 	}
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // rewriteKeepingMtime replaces a file's bytes with others of the same
 // length and puts its mtime back, the edit a stat check is most likely
 // to miss.
@@ -125,7 +113,7 @@ func rewriteKeepingMtime(t *testing.T, p string, edit func([]byte) []byte) {
 func TestStatCacheSkipsUnchangedFilesAndCatchesRewrites(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "content")
 	out := filepath.Join(t.TempDir(), "public")
-	writeFiles(t, dir, map[string]string{"a.md": "aaaa", "b.md": "bbbb", "sub/c.md": "cccc", "sub/deeper/d.md": "dddd"})
+	testkit.WriteFiles(t, dir, map[string]string{"a.md": "aaaa", "b.md": "bbbb", "sub/c.md": "cccc", "sub/deeper/d.md": "dddd"})
 
 	got, read := hashTree(t, out, dir)
 	if !reflect.DeepEqual(got, wantHashes(t, dir)) {
@@ -167,7 +155,7 @@ func TestStatCacheRenamedAndDeletedFiles(t *testing.T) {
 	needInodeAndCtime(t)
 	dir := filepath.Join(t.TempDir(), "content")
 	out := filepath.Join(t.TempDir(), "public")
-	writeFiles(t, dir, map[string]string{"a.md": "same-size-1", "b.md": "same-size-2", "c.md": "cccc", "d.md": "dddd"})
+	testkit.WriteFiles(t, dir, map[string]string{"a.md": "same-size-1", "b.md": "same-size-2", "c.md": "cccc", "d.md": "dddd"})
 	hashTree(t, out, dir)
 
 	// Swap two files of the same size and put both mtimes back: each
@@ -179,15 +167,15 @@ func TestStatCacheRenamedAndDeletedFiles(t *testing.T) {
 	ageStatCache(t, out)
 	hashTree(t, out, dir)
 	ageStatCache(t, out)
-	must(t, os.Rename(filepath.Join(dir, "a.md"), filepath.Join(dir, "tmp")))
-	must(t, os.Rename(filepath.Join(dir, "b.md"), filepath.Join(dir, "a.md")))
-	must(t, os.Rename(filepath.Join(dir, "tmp"), filepath.Join(dir, "b.md")))
+	testkit.Must(t, os.Rename(filepath.Join(dir, "a.md"), filepath.Join(dir, "tmp")))
+	testkit.Must(t, os.Rename(filepath.Join(dir, "b.md"), filepath.Join(dir, "a.md")))
+	testkit.Must(t, os.Rename(filepath.Join(dir, "tmp"), filepath.Join(dir, "b.md")))
 	for _, n := range []string{"a.md", "b.md"} {
 		os.Chtimes(filepath.Join(dir, n), mt, mt)
 	}
 	// A renamed file and a deleted one.
-	must(t, os.Rename(filepath.Join(dir, "c.md"), filepath.Join(dir, "renamed.md")))
-	must(t, os.Remove(filepath.Join(dir, "d.md")))
+	testkit.Must(t, os.Rename(filepath.Join(dir, "c.md"), filepath.Join(dir, "renamed.md")))
+	testkit.Must(t, os.Remove(filepath.Join(dir, "d.md")))
 
 	got, _ := hashTree(t, out, dir)
 	if want := wantHashes(t, dir); !reflect.DeepEqual(got, want) {
@@ -214,35 +202,28 @@ func keys[V any](m map[string]V) []string {
 	return ks
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestStatCacheRacyRule checks the rule itself: a record is trusted only
 // when every stat field matches and the file's times are older than the
 // recording build's start by the margin.
 func TestStatCacheRacyRule(t *testing.T) {
-	st := fileStat{size: 10, mtime: 1_000_000_000_000, ctime: 1_000_000_000_000, ino: 7, dev: 1}
+	st := fstree.FileStat{Size: 10, Mtime: 1_000_000_000_000, Ctime: 1_000_000_000_000, Ino: 7, Dev: 1}
 	sum := sha256.Sum256([]byte("x"))
 	sc := &statCache{old: map[string]statRec{"/c/a.md": {st, sum}}}
 	for _, tc := range []struct {
 		name  string
 		taken int64
-		st    fileStat
+		st    fstree.FileStat
 		trust bool
 	}{
-		{"old enough", st.mtime + racyMargin + 1, st, true},
-		{"within the margin", st.mtime + racyMargin - 1, st, false},
-		{"mtime after the build started", st.mtime - 1, st, false},
-		{"ctime recent", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.mtime + racyMargin, 7, 1}, false},
-		{"size differs", st.mtime + racyMargin + 1, fileStat{11, st.mtime, st.ctime, 7, 1}, false},
-		{"mtime differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime - 1, st.ctime, 7, 1}, false},
-		{"ctime differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.ctime - 1, 7, 1}, false},
-		{"inode differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.ctime, 8, 1}, false},
-		{"device differs", st.mtime + racyMargin + 1, fileStat{10, st.mtime, st.ctime, 7, 2}, false},
+		{"old enough", st.Mtime + racyMargin + 1, st, true},
+		{"within the margin", st.Mtime + racyMargin - 1, st, false},
+		{"mtime after the build started", st.Mtime - 1, st, false},
+		{"ctime recent", st.Mtime + racyMargin + 1, fstree.FileStat{Size: 10, Mtime: st.Mtime, Ctime: st.Mtime + racyMargin, Ino: 7, Dev: 1}, false},
+		{"size differs", st.Mtime + racyMargin + 1, fstree.FileStat{Size: 11, Mtime: st.Mtime, Ctime: st.Ctime, Ino: 7, Dev: 1}, false},
+		{"mtime differs", st.Mtime + racyMargin + 1, fstree.FileStat{Size: 10, Mtime: st.Mtime - 1, Ctime: st.Ctime, Ino: 7, Dev: 1}, false},
+		{"ctime differs", st.Mtime + racyMargin + 1, fstree.FileStat{Size: 10, Mtime: st.Mtime, Ctime: st.Ctime - 1, Ino: 7, Dev: 1}, false},
+		{"inode differs", st.Mtime + racyMargin + 1, fstree.FileStat{Size: 10, Mtime: st.Mtime, Ctime: st.Ctime, Ino: 8, Dev: 1}, false},
+		{"device differs", st.Mtime + racyMargin + 1, fstree.FileStat{Size: 10, Mtime: st.Mtime, Ctime: st.Ctime, Ino: 7, Dev: 2}, false},
 	} {
 		sc.oldTaken = tc.taken
 		got, ok := sc.lookup("/c/a.md", tc.st)
@@ -322,8 +303,8 @@ func TestIncrementalDeletedAndRenamedContent(t *testing.T) {
 	ageStatCache(t, cfg.OutDir)
 	ms, _ := filepath.Glob(filepath.Join(content, "2022", "*.md"))
 	sort.Strings(ms)
-	must(t, os.Remove(ms[0]))
-	must(t, os.Rename(ms[1], filepath.Join(content, "2022", "renamed.md")))
+	testkit.Must(t, os.Remove(ms[0]))
+	testkit.Must(t, os.Rename(ms[1], filepath.Join(content, "2022", "renamed.md")))
 	res := build(t, cfg)
 	if res.Cold {
 		t.Error("rebuild was cold")
@@ -375,16 +356,16 @@ func TestCacheCorruptFilesMakeBuildsColdNotFail(t *testing.T) {
 				}
 				for _, p := range files {
 					b, err := os.ReadFile(p)
-					must(t, err)
-					must(t, os.WriteFile(p, f(b), 0o644))
+					testkit.Must(t, err)
+					testkit.Must(t, os.WriteFile(p, f(b), 0o644))
 				}
 				// An edit, so that the build cannot be a no-op whatever the
 				// cache says.
 				p := firstProjectFile(t, content)
 				b, err := os.ReadFile(p)
-				must(t, err)
+				testkit.Must(t, err)
 				defer os.WriteFile(p, b, 0o644)
-				must(t, os.WriteFile(p, editFunds(bytes.Clone(b)), 0o644))
+				testkit.Must(t, os.WriteFile(p, editFunds(bytes.Clone(b)), 0o644))
 				res, err := Build(t.Context(), cfg)
 				if err != nil {
 					t.Fatalf("build with a damaged %s cache failed: %v", which, err)
@@ -404,7 +385,7 @@ func TestCacheCorruptFilesMakeBuildsColdNotFail(t *testing.T) {
 func TestCacheLegacyManifestMakesBuildCold(t *testing.T) {
 	cfg := testConfig(t, importSample(t))
 	build(t, cfg)
-	must(t, os.WriteFile(filepath.Join(cacheDir(cfg.OutDir), "manifest.json"), []byte(`{"version":1}`), 0o644))
+	testkit.Must(t, os.WriteFile(filepath.Join(cacheDir(cfg.OutDir), "manifest.json"), []byte(`{"version":1}`), 0o644))
 	if res := build(t, cfg); !res.Cold {
 		t.Error("rebuild after an older version's build was not cold")
 	}
@@ -542,9 +523,9 @@ func TestParseCacheCodecCoversEveryField(t *testing.T) {
 
 func TestStatCacheFileRoundTripAndDamage(t *testing.T) {
 	sc := &statCache{taken: 1234567890123, cur: map[string]statRec{
-		"/c/2022/a.md": {fileStat{1, 2, 3, 4, 5}, sha256.Sum256([]byte("a"))},
-		"/c/2022/b.md": {fileStat{-1, -2, 0, 1 << 60, 0}, sha256.Sum256([]byte("b"))},
-		"/usr/bin/bs":  {fileStat{9, 8, 7, 6, 5}, sha256.Sum256([]byte("exe"))},
+		"/c/2022/a.md": {fstree.FileStat{Size: 1, Mtime: 2, Ctime: 3, Ino: 4, Dev: 5}, sha256.Sum256([]byte("a"))},
+		"/c/2022/b.md": {fstree.FileStat{Size: -1, Mtime: -2, Ctime: 0, Ino: 1 << 60, Dev: 0}, sha256.Sum256([]byte("b"))},
+		"/usr/bin/bs":  {fstree.FileStat{Size: 9, Mtime: 8, Ctime: 7, Ino: 6, Dev: 5}, sha256.Sum256([]byte("exe"))},
 	}}
 	b := sc.encode()
 	m, taken := decodeStatCache(b)
@@ -598,7 +579,7 @@ func TestParseCacheShards(t *testing.T) {
 		projects = append(projects, p)
 	}
 	pc.prune()
-	must(t, pc.save(out))
+	testkit.Must(t, pc.save(out))
 	shards, _ := filepath.Glob(filepath.Join(cacheDir(out), parseCacheDir, "*.bin"))
 	if len(shards) < parseShards/2 {
 		t.Fatalf("200 entries went into %d shards", len(shards))
@@ -608,7 +589,7 @@ func TestParseCacheShards(t *testing.T) {
 	before := map[string]os.FileInfo{}
 	for _, s := range shards {
 		info, err := os.Stat(s)
-		must(t, err)
+		testkit.Must(t, err)
 		before[s] = info
 	}
 
@@ -628,7 +609,7 @@ func TestParseCacheShards(t *testing.T) {
 	hits := []byte(`[{"Rule":"person-name","Text":"某某"}]`) // opaque to the cache
 	c.StoreHits(changed.File, "privacy-key", hits)
 	c.prune()
-	must(t, c.save(out))
+	testkit.Must(t, c.save(out))
 	for _, s := range shards {
 		info, err := os.Stat(s)
 		touched := err != nil || !os.SameFile(info, before[s])
@@ -653,7 +634,7 @@ func TestParseCacheShards(t *testing.T) {
 
 	// A damaged shard loses its entries and nothing else.
 	bad := shardFile(out, shardOf(projects[5].File))
-	must(t, os.WriteFile(bad, []byte("junk"), 0o644))
+	testkit.Must(t, os.WriteFile(bad, []byte("junk"), 0o644))
 	c = loadParseCache(out)
 	for _, p := range projects[2:] {
 		inBad := shardFile(out, shardOf(p.File)) == bad
@@ -689,51 +670,6 @@ func TestLoadContentTrustsKnownHashes(t *testing.T) {
 	}
 }
 
-// TestCacheListTreeMatchesWalkDir compares the fast lister with
-// filepath.WalkDir on a tree with nested, empty and hidden folders and
-// symbolic links.
-func TestCacheListTreeMatchesWalkDir(t *testing.T) {
-	root := t.TempDir()
-	files := map[string]string{"a.md": "1", ".hidden/b": "22", "x/y/z/c.md": "333", "x/d": ""}
-	for i := 0; i < 700; i++ { // more than one chunk
-		files["big/"+big.NewInt(int64(i)).String()] = strings.Repeat("x", i%5)
-	}
-	writeFiles(t, root, files)
-	must(t, os.MkdirAll(filepath.Join(root, "empty", "deeper"), 0o755))
-	must(t, os.Symlink("a.md", filepath.Join(root, "link")))
-	must(t, os.Symlink("x", filepath.Join(root, "dirlink")))
-
-	type ent struct {
-		rel     string
-		regular bool
-		size    int64
-	}
-	var want []ent
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		must(t, err)
-		if !d.IsDir() {
-			info, _ := d.Info()
-			rel, _ := filepath.Rel(root, p)
-			want = append(want, ent{filepath.ToSlash(rel), info.Mode().IsRegular(), info.Size()})
-		}
-		return nil
-	})
-	list, err := listTree(root)
-	must(t, err)
-	var got []ent
-	for _, f := range list {
-		got = append(got, ent{f.rel, f.regular, f.st.size})
-	}
-	sort.Slice(got, func(i, j int) bool { return got[i].rel < got[j].rel })
-	sort.Slice(want, func(i, j int) bool { return want[i].rel < want[j].rel })
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("listTree:\n got %v\nwant %v", got, want)
-	}
-	if _, err := listTree(filepath.Join(root, "missing")); err == nil {
-		t.Error("listing a missing folder did not fail")
-	}
-}
-
 // TestCacheIntactCatchesChanges: files deleted, added, resized or
 // replaced behind the build's back make intact false; kept files do not.
 func TestCacheIntactCatchesChanges(t *testing.T) {
@@ -744,16 +680,16 @@ func TestCacheIntactCatchesChanges(t *testing.T) {
 	if m == nil || !m.intact(cfg.OutDir, cfg.Keep) {
 		t.Fatal("a freshly built folder is not intact")
 	}
-	writeFiles(t, cfg.OutDir, map[string]string{".htaccess": "Options -Indexes\n"})
+	testkit.WriteFiles(t, cfg.OutDir, map[string]string{".htaccess": "Options -Indexes\n"})
 	if !m.intact(cfg.OutDir, cfg.Keep) {
 		t.Error("a kept file made the folder not intact")
 	}
 	page := filepath.Join(cfg.OutDir, "index.html")
 	orig, err := os.ReadFile(page)
-	must(t, err)
+	testkit.Must(t, err)
 	for name, change := range map[string]func(){
 		"deleted": func() { os.Remove(page) },
-		"added":   func() { writeFiles(t, cfg.OutDir, map[string]string{"2022/extra.html": "x"}) },
+		"added":   func() { testkit.WriteFiles(t, cfg.OutDir, map[string]string{"2022/extra.html": "x"}) },
 		"resized": func() { os.WriteFile(page, append(bytes.Clone(orig), ' '), 0o644) },
 		"folder":  func() { os.Remove(page); os.Mkdir(page, 0o755) },
 		"symlink": func() { os.Remove(page); os.Symlink("404.html", page) },
@@ -764,7 +700,7 @@ func TestCacheIntactCatchesChanges(t *testing.T) {
 		}
 		os.Remove(filepath.Join(cfg.OutDir, "2022", "extra.html"))
 		os.RemoveAll(page)
-		must(t, os.WriteFile(page, orig, 0o644))
+		testkit.Must(t, os.WriteFile(page, orig, 0o644))
 		if !m.intact(cfg.OutDir, cfg.Keep) {
 			t.Fatalf("%s: not intact after undoing it", name)
 		}

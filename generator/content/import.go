@@ -2,6 +2,7 @@ package content
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/atomicfile"
 	"budgetsite/generator/internal/workers"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -13,8 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"sync/atomic"
-
-	"github.com/google/renameio/v2"
 )
 
 // ImportResult reports what an import wrote.
@@ -147,7 +146,7 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 			return
 		}
 		if !bytes.Equal(old, data) {
-			if err := renameio.WriteFile(path, data, 0o644); err != nil {
+			if err := atomicfile.Write(path, data); err != nil {
 				results[i].err = &budget.Error{File: path, Msg: "无法写入内容文件：" + err.Error(), Hint: "请检查内容目录的权限"}
 				return
 			}

@@ -210,3 +210,25 @@ func NameForms(name string) []string {
 	}
 	return []string{name, lower.String(), upper.String(), dec.String(), hx.String(), strings.ToUpper(hx.String())}
 }
+
+// WriteFiles writes files (slash paths relative to dir → contents).
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// Must fails the test on an error.
+func Must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

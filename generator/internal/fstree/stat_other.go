@@ -1,6 +1,6 @@
 //go:build !linux
 
-package generator
+package fstree
 
 import (
 	"io/fs"
@@ -8,12 +8,12 @@ import (
 	"path/filepath"
 )
 
-// listTree lists every file under root that is not a folder, with what
+// List lists every file under root that is not a folder, with what
 // stat says of it (symbolic links not followed), in no particular order.
 // Off Linux only size and mtime are recorded, so the stat cache relies on
 // them and its racy-file rule alone.
-func listTree(root string) ([]treeFile, error) {
-	var out []treeFile
+func List(root string) ([]File, error) {
+	var out []File
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -23,18 +23,18 @@ func listTree(root string) ([]treeFile, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		out = append(out, treeFile{rel: filepath.ToSlash(rel), regular: info.Mode().IsRegular(),
-			st: fileStat{size: info.Size(), mtime: info.ModTime().UnixNano()}})
+		out = append(out, File{Rel: filepath.ToSlash(rel), Regular: info.Mode().IsRegular(),
+			St: FileStat{Size: info.Size(), Mtime: info.ModTime().UnixNano()}})
 		return nil
 	})
 	return out, err
 }
 
-// statPath stats a file, following symbolic links.
-func statPath(p string) (fileStat, bool, error) {
+// StatPath stats a file, following symbolic links.
+func StatPath(p string) (FileStat, bool, error) {
 	info, err := os.Stat(p)
 	if err != nil {
-		return fileStat{}, false, err
+		return FileStat{}, false, err
 	}
-	return fileStat{size: info.Size(), mtime: info.ModTime().UnixNano()}, info.Mode().IsRegular(), nil
+	return FileStat{Size: info.Size(), Mtime: info.ModTime().UnixNano()}, info.Mode().IsRegular(), nil
 }

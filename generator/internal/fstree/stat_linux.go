@@ -1,4 +1,4 @@
-package generator
+package fstree
 
 import (
 	"io"
@@ -18,7 +18,7 @@ import (
 // costs, so it avoids what a plain walk wastes: names are read in chunks
 // and each chunk is stat'ed relative to the open folder (no full path to
 // resolve again) while the next chunk is being read, on every core.
-func listTree(root string) ([]treeFile, error) {
+func List(root string) ([]File, error) {
 	l := &lister{sem: make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))}
 	l.wg.Add(1)
 	go l.dir(root, "")
@@ -38,7 +38,7 @@ type lister struct {
 	wg     sync.WaitGroup
 	failed atomic.Bool
 	mu     sync.Mutex
-	out    []treeFile
+	out    []File
 	err    error
 }
 
@@ -106,7 +106,7 @@ func (l *lister) stat(d *openDir, names []string) {
 	if l.failed.Load() {
 		return
 	}
-	files := make([]treeFile, 0, len(names))
+	files := make([]File, 0, len(names))
 	var st unix.Stat_t
 	for _, name := range names {
 		var err error
@@ -128,7 +128,7 @@ func (l *lister) stat(d *openDir, names []string) {
 			l.wg.Add(1)
 			go l.dir(filepath.Join(d.abs, name), rel)
 		default:
-			files = append(files, treeFile{rel: rel, regular: st.Mode&unix.S_IFMT == unix.S_IFREG, st: fileStatOf(&st)})
+			files = append(files, File{Rel: rel, Regular: st.Mode&unix.S_IFMT == unix.S_IFREG, St: fileStatOf(&st)})
 		}
 	}
 	l.mu.Lock()
@@ -137,7 +137,7 @@ func (l *lister) stat(d *openDir, names []string) {
 }
 
 // statPath stats a file, following symbolic links.
-func statPath(p string) (fileStat, bool, error) {
+func StatPath(p string) (FileStat, bool, error) {
 	var st unix.Stat_t
 	for {
 		err := unix.Stat(p, &st)
@@ -145,12 +145,12 @@ func statPath(p string) (fileStat, bool, error) {
 			continue
 		}
 		if err != nil {
-			return fileStat{}, false, &os.PathError{Op: "stat", Path: p, Err: err}
+			return FileStat{}, false, &os.PathError{Op: "stat", Path: p, Err: err}
 		}
 		return fileStatOf(&st), st.Mode&unix.S_IFMT == unix.S_IFREG, nil
 	}
 }
 
-func fileStatOf(st *unix.Stat_t) fileStat {
-	return fileStat{size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(), ino: st.Ino, dev: uint64(st.Dev)}
+func fileStatOf(st *unix.Stat_t) FileStat {
+	return FileStat{Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano(), Ino: st.Ino, Dev: uint64(st.Dev)}
 }
