@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/output"
 	"io/fs"
 	"strings"
 )
@@ -12,7 +13,7 @@ const echartsAsset = "assets/vendor/echarts.min.js"
 
 // copyAssets writes every asset, the site's own overriding the embedded
 // defaults. Source files for the bundle (assets/src) are not published.
-func copyAssets(l layers, out *output) error {
+func copyAssets(l layers, out *output.Writer) error {
 	paths, owner := l.files("assets")
 	found := false
 	for _, p := range paths {
@@ -26,7 +27,7 @@ func copyAssets(l layers, out *output) error {
 		if p == echartsAsset {
 			found = len(b) > 0
 		}
-		if err := out.put(p, b); err != nil {
+		if err := out.Put(p, b); err != nil {
 			return err
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 )
 
@@ -82,14 +81,11 @@ func testInterrupted(t *testing.T, mode string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var once sync.Once
-	var n atomic.Int32
-	afterPut = func(string) {
-		if n.Add(1) == 3 { // Ctrl-C half-way through
+	_, err := BuildWithProgress(ctx, cfg, func(done, total int) {
+		if done >= 3 { // Ctrl-C half-way through
 			once.Do(cancel)
 		}
-	}
-	t.Cleanup(func() { afterPut = nil })
-	_, err := Build(ctx, cfg)
+	})
 	if err == nil {
 		t.Fatal("interrupted build succeeded")
 	}

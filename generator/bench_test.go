@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/content"
+	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -135,16 +136,16 @@ func BenchmarkBuild1000(b *testing.B) {
 // several hundred with the disk's state, and makes cold builds vary with
 // it.
 func BenchmarkOutputNewFile(b *testing.B) {
-	out, err := newOutput(filepath.Join(b.TempDir(), "public"), false, false, nil)
+	out, err := output.NewWriter(filepath.Join(b.TempDir(), "public"), false, false, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(out.abort)
+	b.Cleanup(out.Abort)
 	page := bytes.Repeat([]byte("<p>绩效目标</p>\n"), 12<<10/20)
 	b.SetBytes(int64(len(page)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := out.putKeyed(fmt.Sprintf("2022/project/%08d.html", i), "", page); err != nil {
+		if err := out.PutKeyed(fmt.Sprintf("2022/project/%08d.html", i), "", page); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,11 +4,13 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
+	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"context"
 	"errors"
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -78,7 +80,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		prevc := make(chan *manifest, 1)
 		go func() {
 			m := loadManifest(cfg.OutDir)
-			if m != nil && !m.intact(cfg.OutDir, cfg.Keep) {
+			if m != nil && !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
 				m = nil // the output was changed behind our back: rebuild it whole
 			}
 			prevc <- m
@@ -150,14 +152,18 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		}
 	}
 	clock.mark("model")
-	out, err := newOutput(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages, prev)
+	var prevFiles map[string]output.Record
+	if prev != nil {
+		prevFiles = prev.Files
+	}
+	out, err := output.NewWriter(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages, prevFiles)
 	if err != nil {
 		return nil, err
 	}
 	ok := false
 	defer func() {
 		if !ok {
-			out.abort()
+			out.Abort()
 		}
 	}()
 	if err := copyAssets(l, out); err != nil {
@@ -237,7 +243,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
 	}
-	res := &Result{Projects: len(projects), Bytes: out.bytes(), Cold: prev == nil}
+	res := &Result{Projects: len(projects), Bytes: out.Bytes(), Cold: prev == nil}
 	for _, f := range report.Findings {
 		if f.Severity == check.SevWarning {
 			res.Warnings = append(res.Warnings, f.Message)
@@ -249,7 +255,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		removeManifest(cfg.OutDir)
 	}
 	clock.mark("robots")
-	if err := out.commit(cfg.Keep); err != nil {
+	if err := out.Commit(cfg.Keep); err != nil {
 		return nil, err
 	}
 	clock.mark("commit")
@@ -268,15 +274,16 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 			pc.prune()
 			_ = pc.save(cfg.OutDir)
 		}()
-		m := out.manifest(inputs)
-		m.Projects, m.Warnings = res.Projects, res.Warnings
+		absOut, _ := filepath.Abs(cfg.OutDir)
+		m := &manifest{Version: manifestVersion, OutDir: absOut, Inputs: inputs, Files: out.Records(),
+			Projects: res.Projects, Warnings: res.Warnings}
 		_ = m.save(cfg.OutDir)
 		wg.Wait()
 	}
 	clock.mark("cache save")
-	res.Written, res.Unchanged = out.counts()
-	res.PagesWritten, res.BytesWritten = out.writtenPages()
-	for _, p := range out.paths() {
+	res.Written, res.Unchanged = out.Counts()
+	res.PagesWritten, res.BytesWritten = out.WrittenPages()
+	for _, p := range out.Paths() {
 		res.Files++
 		if path.Ext(p) == ".html" {
 			res.Pages++
@@ -289,7 +296,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 // errBuildRunning is lockCache's answer when another build holds the lock.
 var errBuildRunning = errors.New("build running")
 
-func countPages(files map[string]manifestEntry) int {
+func countPages(files map[string]output.Record) int {
 	n := 0
 	for p := range files {
 		if path.Ext(p) == ".html" {
@@ -301,14 +308,14 @@ func countPages(files map[string]manifestEntry) int {
 
 // writeRobots writes robots.txt and, when the site's absolute address is
 // known, sitemap.xml, which must hold absolute URLs.
-func writeRobots(s *site.Site, out *output) error {
+func writeRobots(s *site.Site, out *output.Writer) error {
 	robots := "User-agent: *\nAllow: /\n"
 	if base := s.Settings.BaseURL; base != "" {
 		base = strings.TrimSuffix(base, "/") + "/"
 		robots += "Sitemap: " + base + "sitemap.xml\n"
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-		for _, p := range out.paths() {
+		for _, p := range out.Paths() {
 			if path.Ext(p) != ".html" || p == "404.html" {
 				continue
 			}
@@ -319,11 +326,11 @@ func writeRobots(s *site.Site, out *output) error {
 			b.WriteString("</url>\n")
 		}
 		b.WriteString("</urlset>\n")
-		if err := out.put("sitemap.xml", []byte(b.String())); err != nil {
+		if err := out.Put("sitemap.xml", []byte(b.String())); err != nil {
 			return err
 		}
 	}
-	return out.put("robots.txt", []byte(robots))
+	return out.Put("robots.txt", []byte(robots))
 }
 
 func xmlEscape(s string) string {

@@ -2,7 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
-	"budgetsite/generator/internal/fstree"
+	"budgetsite/generator/output"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -46,17 +45,11 @@ type manifest struct {
 	// Inputs fingerprints everything a build reads; equal inputs and an
 	// intact output folder make a rebuild a no-op.
 	Inputs string
-	Files  map[string]manifestEntry
+	Files  map[string]output.Record
 	// What the summary line reports, for a no-op rebuild that reads
 	// nothing else.
 	Projects int
 	Warnings []string
-}
-
-type manifestEntry struct {
-	Key    string
-	Size   int
-	SHA256 string
 }
 
 // cacheDir is where the cache for an output folder lives.
@@ -163,9 +156,9 @@ func decodeManifest(b []byte) *manifest {
 		return nil
 	}
 	all := string(arena)
-	m.Files = make(map[string]manifestEntry, n)
+	m.Files = make(map[string]output.Record, n)
 	for _, r := range recs {
-		m.Files[all[r.path.from:r.path.to]] = manifestEntry{Key: all[r.key.from:r.key.to], Size: r.size, SHA256: all[r.sha.from:r.sha.to]}
+		m.Files[all[r.path.from:r.path.to]] = output.Record{Key: all[r.key.from:r.key.to], Size: r.size, SHA256: all[r.sha.from:r.sha.to]}
 	}
 	if len(m.Files) != n {
 		return nil // a path twice: not a file this program wrote
@@ -236,36 +229,6 @@ func (m *manifest) save(outDir string) error {
 	os.Remove(filepath.Join(dir, "manifest.json"))
 	os.Remove(filepath.Join(dir, "content.gob"))
 	return writeCacheFile(filepath.Join(dir, manifestFile), m.encode())
-}
-
-// intact reports whether the output folder holds exactly the files the
-// manifest lists, with their recorded sizes, plus any files listed in
-// keep. It does not read the files: it guards cheaply against files
-// deleted, replaced or added behind the build's back, any of which makes
-// the next build a cold one. (A file rewritten in place with the same
-// size is not caught; nor was it ever: that would need reading
-// everything.)
-func (m *manifest) intact(outDir string, keep []string) bool {
-	kept := map[string]bool{}
-	for _, k := range keep {
-		kept[filepath.ToSlash(filepath.Clean(strings.TrimPrefix(k, "/")))] = true
-	}
-	files, err := fstree.List(outDir)
-	if err != nil {
-		return false
-	}
-	seen := 0
-	for _, f := range files {
-		if kept[f.Rel] {
-			continue
-		}
-		e, listed := m.Files[f.Rel]
-		if !listed || !f.Regular || f.St.Size != int64(e.Size) {
-			return false
-		}
-		seen++
-	}
-	return seen == len(m.Files)
 }
 
 // keyOf hashes parts, length-prefixed so that ("ab","c") and ("a","bc")

@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/workers"
+	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"fmt"
 	"io"
@@ -78,7 +79,7 @@ func projectDataPath(p *budget.Project, ext string) string {
 // in the background, and datapackage.json, which describes them all; the
 // list it holds is complete except for those two. finish completes it.
 // Every file is assembled from the fragment store fs.
-func startDownloads(s *site.Site, out *output, fs *fragStore, keys *keyer) (*downloadWriter, error) {
+func startDownloads(s *site.Site, out *output.Writer, fs *fragStore, keys *keyer) (*downloadWriter, error) {
 	w := &downloadWriter{site: s, out: out, frags: fs, keys: keys}
 
 	// Site level. datapackage.json describes the files, so it is written
@@ -176,7 +177,7 @@ func (w *downloadWriter) finish() ([]Download, error) {
 // each file as it ended up on disk. The first error stops further writes.
 type downloadWriter struct {
 	site  *site.Site
-	out   *output
+	out   *output.Writer
 	frags *fragStore
 	keys  *keyer
 	list  []Download
@@ -197,17 +198,17 @@ func (w *downloadWriter) addStream(d Download, key string, write func(io.Writer)
 	i := len(w.list)
 	w.list = append(w.list, d)
 	w.tasks = append(w.tasks, func() error {
-		if !w.out.reuse(d.Path, key) {
-			if err := w.out.putStream(d.Path, key, write); err != nil {
+		if !w.out.Reuse(d.Path, key) {
+			if err := w.out.PutStream(d.Path, key, write); err != nil {
 				return err
 			}
 		}
-		info, ok := w.out.info(d.Path)
+		info, ok := w.out.Info(d.Path)
 		if !ok {
 			return fmt.Errorf("%s 没有生成", d.Path)
 		}
 		w.mu.Lock()
-		w.list[i].Bytes, w.list[i].SHA256 = info.size, info.sha256
+		w.list[i].Bytes, w.list[i].SHA256 = info.Size, info.SHA256
 		w.mu.Unlock()
 		return nil
 	})

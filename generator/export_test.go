@@ -5,6 +5,7 @@ import (
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -405,13 +406,16 @@ func TestDownloadsList(t *testing.T) {
 	for _, minified := range []bool{true, false} {
 		cfg := testConfig(t, importSample(t))
 		s := loadTestSite(t, cfg)
-		out, err := newOutput(cfg.OutDir, minified, false, nil)
+		out, err := output.NewWriter(cfg.OutDir, minified, false, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(out.abort)
+		t.Cleanup(out.Abort)
 		list, err := writeDownloads(t, s, out)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Commit(nil); err != nil {
 			t.Fatal(err)
 		}
 		wantFirst := []string{projectsCSVPath, indicatorsCSVPath, budgetXLSXPath, projectsJSONPath, datapackageJSONPath,
@@ -435,7 +439,7 @@ func TestDownloadsList(t *testing.T) {
 				t.Errorf("%s (%s) listed after a later level", d.Path, d.Level)
 			}
 			last = order[d.Level]
-			b, err := os.ReadFile(filepath.Join(out.staging, filepath.FromSlash(d.Path)))
+			b, err := os.ReadFile(filepath.Join(cfg.OutDir, filepath.FromSlash(d.Path)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -451,7 +455,7 @@ func TestDownloadsList(t *testing.T) {
 			}
 		}
 		// Every data file is listed.
-		for _, p := range out.paths() {
+		for _, p := range out.Paths() {
 			if strings.HasPrefix(p, "data/") && !listed[p] {
 				t.Errorf("%s written but not listed", p)
 			}
@@ -773,7 +777,7 @@ func TestExportJSONKeepsNumbersAsWritten(t *testing.T) {
 // interleaves them with page rendering) and returns the list for the
 // 数据下载 page: site-level files first, then per year, per department and
 // unit, and per project.
-func writeDownloads(t *testing.T, s *site.Site, out *output) ([]Download, error) {
+func writeDownloads(t *testing.T, s *site.Site, out *output.Writer) ([]Download, error) {
 	fs := testFragments(t, s)
 	w, err := startDownloads(s, out, fs, nil)
 	if err != nil {

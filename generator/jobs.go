@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"context"
 	"fmt"
@@ -19,7 +20,7 @@ type job struct {
 
 // runJobs renders and writes jobs with one worker per core. The first
 // error stops the others; cancelling ctx (Ctrl-C) does too.
-func runJobs(ctx context.Context, jobs []job, out *output, keyOf func(site.Inputs) string, progress func(done int)) error {
+func runJobs(ctx context.Context, jobs []job, out *output.Writer, keyOf func(site.Inputs) string, progress func(done int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
@@ -45,10 +46,10 @@ func runJobs(ctx context.Context, jobs []job, out *output, keyOf func(site.Input
 			for j := range next {
 				var err error
 				key := keyOf(j.in)
-				if !out.reuse(j.path, key) {
+				if !out.Reuse(j.path, key) {
 					var b []byte
 					if b, err = j.render(); err == nil {
-						err = out.putKeyed(j.path, key, b)
+						err = out.PutKeyed(j.path, key, b)
 					}
 				}
 				if err != nil {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/markdown"
+	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"bytes"
 	"encoding/json"
@@ -137,12 +138,12 @@ func writeSearchJSON(w io.Writer, idx searchIndex) error {
 	return err
 }
 
-func writeSearchIndex(s *site.Site, out *output, keys *keyer) error {
+func writeSearchIndex(s *site.Site, out *output.Writer, keys *keyer) error {
 	key := keys.key(site.Inputs{What: searchIndexPath, Projects: s.Projects})
-	if out.reuse(searchIndexPath, key) {
+	if out.Reuse(searchIndexPath, key) {
 		return nil
 	}
 	// Streamed: the script is not minified (it is JSON already), and a
 	// province's index need not sit in a growing buffer.
-	return out.putStream(searchIndexPath, key, func(w io.Writer) error { return writeSearchIndexTo(w, s) })
+	return out.PutStream(searchIndexPath, key, func(w io.Writer) error { return writeSearchIndexTo(w, s) })
 }

@@ -6,6 +6,7 @@ import (
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/fstree"
 	"budgetsite/generator/internal/testkit"
+	"budgetsite/generator/output"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -401,7 +402,7 @@ func TestManifestCacheRoundTrip(t *testing.T) {
 	h := func(s string) string { x := sha256.Sum256([]byte(s)); return hex.EncodeToString(x[:]) }
 	m := &manifest{Version: manifestVersion, OutDir: "/srv/公开/public", Inputs: h("in"), Projects: 12,
 		Warnings: []string{"警告一", ""},
-		Files: map[string]manifestEntry{
+		Files: map[string]output.Record{
 			"index.html":                   {Key: h("k1"), Size: 1234, SHA256: h("s1")},
 			"2022/project/1.html":          {Key: h("k2"), Size: 0, SHA256: h("s2")},
 			"2022/project/10.html":         {Key: "", Size: 5, SHA256: h("s3")},
@@ -427,7 +428,7 @@ func TestManifestCacheRoundTrip(t *testing.T) {
 			t.Fatalf("byte %d flipped, still decodes", i)
 		}
 	}
-	empty := &manifest{Version: manifestVersion, Files: map[string]manifestEntry{}}
+	empty := &manifest{Version: manifestVersion, Files: map[string]output.Record{}}
 	if got := decodeManifest(empty.encode()); !reflect.DeepEqual(got, empty) {
 		t.Errorf("empty manifest: got %+v", got)
 	}
@@ -677,11 +678,11 @@ func TestCacheIntactCatchesChanges(t *testing.T) {
 	cfg.Keep = []string{".htaccess"}
 	build(t, cfg)
 	m := loadManifest(cfg.OutDir)
-	if m == nil || !m.intact(cfg.OutDir, cfg.Keep) {
+	if m == nil || !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
 		t.Fatal("a freshly built folder is not intact")
 	}
 	testkit.WriteFiles(t, cfg.OutDir, map[string]string{".htaccess": "Options -Indexes\n"})
-	if !m.intact(cfg.OutDir, cfg.Keep) {
+	if !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
 		t.Error("a kept file made the folder not intact")
 	}
 	page := filepath.Join(cfg.OutDir, "index.html")
@@ -695,13 +696,13 @@ func TestCacheIntactCatchesChanges(t *testing.T) {
 		"symlink": func() { os.Remove(page); os.Symlink("404.html", page) },
 	} {
 		change()
-		if m.intact(cfg.OutDir, cfg.Keep) {
+		if output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
 			t.Errorf("%s: still intact", name)
 		}
 		os.Remove(filepath.Join(cfg.OutDir, "2022", "extra.html"))
 		os.RemoveAll(page)
 		testkit.Must(t, os.WriteFile(page, orig, 0o644))
-		if !m.intact(cfg.OutDir, cfg.Keep) {
+		if !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
 			t.Fatalf("%s: not intact after undoing it", name)
 		}
 	}

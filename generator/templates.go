@@ -11,10 +11,16 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
 	"budgetsite"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
 )
 
 // layers is an ordered stack of file systems: a file in a later layer
@@ -230,4 +236,14 @@ func init() {
 		}
 		return out
 	}
+}
+
+// newTemplateMinifier minifies template sources: Go template actions are
+// opaque to it, so {{if}} inside a tag or an attribute survives intact.
+func newTemplateMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: [2]string{"{{", "}}"}})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	return m
 }

@@ -1,7 +1,25 @@
-package generator
+// Package output is the write stage, and the only code that touches the
+// output folder.
+//
+// A Writer stages files beside the output folder. Commit makes the build
+// visible only when everything succeeded: a cold build swaps the staging
+// folder in for the output folder (atomically where the platform can
+// exchange two paths), carrying over the files listed in keep; an
+// incremental build (one given the previous build's Records) writes only
+// files whose bytes changed, moves them in, removes files no longer made,
+// and leaves unchanged files, and their mtimes, as they were. Abort, or a
+// failure before Commit, leaves the previous site exactly as it was.
+//
+// Reuse accepts a file unrendered when the previous build made it from
+// inputs with the same key; the caller computes keys, output only
+// compares them. HTML, CSS, JS and SVG are minified on the way (open data
+// never is: minifiers rewrite numbers). Intact tells cheaply whether the
+// output folder still holds what a previous build recorded.
+package output
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/internal/fstree"
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,31 +37,31 @@ import (
 	"github.com/tdewolff/minify/v2"
 )
 
-// output is the write stage. Files go into a staging folder beside the
+// Writer is the write stage. Files go into a staging folder beside the
 // output folder; commit swaps it in only when the whole build succeeded,
 // so a failed or interrupted build leaves the previous site untouched.
 //
 // An incremental build (prev set) stages only the files whose bytes
 // changed and, on commit, moves them into the output folder and removes
 // files the build no longer makes; unchanged files are never touched.
-type output struct {
+type Writer struct {
 	dir     string // final output folder
 	staging string
 	min     *minify.M // nil: write as rendered
 	mu      sync.Mutex
-	files   map[string]fileInfo
+	files   map[string]Record
 	dirs    sync.Map // folders already created
 
 	minifyPages bool
-	prev        *manifest // the previous build's, for an incremental build
-	changed     []string  // staged paths (incremental builds)
+	prev        map[string]Record // the previous build's files, for an incremental build
+	changed     []string          // staged paths (incremental builds)
 	unchanged   int
 }
 
 // minified enables minifying CSS, JS and SVG; minifyPages also runs the
 // HTML minifier on every rendered page (the slower alternative to
 // minifying templates once, kept for measurement).
-func newOutput(dir string, minified, minifyPages bool, prev *manifest) (*output, error) {
+func NewWriter(dir string, minified, minifyPages bool, prev map[string]Record) (*Writer, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -56,7 +74,7 @@ func newOutput(dir string, minified, minifyPages bool, prev *manifest) (*output,
 	if err != nil {
 		return nil, &budget.Error{File: parent, Msg: "无法在输出目录旁创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间，或用 --out 指定其他输出目录"}
 	}
-	o := &output{dir: abs, staging: staging, files: map[string]fileInfo{}, prev: prev}
+	o := &Writer{dir: abs, staging: staging, files: map[string]Record{}, prev: prev}
 	if minified {
 		o.min = newMinifier()
 		o.minifyPages = minifyPages
@@ -64,34 +82,30 @@ func newOutput(dir string, minified, minifyPages bool, prev *manifest) (*output,
 	return o, nil
 }
 
-// fileInfo is what the build knows of a file it wrote: for the download
+// Record is what the build knows of a file it wrote: for the download
 // list, datapackage.json and the incremental-build cache.
-type fileInfo struct {
-	size   int
-	sha256 string
-	key    string // inputs the file was made from; "" when not tracked
+type Record struct {
+	Key    string // inputs the file was made from; "" when not tracked
+	Size   int
+	SHA256 string // hex
 }
-
-// afterPut is a test hook, called after each file is written; tests use
-// it to interrupt a build half-way.
-var afterPut func(path string)
 
 // put minifies and writes one output file. p is slash-separated and
 // relative to the site root.
-func (o *output) put(p string, data []byte) error { return o.putKeyed(p, "", data) }
+func (o *Writer) Put(p string, data []byte) error { return o.PutKeyed(p, "", data) }
 
 // reuse records a file as unchanged, without rendering it, when the
 // previous build made it from the same inputs.
-func (o *output) reuse(p, key string) bool {
+func (o *Writer) Reuse(p, key string) bool {
 	if o.prev == nil || key == "" {
 		return false
 	}
-	e, ok := o.prev.Files[p]
+	e, ok := o.prev[p]
 	if !ok || e.Key != key {
 		return false
 	}
 	o.mu.Lock()
-	o.files[p] = fileInfo{size: e.Size, sha256: e.SHA256, key: key}
+	o.files[p] = Record{Key: key, Size: e.Size, SHA256: e.SHA256}
 	o.unchanged++
 	o.mu.Unlock()
 	return true
@@ -101,7 +115,7 @@ func (o *output) reuse(p, key string) bool {
 // hashed on the way, so the largest exports (all projects of a province)
 // never sit in memory whole. Files it writes are not minified: only open
 // data uses it.
-func (o *output) putStream(p, key string, write func(io.Writer) error) error {
+func (o *Writer) PutStream(p, key string, write func(io.Writer) error) error {
 	if err := checkPath(p); err != nil {
 		return err
 	}
@@ -132,7 +146,7 @@ func (o *output) putStream(p, key string, write func(io.Writer) error) error {
 		os.Remove(full)
 		return fmt.Errorf("生成 %s 失败：%w", p, err)
 	}
-	fi := fileInfo{size: int(cw.n), sha256: hex.EncodeToString(h.Sum(nil)), key: key}
+	fi := Record{Key: key, Size: int(cw.n), SHA256: hex.EncodeToString(h.Sum(nil))}
 	same := o.sameAsBefore(p, fi)
 	if same {
 		os.Remove(full)
@@ -145,19 +159,16 @@ var streamBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 
 
 // sameAsBefore reports whether the previous build left these very bytes
 // at p, in which case the file is not written again.
-func (o *output) sameAsBefore(p string, fi fileInfo) bool {
+func (o *Writer) sameAsBefore(p string, fi Record) bool {
 	if o.prev == nil {
 		return false
 	}
-	e, ok := o.prev.Files[p]
-	return ok && e.SHA256 == fi.sha256 && e.Size == fi.size
+	e, ok := o.prev[p]
+	return ok && e.SHA256 == fi.SHA256 && e.Size == fi.Size
 }
 
 // record notes a finished file for the summary, the manifest and commit.
-func (o *output) record(p string, fi fileInfo, same bool) {
-	if afterPut != nil {
-		afterPut(p)
-	}
+func (o *Writer) record(p string, fi Record, same bool) {
 	o.mu.Lock()
 	o.files[p] = fi
 	if same {
@@ -187,7 +198,7 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 }
 
 // putKeyed is put for a file made from inputs with the given key.
-func (o *output) putKeyed(p, key string, data []byte) error {
+func (o *Writer) PutKeyed(p, key string, data []byte) error {
 	if err := checkPath(p); err != nil {
 		return err
 	}
@@ -198,7 +209,7 @@ func (o *output) putKeyed(p, key string, data []byte) error {
 		}
 	}
 	sum := sha256.Sum256(data)
-	fi := fileInfo{size: len(data), sha256: hex.EncodeToString(sum[:]), key: key}
+	fi := Record{Key: key, Size: len(data), SHA256: hex.EncodeToString(sum[:])}
 	same := o.sameAsBefore(p, fi)
 	if !same {
 		full := filepath.Join(o.staging, filepath.FromSlash(p))
@@ -215,7 +226,7 @@ func (o *output) putKeyed(p, key string, data []byte) error {
 
 // mkdir creates a folder once; most files share their folder with
 // thousands of others, and MkdirAll would stat it every time.
-func (o *output) mkdir(dir string) error {
+func (o *Writer) mkdir(dir string) error {
 	if _, ok := o.dirs.Load(dir); ok {
 		return nil
 	}
@@ -227,7 +238,7 @@ func (o *output) mkdir(dir string) error {
 }
 
 // info returns the size and hash of a written file.
-func (o *output) info(p string) (fileInfo, bool) {
+func (o *Writer) Info(p string) (Record, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	fi, ok := o.files[p]
@@ -235,7 +246,7 @@ func (o *output) info(p string) (fileInfo, bool) {
 }
 
 // paths returns every written path, sorted.
-func (o *output) paths() []string {
+func (o *Writer) Paths() []string {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	ps := make([]string, 0, len(o.files))
@@ -246,18 +257,18 @@ func (o *output) paths() []string {
 	return ps
 }
 
-func (o *output) bytes() int64 {
+func (o *Writer) Bytes() int64 {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	var n int64
 	for _, fi := range o.files {
-		n += int64(fi.size)
+		n += int64(fi.Size)
 	}
 	return n
 }
 
 // abort removes the staging folder; the previous output stays as it was.
-func (o *output) abort() {
+func (o *Writer) Abort() {
 	if o.staging != "" {
 		os.RemoveAll(o.staging)
 		o.staging = ""
@@ -266,7 +277,7 @@ func (o *output) abort() {
 
 // written counts the files this build wrote (all of them for a cold
 // build) and those left as they were.
-func (o *output) counts() (written, unchanged int) {
+func (o *Writer) Counts() (written, unchanged int) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return len(o.files) - o.unchanged, o.unchanged
@@ -274,7 +285,7 @@ func (o *output) counts() (written, unchanged int) {
 
 // writtenPages counts the HTML pages this build wrote and the bytes of
 // all files it wrote.
-func (o *output) writtenPages() (pages int, bytes int64) {
+func (o *Writer) WrittenPages() (pages int, bytes int64) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.prev == nil {
@@ -282,7 +293,7 @@ func (o *output) writtenPages() (pages int, bytes int64) {
 			if path.Ext(p) == ".html" {
 				pages++
 			}
-			bytes += int64(fi.size)
+			bytes += int64(fi.Size)
 		}
 		return pages, bytes
 	}
@@ -290,18 +301,19 @@ func (o *output) writtenPages() (pages int, bytes int64) {
 		if path.Ext(p) == ".html" {
 			pages++
 		}
-		bytes += int64(o.files[p].size)
+		bytes += int64(o.files[p].Size)
 	}
 	return pages, bytes
 }
 
-// manifest describes what the output folder holds after commit.
-func (o *output) manifest(inputs string) *manifest {
-	m := &manifest{Version: manifestVersion, OutDir: o.dir, Inputs: inputs, Files: map[string]manifestEntry{}}
+// Records returns what is known of every file in the site, for the
+// build cache's manifest.
+func (o *Writer) Records() map[string]Record {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	m := make(map[string]Record, len(o.files))
 	for p, fi := range o.files {
-		m.Files[p] = manifestEntry{Key: fi.key, Size: fi.size, SHA256: fi.sha256}
+		m[p] = fi
 	}
 	return m
 }
@@ -310,7 +322,7 @@ func (o *output) manifest(inputs string) *manifest {
 // other tools own and swaps the staging folder in for the output folder;
 // an incremental build moves its few changed files in and removes files
 // that are no longer made.
-func (o *output) commit(keep []string) error {
+func (o *Writer) Commit(keep []string) error {
 	if o.prev != nil {
 		return o.commitIncremental()
 	}
@@ -367,7 +379,7 @@ func swapDirs(src, dst string) error {
 	return os.RemoveAll(old)
 }
 
-func (o *output) commitIncremental() error {
+func (o *Writer) commitIncremental() error {
 	sort.Strings(o.changed)
 	for _, p := range o.changed {
 		dst := filepath.Join(o.dir, filepath.FromSlash(p))
@@ -379,7 +391,7 @@ func (o *output) commitIncremental() error {
 		}
 	}
 	var stale []string
-	for p := range o.prev.Files {
+	for p := range o.prev {
 		if _, ok := o.files[p]; !ok {
 			stale = append(stale, p)
 		}
@@ -400,4 +412,34 @@ func (o *output) commitIncremental() error {
 	os.RemoveAll(o.staging)
 	o.staging = ""
 	return nil
+}
+
+// intact reports whether the output folder holds exactly the files a
+// previous build recorded, with their recorded sizes, plus any files listed in
+// keep. It does not read the files: it guards cheaply against files
+// deleted, replaced or added behind the build's back, any of which makes
+// the next build a cold one. (A file rewritten in place with the same
+// size is not caught; nor was it ever: that would need reading
+// everything.)
+func Intact(outDir string, recorded map[string]Record, keep []string) bool {
+	kept := map[string]bool{}
+	for _, k := range keep {
+		kept[filepath.ToSlash(filepath.Clean(strings.TrimPrefix(k, "/")))] = true
+	}
+	files, err := fstree.List(outDir)
+	if err != nil {
+		return false
+	}
+	seen := 0
+	for _, f := range files {
+		if kept[f.Rel] {
+			continue
+		}
+		e, listed := recorded[f.Rel]
+		if !listed || !f.Regular || f.St.Size != int64(e.Size) {
+			return false
+		}
+		seen++
+	}
+	return seen == len(recorded)
 }

@@ -1,4 +1,4 @@
-package generator
+package output
 
 import (
 	"bytes"
@@ -29,15 +29,6 @@ func newMinifier() *minify.M {
 // generator writes its JSON compact in the first place. For the same
 // reason nothing under data/ is minified, and the HTML minifier leaves
 // the JSON blocks of chart options alone.
-// newTemplateMinifier minifies template sources: Go template actions are
-// opaque to it, so {{if}} inside a tag or an attribute survives intact.
-func newTemplateMinifier() *minify.M {
-	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: [2]string{"{{", "}}"}})
-	m.AddFunc("text/css", css.Minify)
-	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
-	return m
-}
 
 var mediaTypes = map[string]string{
 	".html": "text/html",
