@@ -2,9 +2,11 @@ package generator
 
 import (
 	"budgetsite/generator/output"
+	"budgetsite/generator/search"
 	"budgetsite/generator/site"
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 )
@@ -83,4 +85,16 @@ feed:
 		return fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
 	}
 	return nil
+}
+
+// writeSearchIndex writes the search index unless the previous build made
+// it from the same inputs.
+func writeSearchIndex(s *site.Site, out *output.Writer, keys *keyer) error {
+	key := keys.key(site.Inputs{What: search.IndexPath, Projects: s.Projects})
+	if out.Reuse(search.IndexPath, key) {
+		return nil
+	}
+	// Streamed: the script is not minified (it is JSON already), and a
+	// province's index need not sit in a growing buffer.
+	return out.PutStream(search.IndexPath, key, func(w io.Writer) error { return search.WriteIndex(w, s) })
 }

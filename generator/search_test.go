@@ -3,8 +3,6 @@ package generator
 import (
 	"budgetsite/generator/content"
 	"budgetsite/generator/tables"
-	"bytes"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,29 +39,4 @@ func TestSearchJS(t *testing.T) {
 		t.Fatalf("node tests did not report success:\n%s", out)
 	}
 	t.Logf("\n%s", out)
-}
-
-// TestSearchIndexStreamEqualsMarshal requires the index written a
-// document at a time to be byte for byte json.Marshal of the whole, on
-// the sample with a second year and on an empty list.
-func TestSearchIndexStreamEqualsMarshal(t *testing.T) {
-	contentDir := importSample(t)
-	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	s := loadTestSite(t, testConfig(t, contentDir))
-	for name, idx := range map[string]searchIndex{"site": buildSearchIndex(s), "empty": {Version: 1}} {
-		var got bytes.Buffer
-		if err := writeSearchJSON(&got, idx); err != nil {
-			t.Fatal(err)
-		}
-		b, err := json.Marshal(idx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := "window.BUDGETSITE_SEARCH=" + string(b) + ";\n"
-		if got.String() != want {
-			t.Errorf("%s: streamed index differs from json.Marshal:\n%.300s\nwant\n%.300s", name, got.String(), want)
-		}
-	}
 }

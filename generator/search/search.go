@@ -1,8 +1,20 @@
-package generator
+// Package search makes the offline search index: data/search-index.js,
+// a script that assigns window.BUDGETSITE_SEARCH, because pages opened
+// from disk cannot fetch() a JSON file.
+//
+// The index holds what readers search (names, codes, agencies, 三级指标,
+// 项目概况, 当年绩效目标) in compact arrays; strings that repeat across
+// projects (agencies, indicator names) are stored once. Matching is by
+// substring in the browser (assets/js/search.js), which finds any run of
+// characters, the equivalent of indexing every n-gram, without the index
+// growing n-fold. WriteIndex streams it a project at a time, byte for
+// byte what json.Marshal of the whole would give, so a province's index
+// never sits in memory whole. Redaction has already happened: the index
+// is made from the published model.
+package search
 
 import (
 	"budgetsite/generator/markdown"
-	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"bytes"
 	"encoding/json"
@@ -17,7 +29,7 @@ import (
 // client, which finds any run of characters, the equivalent of indexing
 // every n-gram, without the index growing by a factor of n.
 
-const searchIndexPath = "data/search-index.js"
+const IndexPath = "data/search-index.js"
 
 type searchIndex struct {
 	Version int             `json:"v"`
@@ -33,7 +45,7 @@ type searchUnit [3]interface{}
 
 // writeSearchIndexTo writes the search index of the (already redacted)
 // site.
-func writeSearchIndexTo(w io.Writer, s *site.Site) error {
+func WriteIndex(w io.Writer, s *site.Site) error {
 	return writeSearchJSON(w, buildSearchIndex(s))
 }
 
@@ -136,14 +148,4 @@ func writeSearchJSON(w io.Writer, idx searchIndex) error {
 	}
 	_, err = io.WriteString(w, end)
 	return err
-}
-
-func writeSearchIndex(s *site.Site, out *output.Writer, keys *keyer) error {
-	key := keys.key(site.Inputs{What: searchIndexPath, Projects: s.Projects})
-	if out.Reuse(searchIndexPath, key) {
-		return nil
-	}
-	// Streamed: the script is not minified (it is JSON already), and a
-	// province's index need not sit in a growing buffer.
-	return out.PutStream(searchIndexPath, key, func(w io.Writer) error { return writeSearchIndexTo(w, s) })
 }
