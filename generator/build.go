@@ -179,11 +179,12 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		}
 	}()
 	// Data first: the 数据下载 page lists the files with their sizes.
-	fragDir := ""
+	pieceDir := ""
 	if !cfg.NoCache {
-		fragDir = cacheDir(cfg.OutDir)
+		pieceDir = cacheDir(cfg.OutDir)
 	}
-	frags, err := buildFragments(st, fragDir, keys)
+	frags, err := buildPieces(pieceDir, pieceLayout{itemKinds, groupKinds}, len(st.Projects), keys.pieceKeys(st.Projects),
+		unitGroups(st.Projects), func() storeEncoder { return newPieceEncoder(st.Projects) })
 	if err != nil {
 		return nil, err
 	}

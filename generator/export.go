@@ -3,13 +3,10 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
-	"budgetsite/generator/internal/workers"
-	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"fmt"
 	"io"
 	"strconv"
-	"sync"
 )
 
 // The downloads: the same published model as projects.json, as tables.
@@ -75,182 +72,84 @@ func projectDataPath(p *budget.Project, ext string) string {
 	return fmt.Sprintf("data/%d/project/%s.%s", p.Year, p.Code, ext)
 }
 
-// startDownloads writes every download but the workbook, which it starts
-// in the background, and datapackage.json, which describes them all; the
-// list it holds is complete except for those two. finish completes it.
-// Every file is assembled from the fragment store fs.
-func startDownloads(s *site.Site, out *output.Writer, fs *fragStore, keys *keyer) (*downloadWriter, error) {
-	w := &downloadWriter{site: s, out: out, frags: fs, keys: keys}
+// File is one download as planned: its entry on the 数据下载 page (Bytes
+// and SHA256 are filled in once it is written), what it is made from,
+// and how to write it. Late marks the workbook, the slowest file, which
+// the caller may write while pages render.
+type File struct {
+	Download
+	Inputs site.Inputs
+	Write  func(io.Writer) error
+	Late   bool
+}
 
-	// Site level. datapackage.json describes the files, so it is written
-	// last but listed with them.
-	w.csv(projectsCSVPath, "全部项目（CSV）", "全部", levelSite, 0, fragProjectCSV, s.Projects)
-	w.csv(indicatorsCSVPath, "全部绩效指标（CSV）", "全部", levelSite, 0, fragIndicatorCSV, s.Projects)
-	w.xlsx(budgetXLSXPath, "全部项目和绩效指标（Excel）", "全部", levelSite, 0)
-	w.json(projectsJSONPath, "全部项目和绩效指标（JSON）", "全部", levelSite, 0, s.Projects)
-	nSite := len(w.list)
-
+// Files plans every download but datapackage.json (see DataPackage), in
+// the order of the 数据下载 page: site-level files, then per year, per
+// department and unit, and per project. Every file is assembled from the
+// pieces.
+func Files(s *site.Site, pieces Pieces) []File {
+	a := newAssembly(s.Projects, pieces)
+	var fs []File
+	add := func(p, title, format, scope, level string, year int, ps []*budget.Project, write func(io.Writer) error) {
+		fs = append(fs, File{Download: Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
+			Inputs: site.Inputs{What: p, Projects: ps}, Write: write})
+	}
+	csv := func(p, title, scope, level string, year int, k int, ps []*budget.Project) {
+		add(p, title, "CSV", scope, level, year, ps, func(w io.Writer) error { return a.writeCSV(w, k, ps) })
+	}
+	json := func(p, title, scope, level string, year int, ps []*budget.Project) {
+		add(p, title, "JSON", scope, level, year, ps, func(w io.Writer) error { return a.writeJSON(w, ps) })
+	}
+	csv(projectsCSVPath, "全部项目（CSV）", "全部", levelSite, 0, pieceProjectCSV, s.Projects)
+	csv(indicatorsCSVPath, "全部绩效指标（CSV）", "全部", levelSite, 0, pieceIndicatorCSV, s.Projects)
+	add(budgetXLSXPath, "全部项目和绩效指标（Excel）", "XLSX", "全部", levelSite, 0, s.Projects, func(w io.Writer) error { return encodeXLSX(s, pieces, w) })
+	fs[len(fs)-1].Late = true
+	json(projectsJSONPath, "全部项目和绩效指标（JSON）", "全部", levelSite, 0, s.Projects)
 	for _, y := range s.Years {
 		scope := fmt.Sprintf("%d年", y.Year)
-		w.csv(yearDataPath(y.Year, "projects.csv"), scope+"项目（CSV）", scope, levelYear, y.Year, fragProjectCSV, y.Projects)
-		w.csv(yearDataPath(y.Year, "indicators.csv"), scope+"绩效指标（CSV）", scope, levelYear, y.Year, fragIndicatorCSV, y.Projects)
-		w.json(yearDataPath(y.Year, "projects.json"), scope+"项目和绩效指标（JSON）", scope, levelYear, y.Year, y.Projects)
+		csv(yearDataPath(y.Year, "projects.csv"), scope+"项目（CSV）", scope, levelYear, y.Year, pieceProjectCSV, y.Projects)
+		csv(yearDataPath(y.Year, "indicators.csv"), scope+"绩效指标（CSV）", scope, levelYear, y.Year, pieceIndicatorCSV, y.Projects)
+		json(yearDataPath(y.Year, "projects.json"), scope+"项目和绩效指标（JSON）", scope, levelYear, y.Year, y.Projects)
 	}
-	// The descriptor lists the site-level and per-year files.
-	nDescribed := len(w.list)
-
 	for _, y := range s.Years {
 		for _, group := range [][]*site.Agency{y.Departments, y.Units} {
-			for _, a := range group {
+			for _, ag := range group {
 				what := "主管部门"
-				if a.Kind == "unit" {
+				if ag.Kind == "unit" {
 					what = "实施单位"
 				}
-				scope := fmt.Sprintf("%d年 %s %s %s", a.Year, what, a.Code, a.Name)
-				title := fmt.Sprintf("%s %d年项目", a.Name, a.Year)
-				w.csv(agencyDataPath(a, "csv"), title+"（CSV）", scope, a.Kind, a.Year, fragProjectCSV, a.Projects)
-				w.json(agencyDataPath(a, "json"), title+"和绩效指标（JSON）", scope, a.Kind, a.Year, a.Projects)
+				scope := fmt.Sprintf("%d年 %s %s %s", ag.Year, what, ag.Code, ag.Name)
+				title := fmt.Sprintf("%s %d年项目", ag.Name, ag.Year)
+				csv(agencyDataPath(ag, "csv"), title+"（CSV）", scope, ag.Kind, ag.Year, pieceProjectCSV, ag.Projects)
+				json(agencyDataPath(ag, "json"), title+"和绩效指标（JSON）", scope, ag.Kind, ag.Year, ag.Projects)
 			}
 		}
 	}
 	for _, p := range s.Projects {
 		scope := fmt.Sprintf("%d年 项目 %s %s", p.Year, p.Code, p.Name)
 		one := []*budget.Project{p}
-		w.csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, fragIndicatorCSV, one)
-		w.json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, one)
+		csv(projectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, levelProject, p.Year, pieceIndicatorCSV, one)
+		json(projectDataPath(p, "json"), p.Name+"（JSON）", scope, levelProject, p.Year, one)
 	}
-	w.site0, w.nDesc = nSite, nDescribed
-	w.lateDone = make(chan error, 1)
-	late := w.late
-	go func() {
-		var err error
-		for _, t := range late {
-			if e := t(); e != nil && err == nil {
-				err = e
-			}
+	return fs
+}
+
+// DataPackage is datapackage.json for the downloads as written: it
+// describes the site-level and per-year files in list, and counts the
+// other slices. Its own entry goes after the other site-level files.
+func DataPackage(s *site.Site, list []Download) (File, error) {
+	var described []Download
+	for _, d := range list {
+		if d.Level == levelSite || d.Level == levelYear {
+			described = append(described, d)
 		}
-		w.lateDone <- err
-	}()
-	if err := w.run(); err != nil {
-		<-w.lateDone
-		return nil, err
 	}
-	return w, nil
-}
-
-// ready returns the downloads as known so far; the workbook's size is
-// still missing. Pages other than 数据下载 only show their own files. It
-// is a copy: the workbook's task fills in its entry while pages render.
-func (w *downloadWriter) ready() []Download {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return append([]Download(nil), w.list...)
-}
-
-// finish waits for the workbook, writes datapackage.json and returns the
-// complete list, the descriptor with the other site-level files.
-func (w *downloadWriter) finish() ([]Download, error) {
-	if err := <-w.lateDone; err != nil {
-		return nil, err
-	}
-	s := w.site
-	described := append([]Download(nil), w.list[:w.nDesc]...)
-	b, err := marshalJSON(newDataPackage(s, described, len(w.list)-len(described)))
+	b, err := marshalJSON(newDataPackage(s, described, len(list)-len(described)))
 	if err != nil {
-		return nil, err
+		return File{}, err
 	}
-	w.put(datapackageJSONPath, "数据包描述（datapackage.json）", "JSON", "全部", levelSite, 0, b)
-	if err := w.run(); err != nil {
-		return nil, err
-	}
-	// Move the descriptor up to the other site-level files.
-	nSite := w.site0
-	list := make([]Download, 0, len(w.list))
-	list = append(list, w.list[:nSite]...)
-	list = append(list, w.list[len(w.list)-1])
-	list = append(list, w.list[nSite:len(w.list)-1]...)
-	return list, nil
-}
-
-// downloadWriter collects the files to write as tasks, each with its
-// place in the list, and runs them on every core; the list then records
-// each file as it ended up on disk. The first error stops further writes.
-type downloadWriter struct {
-	site  *site.Site
-	out   *output.Writer
-	frags *fragStore
-	keys  *keyer
-	list  []Download
-	tasks []func() error
-	// late tasks (the workbook) run in the background while pages
-	// render; only datapackage.json and the 数据下载 page wait for them.
-	late     []func() error
-	lateDone chan error
-	site0    int // number of site-level entries before datapackage.json
-	nDesc    int
-	mu       sync.Mutex // guards list entries written by running tasks
-}
-
-// addStream lists a download and adds the task that writes it as a
-// stream, unless the previous build made it from the same inputs, and
-// then records its size and hash as written.
-func (w *downloadWriter) addStream(d Download, key string, write func(io.Writer) error) {
-	i := len(w.list)
-	w.list = append(w.list, d)
-	w.tasks = append(w.tasks, func() error {
-		if !w.out.Reuse(d.Path, key) {
-			if err := w.out.PutStream(d.Path, key, write); err != nil {
-				return err
-			}
-		}
-		info, ok := w.out.Info(d.Path)
-		if !ok {
-			return fmt.Errorf("%s 没有生成", d.Path)
-		}
-		w.mu.Lock()
-		w.list[i].Bytes, w.list[i].SHA256 = info.Size, info.SHA256
-		w.mu.Unlock()
-		return nil
-	})
-}
-
-// run writes every collected file; the list then holds their sizes and
-// hashes.
-func (w *downloadWriter) run() error {
-	errs := make([]error, len(w.tasks))
-	workers.Each(len(w.tasks), func(i int) { errs[i] = w.tasks[i]() })
-	w.tasks = nil
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *downloadWriter) csv(p, title, scope, level string, year int, k fragKind, ps []*budget.Project) {
-	w.addStream(Download{Path: p, Title: title, Format: "CSV", Scope: scope, Level: level, Year: year},
-		w.keys.key(site.Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeCSV(out, k, w.frags.spans(ps)) })
-}
-
-func (w *downloadWriter) json(p, title, scope, level string, year int, ps []*budget.Project) {
-	w.addStream(Download{Path: p, Title: title, Format: "JSON", Scope: scope, Level: level, Year: year},
-		w.keys.key(site.Inputs{What: p, Projects: ps}), func(out io.Writer) error { return w.frags.writeJSON(out, w.frags.spans(ps)) })
-}
-
-func (w *downloadWriter) xlsx(p, title, scope, level string, year int) {
-	s := w.site
-	w.addStream(Download{Path: p, Title: title, Format: "XLSX", Scope: scope, Level: level, Year: year},
-		w.keys.key(site.Inputs{What: p, Projects: s.Projects}), func(out io.Writer) error { return encodeXLSX(s, w.frags, out) })
-	// The workbook is the slowest file: move its task to the late list.
-	w.late = append(w.late, w.tasks[len(w.tasks)-1])
-	w.tasks = w.tasks[:len(w.tasks)-1]
-}
-
-// put writes a download already in memory (datapackage.json).
-func (w *downloadWriter) put(p, title, format, scope, level string, year int, b []byte) {
-	w.addStream(Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
-		"", func(out io.Writer) error { _, err := out.Write(b); return err })
+	return File{Download: Download{Path: datapackageJSONPath, Title: "数据包描述（datapackage.json）", Format: "JSON", Scope: "全部", Level: levelSite},
+		Write: func(w io.Writer) error { _, err := w.Write(b); return err }}, nil
 }
 
 // ---------------------------------------------------------------------

@@ -100,16 +100,16 @@ func TestFragmentsMatchReference(t *testing.T) {
 		prows, irows := tableRows(ps)
 		var want, got bytes.Buffer
 		for _, c := range []struct {
-			kind fragKind
+			kind int
 			cols []*exportField
 			rows []tableRow
-		}{{fragProjectCSV, projectColumns, prows}, {fragIndicatorCSV, indicatorColumns, irows}} {
+		}{{pieceProjectCSV, projectColumns, prows}, {pieceIndicatorCSV, indicatorColumns, irows}} {
 			want.Reset()
 			got.Reset()
 			if err := writeCSV(&want, c.cols, c.rows); err != nil {
 				t.Fatal(err)
 			}
-			if err := fs.writeCSV(&got, c.kind, fs.spans(ps)); err != nil {
+			if err := newAssembly(s.Projects, fs).writeCSV(&got, c.kind, ps); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got.Bytes(), want.Bytes()) {
@@ -121,7 +121,7 @@ func TestFragmentsMatchReference(t *testing.T) {
 		if err := writeProjectsJSON(&want, ps); err != nil {
 			t.Fatal(err)
 		}
-		if err := fs.writeJSON(&got, fs.spans(ps)); err != nil {
+		if err := newAssembly(s.Projects, fs).writeJSON(&got, ps); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {

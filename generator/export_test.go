@@ -787,9 +787,9 @@ func writeDownloads(t *testing.T, s *site.Site, out *output.Writer) ([]Download,
 }
 
 // testFragments is the fragment store of s, in a temporary folder.
-func testFragments(t *testing.T, s *site.Site) *fragStore {
+func testFragments(t *testing.T, s *site.Site) *pieceStore {
 	t.Helper()
-	fs, err := buildFragments(s, t.TempDir(), nil)
+	fs, err := buildTestPieces(s, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -823,4 +823,10 @@ func buildTricky(t *testing.T) (*budget.Project, Config) {
 	cfg := testConfig(t, contentDir)
 	build(t, cfg)
 	return p, cfg
+}
+
+// buildTestPieces is the build's piece store for s in dir.
+func buildTestPieces(s *site.Site, dir string, keys *keyer) (*pieceStore, error) {
+	return buildPieces(dir, pieceLayout{itemKinds, groupKinds}, len(s.Projects), keys.pieceKeys(s.Projects),
+		unitGroups(s.Projects), func() storeEncoder { return newPieceEncoder(s.Projects) })
 }

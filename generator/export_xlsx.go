@@ -44,7 +44,7 @@ const (
 // date instead of the clock, and the zip is written by fixedZip, which
 // orders the entries and stamps them all with that date (excelize writes
 // its worksheets from a map, in no fixed order).
-func encodeXLSX(s *site.Site, fs *fragStore, out io.Writer) error {
+func encodeXLSX(s *site.Site, pieces Pieces, out io.Writer) error {
 	stamp := fixedTime(dataUpdated(s))
 	f := excelize.NewFile()
 	defer f.Close()
@@ -79,23 +79,29 @@ func encodeXLSX(s *site.Site, fs *fragStore, out io.Writer) error {
 	// Set before the sheets are streamed: afterwards excelize would read
 	// them back into memory to change them.
 	f.SetActiveSheet(0)
-	for si, k := range sheetKinds {
+	groups := make([][groupKinds]sheetMeta, pieces.Groups())
+	for g := range groups {
+		if groups[g], err = groupSheets(pieces.GroupMeta(g)); err != nil {
+			return err
+		}
+	}
+	for si := 0; si < groupKinds; si++ {
 		cols, sheet := projectColumns, sheetProjects
-		if k == fragSheetIndicators {
+		if si == pieceSheetIndicators {
 			cols, sheet = indicatorColumns, sheetIndicators
 		}
-		sp := &sheetSplice{fs: fs, si: si, cols: len(cols), rows: 1}
+		sp := &sheetSplice{pieces: pieces, groups: groups, si: si, cols: len(cols), rows: 1}
 		widths := make([]int, len(cols))
 		for i, col := range cols {
 			widths[i] = displayWidth(col.Header)
 		}
-		for i := range fs.groups {
-			for c, w := range fs.groups[i].Widths[si] {
+		for _, g := range groups {
+			for c, w := range g[si].Widths {
 				widths[c] = max(widths[c], int(w))
 			}
 		}
 		for _, p := range s.Projects {
-			if k == fragSheetProjects {
+			if si == pieceSheetProjects {
 				sp.rows++
 			} else {
 				sp.rows += len(p.Indicators)
@@ -237,10 +243,11 @@ func writeSheetHead(f *excelize.File, headerStyle int, sheet string, cols []*exp
 
 // sheetSplice is the rows fixedZip adds to one sheet part.
 type sheetSplice struct {
-	fs   *fragStore
-	si   int // index in sheetKinds
-	cols int
-	rows int // including the header
+	pieces Pieces
+	groups [][groupKinds]sheetMeta
+	si     int // the sheet's group kind
+	cols   int
+	rows   int // including the header
 }
 
 var dimensionRef = regexp.MustCompile(`<dimension ref="[^"]*"`)
@@ -273,11 +280,10 @@ func (sp *sheetSplice) write(zw *zip.Writer, name string, modified time.Time, xm
 	crc := crc32.ChecksumIEEE(head)
 	raw := int64(len(head))
 	compressed := int64(zhead.Len() + ztail.Len())
-	for i := range sp.fs.groups {
-		g := &sp.fs.groups[i]
-		crc = crc32Combine(crc, g.CRC[sp.si], g.Raw[sp.si])
-		raw += g.Raw[sp.si]
-		compressed += g.Len[sp.si]
+	for i, g := range sp.groups {
+		crc = crc32Combine(crc, g[sp.si].CRC, g[sp.si].Raw)
+		raw += g[sp.si].Raw
+		compressed += sp.pieces.GroupLen(i, sp.si)
 	}
 	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
 	raw += int64(len(tail))
@@ -291,7 +297,7 @@ func (sp *sheetSplice) write(zw *zip.Writer, name string, modified time.Time, xm
 	if _, err := w.Write(zhead.Bytes()); err != nil {
 		return err
 	}
-	if err := sp.fs.copySheet(w, sp.si); err != nil {
+	if err := sp.pieces.CopyGroups(w, sp.si); err != nil {
 		return err
 	}
 	_, err = w.Write(ztail.Bytes())

@@ -36,7 +36,7 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 			projects = append(append(append([]*budget.Project(nil), projects[:i]...), &p), projects[i+1:]...)
 		}
 		s := site.NewSite(cfg.Settings, projects, nil)
-		fs, err := buildFragments(s, dir, contentKeys(t, projects))
+		fs, err := buildTestPieces(s, dir, contentKeys(t, projects))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,7 +56,7 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 		lastGen = fs.gen
 
 		var got, want bytes.Buffer
-		if err := fs.writeJSON(&got, fs.spans(s.Projects)); err != nil {
+		if err := newAssembly(s.Projects, fs).writeJSON(&got, s.Projects); err != nil {
 			t.Fatal(err)
 		}
 		if err := writeProjectsJSON(&want, s.Projects); err != nil {
@@ -68,7 +68,7 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 		got.Reset()
 		want.Reset()
 		_, irows := tableRows(s.Projects)
-		if err := fs.writeCSV(&got, fragIndicatorCSV, fs.spans(s.Projects)); err != nil {
+		if err := newAssembly(s.Projects, fs).writeCSV(&got, pieceIndicatorCSV, s.Projects); err != nil {
 			t.Fatal(err)
 		}
 		if err := writeCSV(&want, indicatorColumns, irows); err != nil {
@@ -90,14 +90,14 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 
 		// Garbage never outweighs what is live by much.
 		var total, live int64
-		for k := fragKind(0); k < numFragKinds; k++ {
-			st, err := os.Stat(fragPath(dir, fs.gen, k))
+		for k := 0; k < itemKinds+groupKinds; k++ {
+			st, err := os.Stat(piecePath(dir, fs.gen, k))
 			if err != nil {
 				t.Fatal(err)
 			}
 			total += st.Size()
 		}
-		for _, m := range fs.meta {
+		for _, m := range fs.items {
 			for _, n := range m.Len {
 				live += n
 			}
@@ -108,7 +108,7 @@ func TestFragmentStoreAppendsAndCompacts(t *testing.T) {
 		if total > 3*live {
 			t.Errorf("round %d: store holds %d bytes for %d live", round, total, live)
 		}
-		if dats, _ := filepath.Glob(filepath.Join(dir, "fragments.*.dat")); len(dats) != int(numFragKinds) {
+		if dats, _ := filepath.Glob(filepath.Join(dir, "pieces.*.dat")); len(dats) != itemKinds+groupKinds {
 			t.Errorf("round %d: %d store files, want one generation", round, len(dats))
 		}
 	}
@@ -123,7 +123,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 	cfg := testConfig(t, importSample(t))
 	s := loadTestSite(t, cfg)
 	dir := t.TempDir()
-	fs, err := buildFragments(s, dir, contentKeys(t, s.Projects))
+	fs, err := buildTestPieces(s, dir, contentKeys(t, s.Projects))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 	edited := *s.Projects[0]
 	edited.Name = "失败的构建"
 	s2 := site.NewSite(cfg.Settings, append([]*budget.Project{&edited}, s.Projects[1:]...), nil)
-	fs2, err := buildFragments(s2, dir, contentKeys(t, s2.Projects))
+	fs2, err := buildTestPieces(s2, dir, contentKeys(t, s2.Projects))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 	}
 	fs2.close() // not committed: the build failed
 
-	fs3, err := buildFragments(s, dir, contentKeys(t, s.Projects))
+	fs3, err := buildTestPieces(s, dir, contentKeys(t, s.Projects))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 		t.Errorf("after a failed build, reused %d of %d projects", fs3.reused, len(s.Projects))
 	}
 	var got, want bytes.Buffer
-	if err := fs3.writeJSON(&got, fs3.spans(s.Projects)); err != nil {
+	if err := newAssembly(s.Projects, fs3).writeJSON(&got, s.Projects); err != nil {
 		t.Fatal(err)
 	}
 	if err := writeProjectsJSON(&want, s.Projects); err != nil {
@@ -162,8 +162,8 @@ func TestFragmentStoreFailedBuild(t *testing.T) {
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Fatal("projects.json differs after a failed build")
 	}
-	for k := fragKind(0); k < numFragKinds; k++ {
-		if st, _ := os.Stat(fragPath(dir, fs3.gen, k)); st.Size() != fs3.end[k] {
+	for k := 0; k < itemKinds+groupKinds; k++ {
+		if st, _ := os.Stat(piecePath(dir, fs3.gen, k)); st.Size() != fs3.end[k] {
 			t.Errorf("file %d is %d bytes, %d committed: the failed build's bytes were kept", k, st.Size(), fs3.end[k])
 		}
 	}

@@ -71,11 +71,11 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		{"edit an indicator", func(t *testing.T) {
 			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "level3: 区长办公会", "level3: 区长办公会议")
 		}, []string{"data/budget.xlsx", "data/indicators.csv", "data/2022/project/50011022T000000155466.csv"}, nil},
-		{"damaged fragment store", func(t *testing.T) {
+		{"damaged piece store", func(t *testing.T) {
 			dir := cacheDir(cfg.OutDir)
-			dats, _ := filepath.Glob(filepath.Join(dir, "fragments.*.dat"))
-			if len(dats) != int(numFragKinds) {
-				t.Fatalf("fragment store has %d files, want %d", len(dats), numFragKinds)
+			dats, _ := filepath.Glob(filepath.Join(dir, "pieces.*.dat"))
+			if len(dats) != itemKinds+groupKinds {
+				t.Fatalf("piece store has %d files, want %d", len(dats), itemKinds+groupKinds)
 			}
 			for _, d := range dats {
 				if err := os.Truncate(d, 10); err != nil {
@@ -84,8 +84,8 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			}
 			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "funds_wan: 99.9", "funds_wan: 98.9")
 		}, []string{"data/projects.json", "data/budget.xlsx"}, nil},
-		{"unreadable fragment index", func(t *testing.T) {
-			if err := os.WriteFile(fragIndexPath(cacheDir(cfg.OutDir)), []byte("not a gob"), 0o644); err != nil {
+		{"unreadable piece index", func(t *testing.T) {
+			if err := os.WriteFile(pieceIndexPath(cacheDir(cfg.OutDir)), []byte("not a gob"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "funds_wan: 98.9", "funds_wan: 97.9")

@@ -1,0 +1,295 @@
+package generator
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+
+	"budgetsite/generator/budget"
+	"budgetsite/generator/markdown"
+)
+
+// Every download lists projects in the site's one order
+// (budget.SortProjects), and every list a download holds (a year, a
+// department, a unit, one project) is a run of that order. So each
+// project is encoded once per format, as a piece, and a download is a
+// header, the pieces of a run of projects and a footer. The pieces are
+// kept by a store the caller offers (Pieces); the build cache keeps them
+// between builds, so a rebuild after one edit encodes one project.
+//
+// The workbook's sheets are stored deflated, each piece ending on a byte
+// boundary (a sync flush), so budget.xlsx is stitched from compressed
+// pieces without compressing a province's rows again (see
+// export_xlsx.go). Deflate finds no repeats across pieces, so the sheets
+// are encoded per unit (实施单位) rather than per project: a unit's
+// projects share its names and many indicator texts, which keeps the
+// workbook near the size of one stream, and an edit still recompresses
+// only its unit.
+
+// Kinds of piece: one of each per project, then one of each per unit.
+const (
+	pieceProjectCSV   = iota // a project's projects.csv row
+	pieceIndicatorCSV        // its indicators.csv rows
+	pieceJSON                // "," and its object in projects.json
+	itemKinds
+
+	pieceSheetProjects   = 0 // a unit's 项目 sheet rows, deflated
+	pieceSheetIndicators = 1 // its 指标 sheet rows, deflated
+	groupKinds           = 2
+)
+
+// Pieces is where a build's encoded pieces are kept, in site order: the
+// projects' pieces of each item kind, and each unit's pieces of each
+// group kind with the metadata the encoder gave it.
+type Pieces interface {
+	CopyItems(w io.Writer, kind int, runs [][2]int, skip int64) error
+	CopyGroups(w io.Writer, kind int) error
+	Groups() int
+	GroupMeta(g int) []byte
+	GroupLen(g, kind int) int64
+}
+
+// assembly is what downloads are assembled from: the pieces, and where
+// each project is in site order.
+type assembly struct {
+	Pieces
+	index map[*budget.Project]int
+}
+
+func newAssembly(ps []*budget.Project, pieces Pieces) *assembly {
+	a := &assembly{Pieces: pieces, index: make(map[*budget.Project]int, len(ps))}
+	for i, p := range ps {
+		a.index[p] = i
+	}
+	return a
+}
+
+// runs returns the runs of ps in site order, in ps's order.
+func (a *assembly) runs(ps []*budget.Project) [][2]int {
+	var out [][2]int
+	for _, p := range ps {
+		i := a.index[p]
+		if n := len(out); n > 0 && out[n-1][1] == i {
+			out[n-1][1]++
+			continue
+		}
+		out = append(out, [2]int{i, i + 1})
+	}
+	return out
+}
+
+// unitGroups splits the site order into runs of projects of one unit.
+func unitGroups(ps []*budget.Project) [][2]int {
+	var gs [][2]int
+	for i, p := range ps {
+		if n := len(gs); n > 0 {
+			q := ps[gs[n-1][0]]
+			if q.Year == p.Year && q.Department.Code == p.Department.Code && q.Unit.Code == p.Unit.Code {
+				gs[n-1][1] = i + 1
+				continue
+			}
+		}
+		gs = append(gs, [2]int{i, i + 1})
+	}
+	return gs
+}
+
+// sheetMeta is what the workbook needs of a unit's rows of one sheet
+// besides the rows: the CRC-32 and size of the uncompressed XML, which
+// the zip needs, and each column's display width.
+type sheetMeta struct {
+	CRC    uint32
+	Raw    int64
+	Widths []uint8
+}
+
+func appendSheetMeta(b []byte, m sheetMeta) []byte {
+	b = binary.AppendUvarint(b, uint64(m.CRC))
+	b = binary.AppendUvarint(b, uint64(m.Raw))
+	b = binary.AppendUvarint(b, uint64(len(m.Widths)))
+	return append(b, m.Widths...)
+}
+
+// groupSheets decodes a unit's metadata: one sheetMeta per sheet.
+func groupSheets(b []byte) ([groupKinds]sheetMeta, error) {
+	var out [groupKinds]sheetMeta
+	for si := range out {
+		crc, n := binary.Uvarint(b)
+		if n <= 0 {
+			return out, errors.New("xlsx: damaged sheet metadata")
+		}
+		b = b[n:]
+		raw, n := binary.Uvarint(b)
+		if n <= 0 {
+			return out, errors.New("xlsx: damaged sheet metadata")
+		}
+		b = b[n:]
+		w, n := binary.Uvarint(b)
+		if n <= 0 || uint64(len(b[n:])) < w {
+			return out, errors.New("xlsx: damaged sheet metadata")
+		}
+		out[si] = sheetMeta{CRC: uint32(crc), Raw: int64(raw), Widths: b[n : n+int(w)]}
+		b = b[n+int(w):]
+	}
+	return out, nil
+}
+
+// pieceEncoder encodes projects' and units' pieces; each worker has its
+// own.
+type pieceEncoder struct {
+	projects []*budget.Project
+	tmp      bytes.Buffer
+	json     *json.Encoder
+	xml      bytes.Buffer
+	deflat   *flate.Writer
+	rec      []string
+}
+
+func newPieceEncoder(projects []*budget.Project) *pieceEncoder {
+	e := &pieceEncoder{projects: projects}
+	e.json = json.NewEncoder(&e.tmp)
+	e.json.SetEscapeHTML(false)
+	e.deflat, _ = flate.NewWriter(io.Discard, flate.DefaultCompression)
+	return e
+}
+
+// EncodeItem appends project i's pieces to bufs.
+func (e *pieceEncoder) EncodeItem(i int, bufs []*bytes.Buffer) error {
+	p := e.projects[i]
+	rows := projectRows(p)
+	if err := e.csvRows(bufs[pieceProjectCSV], projectColumns, rows[:1]); err != nil {
+		return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
+	}
+	if err := e.csvRows(bufs[pieceIndicatorCSV], indicatorColumns, rows[1:]); err != nil {
+		return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
+	}
+	e.tmp.Reset()
+	if err := e.json.Encode(exportProject(p)); err != nil {
+		return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
+	}
+	bufs[pieceJSON].WriteByte(',')
+	bufs[pieceJSON].Write(e.tmp.Bytes()[:e.tmp.Len()-1]) // without Encode's newline
+	return nil
+}
+
+// EncodeGroup appends the sheet rows of projects [from, to), one unit's,
+// to bufs, deflated, and returns their metadata.
+func (e *pieceEncoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, error) {
+	ps := e.projects[from:to]
+	var meta []byte
+	for si := 0; si < groupKinds; si++ {
+		cols := projectColumns
+		if si == pieceSheetIndicators {
+			cols = indicatorColumns
+		}
+		e.xml.Reset()
+		widths := make([]uint8, len(cols))
+		for _, p := range ps {
+			rows := projectRows(p)
+			if si == pieceSheetProjects {
+				rows = rows[:1]
+			} else {
+				rows = rows[1:]
+			}
+			for _, r := range rows {
+				appendSheetRow(&e.xml, cols, r, widths)
+			}
+		}
+		meta = appendSheetMeta(meta, sheetMeta{CRC: crc32.ChecksumIEEE(e.xml.Bytes()), Raw: int64(e.xml.Len()), Widths: widths})
+		e.deflat.Reset(bufs[si])
+		if _, err := e.deflat.Write(e.xml.Bytes()); err != nil {
+			return nil, fmt.Errorf("编码实施单位 %s 的表格失败：%w", ps[0].Unit.Code, err)
+		}
+		// A sync flush ends the piece on a byte boundary without ending
+		// the stream, so pieces can follow one another.
+		if err := e.deflat.Flush(); err != nil {
+			return nil, err
+		}
+	}
+	return meta, nil
+}
+
+func (e *pieceEncoder) csvRows(b *bytes.Buffer, cols []*exportField, rows []tableRow) error {
+	w := csv.NewWriter(b)
+	w.UseCRLF = true
+	if cap(e.rec) < len(cols) {
+		e.rec = make([]string, len(cols))
+	}
+	rec := e.rec[:len(cols)]
+	for _, r := range rows {
+		for i, f := range cols {
+			rec[i] = f.value(r).String()
+		}
+		if err := w.Write(rec); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// projectRows returns a project's row for the project tables followed by
+// one row per indicator.
+func projectRows(p *budget.Project) []tableRow {
+	ov := markdown.PlainText(p.Overview)
+	rows := make([]tableRow, 0, 1+len(p.Indicators))
+	rows = append(rows, tableRow{p: p, overview: ov, idx: -1})
+	for i := range p.Indicators {
+		rows = append(rows, tableRow{p: p, overview: ov, idx: i})
+	}
+	return rows
+}
+
+// csvBOM lets Excel and WPS open the UTF-8 file without garbling Chinese.
+const csvBOM = "\ufeff"
+
+// csvHeader is a table's header line, BOM first. Tables are UTF-8 with
+// CRLF line ends and RFC 4180 quoting: encoding/csv quotes any field with
+// a comma, quote or line break and, with UseCRLF, writes line breaks
+// inside fields as CRLF too, which csv readers (and Excel) turn back into
+// the original text.
+func csvHeader(cols []*exportField) []byte {
+	var b bytes.Buffer
+	b.WriteString(csvBOM)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	rec := make([]string, len(cols))
+	for i, f := range cols {
+		rec[i] = f.Header
+	}
+	w.Write(rec)
+	w.Flush()
+	return b.Bytes()
+}
+
+// writeCSV writes the CSV of the projects ps: projects.csv's columns
+// for pieceProjectCSV, indicators.csv's for pieceIndicatorCSV.
+func (a *assembly) writeCSV(w io.Writer, k int, ps []*budget.Project) error {
+	cols := projectColumns
+	if k == pieceIndicatorCSV {
+		cols = indicatorColumns
+	}
+	if _, err := w.Write(csvHeader(cols)); err != nil {
+		return err
+	}
+	return a.CopyItems(w, k, a.runs(ps), 0)
+}
+
+// writeJSON writes {"version":1,"projects":[…]} for the projects ps,
+// byte for byte what marshalJSON makes of the same jsonExport.
+func (a *assembly) writeJSON(w io.Writer, ps []*budget.Project) error {
+	if _, err := io.WriteString(w, `{"version":1,"projects":[`); err != nil {
+		return err
+	}
+	if err := a.CopyItems(w, pieceJSON, a.runs(ps), 1); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "]}\n")
+	return err
+}
