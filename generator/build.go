@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
+	"budgetsite/generator/opendata"
 	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"context"
@@ -183,8 +184,8 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if !cfg.NoCache {
 		pieceDir = cacheDir(cfg.OutDir)
 	}
-	frags, err := buildPieces(pieceDir, pieceLayout{itemKinds, groupKinds}, len(st.Projects), keys.pieceKeys(st.Projects),
-		unitGroups(st.Projects), func() storeEncoder { return newPieceEncoder(st.Projects) })
+	frags, err := buildPieces(pieceDir, pieceLayout{opendata.ItemKinds, opendata.GroupKinds}, len(st.Projects), keys.pieceKeys(st.Projects),
+		opendata.UnitGroups(st.Projects), func() storeEncoder { return opendata.NewEncoder(st.Projects) })
 	if err != nil {
 		return nil, err
 	}

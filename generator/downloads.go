@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"budgetsite/generator/internal/workers"
+	"budgetsite/generator/opendata"
 	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 )
@@ -18,15 +19,15 @@ type downloadWriter struct {
 	site     *site.Site
 	out      *output.Writer
 	keys     *keyer
-	files    []File
+	files    []opendata.File
 	lateDone chan error
 	mu       sync.Mutex // guards files' entries written by running tasks
 }
 
 // startDownloads writes every download but the workbook, which it starts
 // in the background, and datapackage.json, which describes them all.
-func startDownloads(s *site.Site, out *output.Writer, pieces Pieces, keys *keyer) (*downloadWriter, error) {
-	w := &downloadWriter{site: s, out: out, keys: keys, files: Files(s, pieces), lateDone: make(chan error, 1)}
+func startDownloads(s *site.Site, out *output.Writer, pieces opendata.Pieces, keys *keyer) (*downloadWriter, error) {
+	w := &downloadWriter{site: s, out: out, keys: keys, files: opendata.Files(s, pieces), lateDone: make(chan error, 1)}
 	var now, late []int
 	for i, f := range w.files {
 		if f.Late {
@@ -85,10 +86,10 @@ func (w *downloadWriter) run(idx []int) error {
 // ready returns the downloads as known so far; the workbook's size is
 // still missing. Pages other than 数据下载 only show their own files. It
 // is a copy: the workbook's task fills in its entry while pages render.
-func (w *downloadWriter) ready() []Download {
+func (w *downloadWriter) ready() []opendata.Download {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	list := make([]Download, len(w.files))
+	list := make([]opendata.Download, len(w.files))
 	for i, f := range w.files {
 		list[i] = f.Download
 	}
@@ -97,12 +98,12 @@ func (w *downloadWriter) ready() []Download {
 
 // finish waits for the workbook, writes datapackage.json and returns the
 // complete list, the descriptor with the other site-level files.
-func (w *downloadWriter) finish() ([]Download, error) {
+func (w *downloadWriter) finish() ([]opendata.Download, error) {
 	if err := <-w.lateDone; err != nil {
 		return nil, err
 	}
 	list := w.ready()
-	dp, err := DataPackage(w.site, list)
+	dp, err := opendata.DataPackage(w.site, list)
 	if err != nil {
 		return nil, err
 	}
@@ -112,10 +113,10 @@ func (w *downloadWriter) finish() ([]Download, error) {
 	}
 	// The descriptor goes after the other site-level files.
 	n := 0
-	for n < len(list) && list[n].Level == levelSite {
+	for n < len(list) && list[n].Level == opendata.LevelSite {
 		n++
 	}
-	out := make([]Download, 0, len(list)+1)
+	out := make([]opendata.Download, 0, len(list)+1)
 	out = append(out, list[:n]...)
 	out = append(out, w.files[len(w.files)-1].Download)
 	return append(out, list[n:]...), nil

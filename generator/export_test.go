@@ -5,6 +5,8 @@ import (
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/internal/testkit"
+	"budgetsite/generator/opendata"
 	"budgetsite/generator/output"
 	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
@@ -74,10 +76,10 @@ func readCSV(t *testing.T, file string) ([]string, [][]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b, []byte(csvBOM)) {
+	if !bytes.HasPrefix(b, []byte(opendata.CSVBOM)) {
 		t.Errorf("%s has no UTF-8 BOM", file)
 	}
-	b = bytes.TrimPrefix(b, []byte(csvBOM))
+	b = bytes.TrimPrefix(b, []byte(opendata.CSVBOM))
 	if !bytes.HasSuffix(b, []byte("\r\n")) || bytes.Contains(bytes.ReplaceAll(b, []byte("\r\n"), nil), []byte("\n")) {
 		t.Errorf("%s has line ends other than CRLF", file)
 	}
@@ -91,7 +93,7 @@ func readCSV(t *testing.T, file string) ([]string, [][]string) {
 	return recs[0], recs[1:]
 }
 
-func headers(cols []*exportField) []string {
+func headers(cols []*opendata.Field) []string {
 	var hs []string
 	for _, c := range cols {
 		hs = append(hs, c.Header)
@@ -112,10 +114,10 @@ func rowMap(header, rec []string) map[string]string {
 // projects.json, field by field, in the same order.
 func checkTablesMatchJSON(t *testing.T, ex exportedJSON, ph []string, prows [][]string, ih []string, irows [][]string) {
 	t.Helper()
-	if !reflect.DeepEqual(ph, headers(projectColumns)) {
+	if !reflect.DeepEqual(ph, headers(opendata.ProjectColumns)) {
 		t.Errorf("projects header %q", ph)
 	}
-	if !reflect.DeepEqual(ih, headers(indicatorColumns)) {
+	if !reflect.DeepEqual(ih, headers(opendata.IndicatorColumns)) {
 		t.Errorf("indicators header %q", ih)
 	}
 	if len(prows) != len(ex.Projects) {
@@ -173,7 +175,7 @@ func checkXLSX(t *testing.T, file string, ph []string, prows [][]string, ih []st
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{sheetProjects, sheetIndicators}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{opendata.SheetProjects, opendata.SheetIndicators}) {
 		t.Errorf("sheets %q, want 项目 and 指标", got)
 	}
 	for _, sh := range []struct {
@@ -182,8 +184,8 @@ func checkXLSX(t *testing.T, file string, ph []string, prows [][]string, ih []st
 		rows    [][]string
 		numbers []string
 	}{
-		{sheetProjects, ph, prows, []string{"资金总额（万元）", "权重合计"}},
-		{sheetIndicators, ih, irows, []string{"权重"}},
+		{opendata.SheetProjects, ph, prows, []string{"资金总额（万元）", "权重合计"}},
+		{opendata.SheetIndicators, ih, irows, []string{"权重"}},
 	} {
 		got, err := f.GetRows(sh.name)
 		if err != nil {
@@ -283,89 +285,6 @@ func TestExportSampleMatchesJSON(t *testing.T) {
 	checkXLSX(t, filepath.Join(data, "budget.xlsx"), ph, prows, ih, irows)
 }
 
-// TestExportXLSXAmountsDisplayExactly writes amounts with many shapes of
-// decimals and requires Excel's displayed text to be Decimal.String().
-func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
-	var ps []*budget.Project
-	for i, v := range []string{"69", "109.73", "2.7132", "54.864", "11.50", "0.05", "1234567.8901", "0.1"} {
-		ps = append(ps, &budget.Project{
-			Code: "P" + strconv.Itoa(i), Name: "项目", Year: 2022,
-			Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"}, Funds: decimal.MustDecimal(v),
-			Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal(v)}},
-		})
-	}
-	s := site.NewSite(site.Settings{}, ps, nil)
-	b, err := xlsxBytes(t, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	for i, p := range ps {
-		got, _ := f.GetCellValue(sheetProjects, "H"+strconv.Itoa(i+2))
-		if got != p.Funds.String() {
-			t.Errorf("资金总额 %s shows %q", p.Funds, got)
-		}
-		got, _ = f.GetCellValue(sheetIndicators, "O"+strconv.Itoa(i+2))
-		if got != p.Funds.String() {
-			t.Errorf("权重 %s shows %q", p.Funds, got)
-		}
-	}
-	// More digits than a float holds: kept as text rather than misstated.
-	big := decimal.MustDecimal("12345678901234567.89")
-	ps[0].Funds = big
-	b, err = xlsxBytes(t, site.NewSite(site.Settings{}, ps, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f2, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f2.Close()
-	if got, _ := f2.GetCellValue(sheetProjects, "H2"); got != big.String() {
-		t.Errorf("资金总额 %s shows %q", big, got)
-	}
-}
-
-// TestExportXLSXDeterministic encodes the same data twice, in separate
-// processes' worth of state, and checks the zip's stamps.
-func TestExportXLSXDeterministic(t *testing.T) {
-	p := &budget.Project{Code: "P1", Name: "项目", Year: 2022, Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"},
-		Funds: decimal.MustDecimal("1.5"), Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("90")}}}
-	s := site.NewSite(site.Settings{PubDate: "2022-02-15", Title: "标题"}, []*budget.Project{p}, nil)
-	var first []byte
-	for i := 0; i < 5; i++ {
-		b, err := xlsxBytes(t, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
-			first = b
-		} else if !bytes.Equal(b, first) {
-			t.Fatal("two encodings of the same workbook differ")
-		}
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(first))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	props, err := f.GetDocProps()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if props.Created != "2022-02-15T00:00:00Z" || props.Modified != props.Created {
-		t.Errorf("document dates %q / %q, want the data's date", props.Created, props.Modified)
-	}
-	if bytes.Contains(first, []byte("Sheet1")) {
-		t.Error("the default Sheet1 is still in the workbook")
-	}
-}
-
 func TestExportDeterministic(t *testing.T) {
 	contentDir := importSample(t)
 	cfg := testConfig(t, contentDir)
@@ -418,7 +337,7 @@ func TestDownloadsList(t *testing.T) {
 		if err := out.Commit(nil); err != nil {
 			t.Fatal(err)
 		}
-		wantFirst := []string{projectsCSVPath, indicatorsCSVPath, budgetXLSXPath, projectsJSONPath, datapackageJSONPath,
+		wantFirst := []string{opendata.ProjectsCSVPath, opendata.IndicatorsCSVPath, opendata.BudgetXLSXPath, opendata.ProjectsJSONPath, opendata.DatapackageJSONPath,
 			"data/2022/projects.csv", "data/2022/indicators.csv", "data/2022/projects.json"}
 		for i, p := range wantFirst {
 			if list[i].Path != p {
@@ -428,7 +347,7 @@ func TestDownloadsList(t *testing.T) {
 		levels := map[string]int{}
 		listed := map[string]bool{}
 		last := 0
-		order := map[string]int{levelSite: 0, levelYear: 1, levelDepartment: 2, levelUnit: 2, levelProject: 3}
+		order := map[string]int{opendata.LevelSite: 0, opendata.LevelYear: 1, opendata.LevelDepartment: 2, opendata.LevelUnit: 2, opendata.LevelProject: 3}
 		for _, d := range list {
 			if listed[d.Path] {
 				t.Errorf("%s listed twice", d.Path)
@@ -461,7 +380,7 @@ func TestDownloadsList(t *testing.T) {
 			}
 		}
 		// 1 department, 2 units, 14 projects in the sample.
-		if levels[levelSite] != 5 || levels[levelYear] != 3 || levels[levelDepartment] != 2 || levels[levelUnit] != 4 || levels[levelProject] != 28 {
+		if levels[opendata.LevelSite] != 5 || levels[opendata.LevelYear] != 3 || levels[opendata.LevelDepartment] != 2 || levels[opendata.LevelUnit] != 4 || levels[opendata.LevelProject] != 28 {
 			t.Errorf("downloads per level %v", levels)
 		}
 	}
@@ -652,39 +571,13 @@ func TestExportSlicesAddUp(t *testing.T) {
 	}
 }
 
-// trickyProject has names with commas, quotes and line breaks.
-func trickyProject() *budget.Project {
-	return &budget.Project{
-		Code: "50011023T000000999001", Name: "老旧管网,\"应急\"维修\n二期", Year: 2023,
-		Department: budget.Coded{Code: "201", Name: "某区水利局，含“全角”和\"半角\"引号"}, Unit: budget.Coded{Code: "201001", Name: "供水站,东片<&>"},
-		Funds: decimal.MustDecimal("12.3450"), Attribute: "新增", Start: "2023年", End: "2023年",
-		AnnualGoal: "完成维修，\"确保\"供水。\n第二行目标。",
-		Overview:   "项目概况，含逗号。\n\n第二段。",
-		Indicators: []budget.Indicator{
-			{Level1: "产出指标", Level2: "数量指标", Level3: "维修管网,\"处\"", Value: "3", Operator: "=", Unit: "处", Weight: decimal.MustDecimal("30")},
-			{Level1: "产出指标", Level2: "质量指标", Level3: "验收合格率", Value: "95", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("20")},
-			{Level1: "效益指标", Level2: "社会效益指标", Level3: "供水保障", Value: "有效\n改善", Operator: "定性", Unit: "", Weight: decimal.MustDecimal("30")},
-			{Level1: "满意度指标", Level2: "服务对象满意度指标", Level3: "群众满意度", Value: "90", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("10")},
-		},
-	}
-}
-
 func TestExportCSVQuoting(t *testing.T) {
 	p, cfg := buildTricky(t)
 	data := filepath.Join(cfg.OutDir, "data")
-	// The tables are compared with the fixture's own JSON export, encoded
-	// here without the output stage's minifier.
-	jb, err := marshalJSON(jsonExport{Version: 1, Projects: []jsonProject{exportProject(p)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ex exportedJSON
-	if err := json.Unmarshal(jb, &ex); err != nil {
-		t.Fatal(err)
-	}
-	built := readExportJSON(t, filepath.Join(data, "projects.json"))
-	if len(built.Projects) != 1 || built.Projects[0].Name != p.Name || built.Projects[0].Department.Name != p.Department.Name {
-		t.Fatalf("fixture did not survive loading: %+v", built.Projects)
+	// The tables are compared with the site's own JSON export.
+	ex := readExportJSON(t, filepath.Join(data, "projects.json"))
+	if len(ex.Projects) != 1 || ex.Projects[0].Name != p.Name || ex.Projects[0].Department.Name != p.Department.Name {
+		t.Fatalf("fixture did not survive loading: %+v", ex.Projects)
 	}
 	ph, prows := readCSV(t, filepath.Join(data, "projects.csv"))
 	ih, irows := readCSV(t, filepath.Join(data, "indicators.csv"))
@@ -709,47 +602,6 @@ func TestExportCSVQuoting(t *testing.T) {
 		t.Errorf("department slice rows %q", rows)
 	}
 	checkXLSX(t, filepath.Join(data, "budget.xlsx"), ph, prows, ih, irows)
-}
-
-// TestExportDataDictionary keeps the dictionary, the CSV headers and the
-// projects.json contract in step.
-func TestExportDataDictionary(t *testing.T) {
-	dict := dataDictionary()
-	byFile := map[string][]string{}
-	for _, e := range dict {
-		if e.Title == "" || e.Type == "" || e.Description == "" {
-			t.Errorf("incomplete entry %+v", e)
-		}
-		byFile[e.File] = append(byFile[e.File], e.Field)
-	}
-	if !reflect.DeepEqual(byFile[projectsCSVPath], headers(projectColumns)) {
-		t.Errorf("projects.csv entries %q", byFile[projectsCSVPath])
-	}
-	if !reflect.DeepEqual(byFile[indicatorsCSVPath], headers(indicatorColumns)) {
-		t.Errorf("indicators.csv entries %q", byFile[indicatorsCSVPath])
-	}
-	// Every key of the JSON contract, in its order.
-	var want []string
-	var walk func(prefix string, typ reflect.Type)
-	walk = func(prefix string, typ reflect.Type) {
-		for i := 0; i < typ.NumField(); i++ {
-			f := typ.Field(i)
-			key := prefix + strings.Split(f.Tag.Get("json"), ",")[0]
-			switch {
-			case f.Type == reflect.TypeOf(budget.Coded{}):
-				walk(key+".", f.Type)
-			case f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct:
-				want = append(want, key)
-				walk(key+"[].", f.Type.Elem())
-			default:
-				want = append(want, key)
-			}
-		}
-	}
-	walk("", reflect.TypeOf(jsonExport{}))
-	if got := byFile[projectsJSONPath]; !reflect.DeepEqual(got, want) {
-		t.Errorf("projects.json entries\n got %q\nwant %q", got, want)
-	}
 }
 
 // TestExportJSONKeepsNumbersAsWritten requires the JSON files to keep
@@ -777,7 +629,7 @@ func TestExportJSONKeepsNumbersAsWritten(t *testing.T) {
 // interleaves them with page rendering) and returns the list for the
 // 数据下载 page: site-level files first, then per year, per department and
 // unit, and per project.
-func writeDownloads(t *testing.T, s *site.Site, out *output.Writer) ([]Download, error) {
+func writeDownloads(t *testing.T, s *site.Site, out *output.Writer) ([]opendata.Download, error) {
 	fs := testFragments(t, s)
 	w, err := startDownloads(s, out, fs, nil)
 	if err != nil {
@@ -797,19 +649,12 @@ func testFragments(t *testing.T, s *site.Site) *pieceStore {
 	return fs
 }
 
-// xlsxBytes is budget.xlsx for s.
-func xlsxBytes(t *testing.T, s *site.Site) ([]byte, error) {
-	var b bytes.Buffer
-	err := encodeXLSX(s, testFragments(t, s), &b)
-	return b.Bytes(), err
-}
-
 // buildTricky builds a site of one project whose text needs quoting and
 // whose numbers minifiers like to rewrite.
 func buildTricky(t *testing.T) (*budget.Project, Config) {
 	t.Helper()
 	contentDir := t.TempDir()
-	p := trickyProject()
+	p := testkit.TrickyProject()
 	b, err := content.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
@@ -827,6 +672,6 @@ func buildTricky(t *testing.T) (*budget.Project, Config) {
 
 // buildTestPieces is the build's piece store for s in dir.
 func buildTestPieces(s *site.Site, dir string, keys *keyer) (*pieceStore, error) {
-	return buildPieces(dir, pieceLayout{itemKinds, groupKinds}, len(s.Projects), keys.pieceKeys(s.Projects),
-		unitGroups(s.Projects), func() storeEncoder { return newPieceEncoder(s.Projects) })
+	return buildPieces(dir, pieceLayout{opendata.ItemKinds, opendata.GroupKinds}, len(s.Projects), keys.pieceKeys(s.Projects),
+		opendata.UnitGroups(s.Projects), func() storeEncoder { return opendata.NewEncoder(s.Projects) })
 }

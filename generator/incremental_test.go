@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/content"
+	"budgetsite/generator/opendata"
 	"budgetsite/generator/tables"
 	"bytes"
 	"os"
@@ -74,8 +75,8 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		{"damaged piece store", func(t *testing.T) {
 			dir := cacheDir(cfg.OutDir)
 			dats, _ := filepath.Glob(filepath.Join(dir, "pieces.*.dat"))
-			if len(dats) != itemKinds+groupKinds {
-				t.Fatalf("piece store has %d files, want %d", len(dats), itemKinds+groupKinds)
+			if len(dats) != opendata.ItemKinds+opendata.GroupKinds {
+				t.Fatalf("piece store has %d files, want %d", len(dats), opendata.ItemKinds+opendata.GroupKinds)
 			}
 			for _, d := range dats {
 				if err := os.Truncate(d, 10); err != nil {

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/opendata"
 	"budgetsite/generator/site"
 	"bytes"
 	"fmt"
@@ -50,8 +51,8 @@ type pageData struct {
 	Page    *budget.Page
 	// Downloads lists the open-data files for this page: all of them on
 	// the 数据下载 page, the page's own slice elsewhere.
-	Downloads  []Download
-	Dictionary []DictEntry
+	Downloads  []opendata.Download
+	Dictionary []opendata.DictEntry
 	// Filter choices on the search page: every agency of any year, by code.
 	SearchDepts []budget.Coded
 	SearchUnits []budget.Coded
@@ -83,9 +84,9 @@ type renderer struct {
 	site *site.Site
 	tmpl map[string]*template.Template
 
-	downloads []Download
+	downloads []opendata.Download
 	dlOnce    sync.Once
-	dlIndex   map[string][]Download
+	dlIndex   map[string][]opendata.Download
 	chromes   sync.Map // variant key → chrome
 	// yearCharts caches each year's charts, which the home page and the
 	// year page both show: a province's year has tens of thousands of
@@ -298,7 +299,7 @@ func (r *renderer) yearPage(y *site.Year) *pageData {
 	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), ""}}
 	pd.Charts = r.yearCharts(y)
 	r.addYearHistory(pd, y)
-	pd.Downloads = r.downloadsFor(levelYear, y.Year, fmt.Sprintf("data/%d/", y.Year))
+	pd.Downloads = r.downloadsFor(opendata.LevelYear, y.Year, fmt.Sprintf("data/%d/", y.Year))
 	r.column(pd, fmt.Sprintf("%d年绩效目标", y.Year), "栏目", pd.Description)
 	return pd
 }
@@ -356,7 +357,7 @@ func (r *renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
 	}
 	pd.Crumbs = append(pd.Crumbs, crumb{a.Name, ""})
 	r.column(pd, a.Name, kindName, pd.Description)
-	pd.Downloads = r.downloadsFor(a.Kind, a.Year, agencyDataPath(a, ""))
+	pd.Downloads = r.downloadsFor(a.Kind, a.Year, opendata.AgencyDataPath(a, ""))
 
 	var items []amountItem
 	for _, p := range a.Projects {
@@ -475,7 +476,7 @@ func (r *renderer) projectPage(p *budget.Project) *pageData {
 		metaTag{"Keywords", strings.Join([]string{p.Name, p.Department.Name, p.Unit.Name, "绩效目标"}, ",")},
 		metaTag{"Description", pd.Description},
 	)
-	pd.Downloads = r.downloadsFor(levelProject, p.Year, projectDataPath(p, ""))
+	pd.Downloads = r.downloadsFor(opendata.LevelProject, p.Year, opendata.ProjectDataPath(p, ""))
 	pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})}
 	if hist := r.site.ProjectHistory(p); len(hist) > 1 {
 		years := make([]int, len(hist))
@@ -527,9 +528,9 @@ func agencyChoices(s *site.Site) (depts, units []budget.Coded) {
 // starts with prefix (a project's "data/2022/project/X." matches its
 // .json and .csv). The index is built on first use, so a site with tens
 // of thousands of files does not scan the whole list for every page.
-func (r *renderer) downloadsFor(level string, year int, prefix string) []Download {
+func (r *renderer) downloadsFor(level string, year int, prefix string) []opendata.Download {
 	r.dlOnce.Do(func() {
-		r.dlIndex = map[string][]Download{}
+		r.dlIndex = map[string][]opendata.Download{}
 		for _, d := range r.downloads {
 			key := downloadKey(d.Level, d.Year, d.Path)
 			r.dlIndex[key] = append(r.dlIndex[key], d)
@@ -541,7 +542,7 @@ func (r *renderer) downloadsFor(level string, year int, prefix string) []Downloa
 // downloadKey groups a year's files by year, and an agency's or a
 // project's files by their path without the extension.
 func downloadKey(level string, year int, p string) string {
-	if level == levelYear || level == levelSite {
+	if level == opendata.LevelYear || level == opendata.LevelSite {
 		return fmt.Sprintf("%s|%d", level, year)
 	}
 	if i := strings.LastIndexByte(p, '.'); i >= 0 {
@@ -569,7 +570,7 @@ func (r *renderer) downloadPage() *pageData {
 	dl := r.newPage("download", downloadPagePath, "数据下载")
 	dl.Description = "全部项目支出绩效目标数据的下载：CSV、Excel 和 JSON 格式，按年度、主管部门、实施单位和项目分别提供，附数据字典。"
 	dl.Crumbs = []crumb{{"首页", "index.html"}, {"数据下载", ""}}
-	dl.Downloads, dl.Dictionary = r.downloads, dataDictionary()
+	dl.Downloads, dl.Dictionary = r.downloads, opendata.Dictionary()
 	r.column(dl, "数据下载", "数据开放", dl.Description)
 	return dl
 }

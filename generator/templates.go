@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/markdown"
+	"budgetsite/generator/opendata"
 	"budgetsite/generator/site"
 	"bytes"
 	"fmt"
@@ -223,12 +224,12 @@ type downloadLevel struct{ Key, Title string }
 func init() {
 	templateFuncs["downloadLevels"] = func() []downloadLevel {
 		return []downloadLevel{
-			{levelSite, "全部数据"}, {levelYear, "按年度"}, {levelDepartment, "按主管部门"},
-			{levelUnit, "按实施单位"}, {levelProject, "按项目"},
+			{opendata.LevelSite, "全部数据"}, {opendata.LevelYear, "按年度"}, {opendata.LevelDepartment, "按主管部门"},
+			{opendata.LevelUnit, "按实施单位"}, {opendata.LevelProject, "按项目"},
 		}
 	}
-	templateFuncs["downloadsAt"] = func(ds []Download, level string) []Download {
-		var out []Download
+	templateFuncs["downloadsAt"] = func(ds []opendata.Download, level string) []opendata.Download {
+		var out []opendata.Download
 		for _, d := range ds {
 			if d.Level == level {
 				out = append(out, d)

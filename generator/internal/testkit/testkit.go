@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"budgetsite/generator/budget"
+	"budgetsite/generator/decimal"
 )
 
 // Root is the repository's root folder, wherever the test runs from.
@@ -230,5 +231,24 @@ func Must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// trickyProject has names with commas, quotes and line breaks.
+// TrickyProject is a project whose text needs quoting in CSV and JSON
+// and whose numbers minifiers like to rewrite.
+func TrickyProject() *budget.Project {
+	return &budget.Project{
+		Code: "50011023T000000999001", Name: "老旧管网,\"应急\"维修\n二期", Year: 2023,
+		Department: budget.Coded{Code: "201", Name: "某区水利局，含“全角”和\"半角\"引号"}, Unit: budget.Coded{Code: "201001", Name: "供水站,东片<&>"},
+		Funds: decimal.MustDecimal("12.3450"), Attribute: "新增", Start: "2023年", End: "2023年",
+		AnnualGoal: "完成维修，\"确保\"供水。\n第二行目标。",
+		Overview:   "项目概况，含逗号。\n\n第二段。",
+		Indicators: []budget.Indicator{
+			{Level1: "产出指标", Level2: "数量指标", Level3: "维修管网,\"处\"", Value: "3", Operator: "=", Unit: "处", Weight: decimal.MustDecimal("30")},
+			{Level1: "产出指标", Level2: "质量指标", Level3: "验收合格率", Value: "95", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("20")},
+			{Level1: "效益指标", Level2: "社会效益指标", Level3: "供水保障", Value: "有效\n改善", Operator: "定性", Unit: "", Weight: decimal.MustDecimal("30")},
+			{Level1: "满意度指标", Level2: "服务对象满意度指标", Level3: "群众满意度", Value: "90", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("10")},
+		},
 	}
 }

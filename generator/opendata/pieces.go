@@ -1,4 +1,4 @@
-package generator
+package opendata
 
 import (
 	"bytes"
@@ -37,11 +37,11 @@ const (
 	pieceProjectCSV   = iota // a project's projects.csv row
 	pieceIndicatorCSV        // its indicators.csv rows
 	pieceJSON                // "," and its object in projects.json
-	itemKinds
+	ItemKinds
 
 	pieceSheetProjects   = 0 // a unit's 项目 sheet rows, deflated
 	pieceSheetIndicators = 1 // its 指标 sheet rows, deflated
-	groupKinds           = 2
+	GroupKinds           = 2
 )
 
 // Pieces is where a build's encoded pieces are kept, in site order: the
@@ -85,7 +85,7 @@ func (a *assembly) runs(ps []*budget.Project) [][2]int {
 }
 
 // unitGroups splits the site order into runs of projects of one unit.
-func unitGroups(ps []*budget.Project) [][2]int {
+func UnitGroups(ps []*budget.Project) [][2]int {
 	var gs [][2]int
 	for i, p := range ps {
 		if n := len(gs); n > 0 {
@@ -117,8 +117,8 @@ func appendSheetMeta(b []byte, m sheetMeta) []byte {
 }
 
 // groupSheets decodes a unit's metadata: one sheetMeta per sheet.
-func groupSheets(b []byte) ([groupKinds]sheetMeta, error) {
-	var out [groupKinds]sheetMeta
+func groupSheets(b []byte) ([GroupKinds]sheetMeta, error) {
+	var out [GroupKinds]sheetMeta
 	for si := range out {
 		crc, n := binary.Uvarint(b)
 		if n <= 0 {
@@ -151,7 +151,7 @@ type pieceEncoder struct {
 	rec      []string
 }
 
-func newPieceEncoder(projects []*budget.Project) *pieceEncoder {
+func NewEncoder(projects []*budget.Project) *pieceEncoder {
 	e := &pieceEncoder{projects: projects}
 	e.json = json.NewEncoder(&e.tmp)
 	e.json.SetEscapeHTML(false)
@@ -163,10 +163,10 @@ func newPieceEncoder(projects []*budget.Project) *pieceEncoder {
 func (e *pieceEncoder) EncodeItem(i int, bufs []*bytes.Buffer) error {
 	p := e.projects[i]
 	rows := projectRows(p)
-	if err := e.csvRows(bufs[pieceProjectCSV], projectColumns, rows[:1]); err != nil {
+	if err := e.csvRows(bufs[pieceProjectCSV], ProjectColumns, rows[:1]); err != nil {
 		return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
 	}
-	if err := e.csvRows(bufs[pieceIndicatorCSV], indicatorColumns, rows[1:]); err != nil {
+	if err := e.csvRows(bufs[pieceIndicatorCSV], IndicatorColumns, rows[1:]); err != nil {
 		return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
 	}
 	e.tmp.Reset()
@@ -183,10 +183,10 @@ func (e *pieceEncoder) EncodeItem(i int, bufs []*bytes.Buffer) error {
 func (e *pieceEncoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, error) {
 	ps := e.projects[from:to]
 	var meta []byte
-	for si := 0; si < groupKinds; si++ {
-		cols := projectColumns
+	for si := 0; si < GroupKinds; si++ {
+		cols := ProjectColumns
 		if si == pieceSheetIndicators {
-			cols = indicatorColumns
+			cols = IndicatorColumns
 		}
 		e.xml.Reset()
 		widths := make([]uint8, len(cols))
@@ -215,7 +215,7 @@ func (e *pieceEncoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, 
 	return meta, nil
 }
 
-func (e *pieceEncoder) csvRows(b *bytes.Buffer, cols []*exportField, rows []tableRow) error {
+func (e *pieceEncoder) csvRows(b *bytes.Buffer, cols []*Field, rows []tableRow) error {
 	w := csv.NewWriter(b)
 	w.UseCRLF = true
 	if cap(e.rec) < len(cols) {
@@ -247,16 +247,16 @@ func projectRows(p *budget.Project) []tableRow {
 }
 
 // csvBOM lets Excel and WPS open the UTF-8 file without garbling Chinese.
-const csvBOM = "\ufeff"
+const CSVBOM = "\ufeff"
 
 // csvHeader is a table's header line, BOM first. Tables are UTF-8 with
 // CRLF line ends and RFC 4180 quoting: encoding/csv quotes any field with
 // a comma, quote or line break and, with UseCRLF, writes line breaks
 // inside fields as CRLF too, which csv readers (and Excel) turn back into
 // the original text.
-func csvHeader(cols []*exportField) []byte {
+func csvHeader(cols []*Field) []byte {
 	var b bytes.Buffer
-	b.WriteString(csvBOM)
+	b.WriteString(CSVBOM)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
 	rec := make([]string, len(cols))
@@ -271,9 +271,9 @@ func csvHeader(cols []*exportField) []byte {
 // writeCSV writes the CSV of the projects ps: projects.csv's columns
 // for pieceProjectCSV, indicators.csv's for pieceIndicatorCSV.
 func (a *assembly) writeCSV(w io.Writer, k int, ps []*budget.Project) error {
-	cols := projectColumns
+	cols := ProjectColumns
 	if k == pieceIndicatorCSV {
-		cols = indicatorColumns
+		cols = IndicatorColumns
 	}
 	if _, err := w.Write(csvHeader(cols)); err != nil {
 		return err

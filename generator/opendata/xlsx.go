@@ -1,4 +1,4 @@
-package generator
+package opendata
 
 import (
 	"archive/zip"
@@ -25,8 +25,8 @@ import (
 
 // Sheet names of budget.xlsx.
 const (
-	sheetProjects   = "项目"
-	sheetIndicators = "指标"
+	SheetProjects   = "项目"
+	SheetIndicators = "指标"
 )
 
 // encodeXLSX writes the 项目 and 指标 tables of every project as one
@@ -70,25 +70,25 @@ func encodeXLSX(s *site.Site, pieces Pieces, out io.Writer) error {
 	if ids != xlsxStyles() {
 		return errors.New("xlsx: style ids differ from those the rows were encoded with")
 	}
-	if err := f.SetSheetName("Sheet1", sheetProjects); err != nil {
+	if err := f.SetSheetName("Sheet1", SheetProjects); err != nil {
 		return err
 	}
-	if _, err := f.NewSheet(sheetIndicators); err != nil {
+	if _, err := f.NewSheet(SheetIndicators); err != nil {
 		return err
 	}
 	// Set before the sheets are streamed: afterwards excelize would read
 	// them back into memory to change them.
 	f.SetActiveSheet(0)
-	groups := make([][groupKinds]sheetMeta, pieces.Groups())
+	groups := make([][GroupKinds]sheetMeta, pieces.Groups())
 	for g := range groups {
 		if groups[g], err = groupSheets(pieces.GroupMeta(g)); err != nil {
 			return err
 		}
 	}
-	for si := 0; si < groupKinds; si++ {
-		cols, sheet := projectColumns, sheetProjects
+	for si := 0; si < GroupKinds; si++ {
+		cols, sheet := ProjectColumns, SheetProjects
 		if si == pieceSheetIndicators {
-			cols, sheet = indicatorColumns, sheetIndicators
+			cols, sheet = IndicatorColumns, SheetIndicators
 		}
 		sp := &sheetSplice{pieces: pieces, groups: groups, si: si, cols: len(cols), rows: 1}
 		widths := make([]int, len(cols))
@@ -166,7 +166,7 @@ var xlsxStyles = sync.OnceValue(func() xlsxStyleIDs {
 // widths to the display width of its cells. Rows and cells carry no
 // "r" reference: they follow each other, so a project's rows read the
 // same wherever in the sheet they land.
-func appendSheetRow(b *bytes.Buffer, cols []*exportField, r tableRow, widths []uint8) {
+func appendSheetRow(b *bytes.Buffer, cols []*Field, r tableRow, widths []uint8) {
 	ids := xlsxStyles()
 	b.WriteString("<row>")
 	for i, col := range cols {
@@ -215,7 +215,7 @@ func appendSheetRow(b *bytes.Buffer, cols []*exportField, r tableRow, widths []u
 
 // writeSheetHead writes a sheet's header row, column widths and frozen
 // header; fixedZip adds the rows.
-func writeSheetHead(f *excelize.File, headerStyle int, sheet string, cols []*exportField, widths []int) error {
+func writeSheetHead(f *excelize.File, headerStyle int, sheet string, cols []*Field, widths []int) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -244,7 +244,7 @@ func writeSheetHead(f *excelize.File, headerStyle int, sheet string, cols []*exp
 // sheetSplice is the rows fixedZip adds to one sheet part.
 type sheetSplice struct {
 	pieces Pieces
-	groups [][groupKinds]sheetMeta
+	groups [][GroupKinds]sheetMeta
 	si     int // the sheet's group kind
 	cols   int
 	rows   int // including the header

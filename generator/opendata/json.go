@@ -1,4 +1,4 @@
-package generator
+package opendata
 
 import (
 	"budgetsite/generator/budget"

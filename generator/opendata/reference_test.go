@@ -1,10 +1,9 @@
-package generator
+package opendata
 
 import (
 	"budgetsite/generator/budget"
-	"budgetsite/generator/content"
+	"budgetsite/generator/internal/testkit"
 	"budgetsite/generator/site"
-	"budgetsite/generator/tables"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -16,12 +15,12 @@ import (
 
 // The reference encoders: each download written in one piece, the plain
 // way. The build assembles downloads from per-project fragments
-// (fragments.go); these tests require the two to agree byte for byte.
+// (opendata_pieces.go); these tests require the two to agree byte for byte.
 
 // writeCSV streams a table as CSV: UTF-8 with a BOM for Excel, CRLF and
 // RFC 4180 quoting.
-func writeCSV(out io.Writer, cols []*exportField, rows []tableRow) error {
-	if _, err := io.WriteString(out, csvBOM); err != nil {
+func writeCSV(out io.Writer, cols []*Field, rows []tableRow) error {
+	if _, err := io.WriteString(out, CSVBOM); err != nil {
 		return err
 	}
 	w := csv.NewWriter(out)
@@ -74,23 +73,14 @@ func tableRows(ps []*budget.Project) (projects, indicators []tableRow) {
 // fragment store and compares it with the reference encoders, on the
 // sample, the hand-made 2023 and a project whose text needs quoting.
 func TestFragmentsMatchReference(t *testing.T) {
-	contentDir := importSample(t)
-	if _, err := content.Import([]string{"testdata/multiyear/2023.txt"}, contentDir, tables.ParseOptions{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	cfg := testConfig(t, contentDir)
-	s := loadTestSite(t, cfg)
-	tricky := trickyProject()
-	s = site.NewSite(cfg.Settings, append(append([]*budget.Project(nil), s.Projects...), tricky), nil)
-	budget.SortProjects(s.Projects)
-	s = site.NewSite(cfg.Settings, s.Projects, nil)
-	fs := testFragments(t, s)
+	s := sampleSite(t, testkit.TrickyProject())
+	fs := memStore(t, s)
 
 	lists := map[string][]*budget.Project{"site": s.Projects, "none": nil}
 	for _, y := range s.Years {
 		lists[fmt.Sprint(y.Year)] = y.Projects
 		for _, a := range append(append([]*site.Agency(nil), y.Departments...), y.Units...) {
-			lists[agencyDataPath(a, "")] = a.Projects
+			lists[AgencyDataPath(a, "")] = a.Projects
 		}
 	}
 	for _, p := range s.Projects {
@@ -101,9 +91,9 @@ func TestFragmentsMatchReference(t *testing.T) {
 		var want, got bytes.Buffer
 		for _, c := range []struct {
 			kind int
-			cols []*exportField
+			cols []*Field
 			rows []tableRow
-		}{{pieceProjectCSV, projectColumns, prows}, {pieceIndicatorCSV, indicatorColumns, irows}} {
+		}{{pieceProjectCSV, ProjectColumns, prows}, {pieceIndicatorCSV, IndicatorColumns, irows}} {
 			want.Reset()
 			got.Reset()
 			if err := writeCSV(&want, c.cols, c.rows); err != nil {

@@ -1,4 +1,4 @@
-package generator
+package opendata
 
 import (
 	"budgetsite/generator/site"
@@ -158,7 +158,7 @@ func newDataPackage(s *site.Site, files []Download, slices int) dataPackage {
 	if base := cfg.BaseURL; base != "" {
 		base = strings.TrimSuffix(base, "/") + "/"
 		dp.Homepage = base
-		dp.ID = base + datapackageJSONPath
+		dp.ID = base + DatapackageJSONPath
 	}
 	for _, k := range strings.FieldsFunc(cfg.Keywords, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 		if k = strings.TrimSpace(k); k != "" {
@@ -219,10 +219,10 @@ func newResource(d Download) dpResource {
 		r.Format, r.Mediatype, r.Encoding = "csv", "text/csv", "utf-8"
 		r.Dialect = &dpDialect{Delimiter: ",", LineTerminator: "\r\n", QuoteChar: `"`, DoubleQuote: true, Header: true}
 		if base == "indicators.csv" {
-			r.Schema = newSchema(indicatorColumns, colYear, colCode, colSeq)
+			r.Schema = newSchema(IndicatorColumns, colYear, colCode, colSeq)
 			r.Description = "每行一个绩效指标，并重复所属项目的年度、编码、名称和单位。"
 		} else {
-			r.Schema = newSchema(projectColumns, colYear, colCode)
+			r.Schema = newSchema(ProjectColumns, colYear, colCode)
 			r.Description = "每行一个项目。"
 		}
 	case "XLSX":
@@ -235,7 +235,7 @@ func newResource(d Download) dpResource {
 	return r
 }
 
-func newSchema(cols []*exportField, key ...*exportField) *dpSchema {
+func newSchema(cols []*Field, key ...*Field) *dpSchema {
 	sc := &dpSchema{}
 	for _, f := range cols {
 		fd := dpField{Name: f.Header, Title: f.Title, Type: f.Type, Description: f.Desc, Unit: f.Unit}

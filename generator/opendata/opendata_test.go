@@ -1,0 +1,154 @@
+package opendata
+
+import (
+	"budgetsite/generator/budget"
+	"budgetsite/generator/decimal"
+	"budgetsite/generator/site"
+	"bytes"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestExportXLSXAmountsDisplayExactly writes amounts with many shapes of
+// decimals and requires Excel's displayed text to be Decimal.String().
+func TestExportXLSXAmountsDisplayExactly(t *testing.T) {
+	var ps []*budget.Project
+	for i, v := range []string{"69", "109.73", "2.7132", "54.864", "11.50", "0.05", "1234567.8901", "0.1"} {
+		ps = append(ps, &budget.Project{
+			Code: "P" + strconv.Itoa(i), Name: "项目", Year: 2022,
+			Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"}, Funds: decimal.MustDecimal(v),
+			Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal(v)}},
+		})
+	}
+	s := site.NewSite(site.Settings{}, ps, nil)
+	b, err := xlsxBytes(t, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, p := range ps {
+		got, _ := f.GetCellValue(SheetProjects, "H"+strconv.Itoa(i+2))
+		if got != p.Funds.String() {
+			t.Errorf("资金总额 %s shows %q", p.Funds, got)
+		}
+		got, _ = f.GetCellValue(SheetIndicators, "O"+strconv.Itoa(i+2))
+		if got != p.Funds.String() {
+			t.Errorf("权重 %s shows %q", p.Funds, got)
+		}
+	}
+	// More digits than a float holds: kept as text rather than misstated.
+	big := decimal.MustDecimal("12345678901234567.89")
+	ps[0].Funds = big
+	b, err = xlsxBytes(t, site.NewSite(site.Settings{}, ps, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f2, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f2.Close()
+	if got, _ := f2.GetCellValue(SheetProjects, "H2"); got != big.String() {
+		t.Errorf("资金总额 %s shows %q", big, got)
+	}
+}
+
+// TestExportXLSXDeterministic encodes the same data twice, in separate
+// processes' worth of state, and checks the zip's stamps.
+func TestExportXLSXDeterministic(t *testing.T) {
+	p := &budget.Project{Code: "P1", Name: "项目", Year: 2022, Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"},
+		Funds: decimal.MustDecimal("1.5"), Indicators: []budget.Indicator{{Level1: "产出指标", Weight: decimal.MustDecimal("90")}}}
+	s := site.NewSite(site.Settings{PubDate: "2022-02-15", Title: "标题"}, []*budget.Project{p}, nil)
+	var first []byte
+	for i := 0; i < 5; i++ {
+		b, err := xlsxBytes(t, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = b
+		} else if !bytes.Equal(b, first) {
+			t.Fatal("two encodings of the same workbook differ")
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.Created != "2022-02-15T00:00:00Z" || props.Modified != props.Created {
+		t.Errorf("document dates %q / %q, want the data's date", props.Created, props.Modified)
+	}
+	if bytes.Contains(first, []byte("Sheet1")) {
+		t.Error("the default Sheet1 is still in the workbook")
+	}
+}
+
+// TestExportDataDictionary keeps the dictionary, the CSV headers and the
+// projects.json contract in step.
+func TestExportDataDictionary(t *testing.T) {
+	dict := Dictionary()
+	byFile := map[string][]string{}
+	for _, e := range dict {
+		if e.Title == "" || e.Type == "" || e.Description == "" {
+			t.Errorf("incomplete entry %+v", e)
+		}
+		byFile[e.File] = append(byFile[e.File], e.Field)
+	}
+	if !reflect.DeepEqual(byFile[ProjectsCSVPath], columnHeaders(ProjectColumns)) {
+		t.Errorf("projects.csv entries %q", byFile[ProjectsCSVPath])
+	}
+	if !reflect.DeepEqual(byFile[IndicatorsCSVPath], columnHeaders(IndicatorColumns)) {
+		t.Errorf("indicators.csv entries %q", byFile[IndicatorsCSVPath])
+	}
+	// Every key of the JSON contract, in its order.
+	var want []string
+	var walk func(prefix string, typ reflect.Type)
+	walk = func(prefix string, typ reflect.Type) {
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			key := prefix + strings.Split(f.Tag.Get("json"), ",")[0]
+			switch {
+			case f.Type == reflect.TypeOf(budget.Coded{}):
+				walk(key+".", f.Type)
+			case f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct:
+				want = append(want, key)
+				walk(key+"[].", f.Type.Elem())
+			default:
+				want = append(want, key)
+			}
+		}
+	}
+	walk("", reflect.TypeOf(jsonExport{}))
+	if got := byFile[ProjectsJSONPath]; !reflect.DeepEqual(got, want) {
+		t.Errorf("projects.json entries\n got %q\nwant %q", got, want)
+	}
+}
+
+// xlsxBytes is budget.xlsx for s.
+func xlsxBytes(t *testing.T, s *site.Site) ([]byte, error) {
+	var b bytes.Buffer
+	err := encodeXLSX(s, memStore(t, s), &b)
+	return b.Bytes(), err
+}
+
+// columnHeaders are the headers of a table's columns.
+func columnHeaders(cols []*Field) []string {
+	var hs []string
+	for _, c := range cols {
+		hs = append(hs, c.Header)
+	}
+	return hs
+}
