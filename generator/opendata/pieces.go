@@ -140,9 +140,9 @@ func groupSheets(b []byte) ([GroupKinds]sheetMeta, error) {
 	return out, nil
 }
 
-// pieceEncoder encodes projects' and units' pieces; each worker has its
+// Encoder encodes projects' and units' pieces; each worker has its
 // own.
-type pieceEncoder struct {
+type Encoder struct {
 	projects []*budget.Project
 	tmp      bytes.Buffer
 	json     *json.Encoder
@@ -151,8 +151,8 @@ type pieceEncoder struct {
 	rec      []string
 }
 
-func NewEncoder(projects []*budget.Project) *pieceEncoder {
-	e := &pieceEncoder{projects: projects}
+func NewEncoder(projects []*budget.Project) *Encoder {
+	e := &Encoder{projects: projects}
 	e.json = json.NewEncoder(&e.tmp)
 	e.json.SetEscapeHTML(false)
 	e.deflat, _ = flate.NewWriter(io.Discard, flate.DefaultCompression)
@@ -160,7 +160,7 @@ func NewEncoder(projects []*budget.Project) *pieceEncoder {
 }
 
 // EncodeItem appends project i's pieces to bufs.
-func (e *pieceEncoder) EncodeItem(i int, bufs []*bytes.Buffer) error {
+func (e *Encoder) EncodeItem(i int, bufs []*bytes.Buffer) error {
 	p := e.projects[i]
 	rows := projectRows(p)
 	if err := e.csvRows(bufs[pieceProjectCSV], ProjectColumns, rows[:1]); err != nil {
@@ -180,7 +180,7 @@ func (e *pieceEncoder) EncodeItem(i int, bufs []*bytes.Buffer) error {
 
 // EncodeGroup appends the sheet rows of projects [from, to), one unit's,
 // to bufs, deflated, and returns their metadata.
-func (e *pieceEncoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, error) {
+func (e *Encoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, error) {
 	ps := e.projects[from:to]
 	var meta []byte
 	for si := 0; si < GroupKinds; si++ {
@@ -215,7 +215,7 @@ func (e *pieceEncoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, 
 	return meta, nil
 }
 
-func (e *pieceEncoder) csvRows(b *bytes.Buffer, cols []*Field, rows []tableRow) error {
+func (e *Encoder) csvRows(b *bytes.Buffer, cols []*Field, rows []tableRow) error {
 	w := csv.NewWriter(b)
 	w.UseCRLF = true
 	if cap(e.rec) < len(cols) {
