@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/content"
 	"budgetsite/generator/output"
+	"budgetsite/generator/render"
 	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -96,15 +97,19 @@ func BenchmarkRenderProjectPage(b *testing.B) {
 	}
 	cfg := testConfig(b, contentDir)
 	st := site.NewSite(cfg.Settings, projects, pages)
-	tmpl, err := loadTemplates(siteLayers(""), true)
+	tmpl, err := render.LoadTemplates(render.SiteLayers(""), true)
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &renderer{site: st, tmpl: tmpl}
-	p := st.Projects[0]
+	var page render.Page
+	for _, pg := range render.New(st, tmpl, nil).Pages() {
+		if pg.Path == site.ProjectURL(st.Projects[0]) {
+			page = pg
+		}
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		out, err := r.execute(r.projectPage(p))
+		out, err := page.Render()
 		if err != nil || len(out) == 0 {
 			b.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"budgetsite/generator/content"
 	"budgetsite/generator/opendata"
 	"budgetsite/generator/output"
+	"budgetsite/generator/render"
 	"budgetsite/generator/site"
 	"context"
 	"errors"
@@ -57,7 +58,7 @@ func BuildWithProgress(ctx context.Context, cfg Config, progress Progress) (*Res
 func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, error) {
 	start := time.Now()
 	clock := newPhaseClock(cfg.Timings, start)
-	l := siteLayers(cfg.SiteDir)
+	l := render.SiteLayers(cfg.SiteDir)
 
 	if !cfg.NoCache {
 		// Where the lock cannot be taken at all (a file system without
@@ -138,7 +139,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	published := report.Redact(projects)
 	clock.mark("check")
 	st := site.NewSite(cfg.Settings, published, pages)
-	tmpl, err := loadTemplates(l, !cfg.NoMinify && !cfg.MinifyPages)
+	tmpl, err := render.LoadTemplates(l, !cfg.NoMinify && !cfg.MinifyPages)
 	if err != nil {
 		return nil, err
 	}
@@ -167,8 +168,14 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 			out.Abort()
 		}
 	}()
-	if err := copyAssets(l, out); err != nil {
+	assets, err := render.Assets(l)
+	if err != nil {
 		return nil, err
+	}
+	for _, a := range assets {
+		if err := out.Put(a.Path, a.Data); err != nil {
+			return nil, err
+		}
 	}
 	// The search index depends on nothing else the build writes, and is
 	// made while the downloads and pages are.
@@ -198,11 +205,11 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	clock.mark("downloads")
 	// Pages render while the workbook is written; the 数据下载 page, which
 	// lists every file with its size, comes last.
-	r := &renderer{site: st, tmpl: tmpl, downloads: dw.ready()}
-	jobs := r.pageJobs()
-	var last []job
+	r := render.New(st, tmpl, dw.ready())
+	jobs := r.Pages()
+	var last []render.Page
 	for i := len(jobs) - 1; i >= 0; i-- {
-		if jobs[i].path == downloadPagePath {
+		if jobs[i].Path == render.DownloadPagePath {
 			last = append(last, jobs[i])
 			jobs = append(jobs[:i], jobs[i+1:]...)
 		}
@@ -218,8 +225,12 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	go func() {
 		downloads, err := dw.finish()
 		if err == nil {
-			lr := &renderer{site: st, tmpl: tmpl, downloads: downloads}
-			err = runJobs(ctx, lr.lastJobs(last), out, keys.key, nil)
+			lr := render.New(st, tmpl, downloads)
+			var pages []render.Page
+			for _, l := range last {
+				pages = append(pages, lr.DownloadPage(l.Inputs))
+			}
+			err = runJobs(ctx, pages, out, keys.key, nil)
 		}
 		lastDone <- err
 	}()

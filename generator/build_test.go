@@ -6,6 +6,7 @@ import (
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/testkit"
+	"budgetsite/generator/render"
 	"budgetsite/generator/site"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -314,20 +315,20 @@ func assertNoStaging(t *testing.T, parent string) {
 func TestMissingEChartsExplainsHowToGetIt(t *testing.T) {
 	// A binary compiled without the bundle, and a site without one.
 	var noBundle fstest.MapFS = fstest.MapFS{}
-	err := fs.WalkDir(defaults, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == echartsAsset {
+	err := fs.WalkDir(render.Defaults, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == render.EchartsAsset {
 			return err
 		}
-		b, err := fs.ReadFile(defaults, p)
+		b, err := fs.ReadFile(render.Defaults, p)
 		noBundle[p] = &fstest.MapFile{Data: b}
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved := defaults
-	defaults = noBundle
-	t.Cleanup(func() { defaults = saved })
+	saved := render.Defaults
+	render.Defaults = noBundle
+	t.Cleanup(func() { render.Defaults = saved })
 
 	cfg := testConfig(t, importSample(t))
 	cfg.SiteDir = t.TempDir()

@@ -3,6 +3,7 @@ package generator
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/output"
+	"budgetsite/generator/render"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -300,9 +301,9 @@ func removeManifest(outDir string) {
 
 // globalKey fingerprints what every page depends on besides its data:
 // the program, the templates, the configuration and the free pages.
-func globalKey(cfg Config, l layers, pages []*budget.Page) ([]byte, error) {
+func globalKey(cfg Config, l render.Layers, pages []*budget.Page) ([]byte, error) {
 	parts := [][]byte{binaryHash()}
-	paths, owner := l.files("templates")
+	paths, owner := l.Files("templates")
 	for _, p := range paths {
 		b, err := fs.ReadFile(owner[p], p)
 		if err != nil {
@@ -325,8 +326,8 @@ func globalKey(cfg Config, l layers, pages []*budget.Page) ([]byte, error) {
 }
 
 // assetsKey fingerprints the asset files, for the no-op check.
-func assetsKey(l layers) ([]byte, error) {
-	paths, owner := l.files("assets")
+func assetsKey(l render.Layers) ([]byte, error) {
+	paths, owner := l.Files("assets")
 	parts := make([][]byte, 0, 2*len(paths))
 	for _, p := range paths {
 		b, err := fs.ReadFile(owner[p], p)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/output"
+	"budgetsite/generator/render"
 	"budgetsite/generator/search"
 	"budgetsite/generator/site"
 	"context"
@@ -11,22 +12,13 @@ import (
 	"sync"
 )
 
-// job is one output file: its path and how to make its bytes. Jobs are
-// independent, so they run on every core; memory stays bounded because
-// each worker holds one page at a time and writes it out before the next.
-type job struct {
-	path   string
-	in     site.Inputs
-	render func() ([]byte, error)
-}
-
-// runJobs renders and writes jobs with one worker per core. The first
+// runJobs renders and writes pages with one worker per core. The first
 // error stops the others; cancelling ctx (Ctrl-C) does too.
-func runJobs(ctx context.Context, jobs []job, out *output.Writer, keyOf func(site.Inputs) string, progress func(done int)) error {
+func runJobs(ctx context.Context, jobs []render.Page, out *output.Writer, keyOf func(site.Inputs) string, progress func(done int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
-	next := make(chan job)
+	next := make(chan render.Page)
 	var (
 		mu       sync.Mutex
 		firstErr error
@@ -47,11 +39,11 @@ func runJobs(ctx context.Context, jobs []job, out *output.Writer, keyOf func(sit
 			defer wg.Done()
 			for j := range next {
 				var err error
-				key := keyOf(j.in)
-				if !out.Reuse(j.path, key) {
+				key := keyOf(j.Inputs)
+				if !out.Reuse(j.Path, key) {
 					var b []byte
-					if b, err = j.render(); err == nil {
-						err = out.PutKeyed(j.path, key, b)
+					if b, err = j.Render(); err == nil {
+						err = out.PutKeyed(j.Path, key, b)
 					}
 				}
 				if err != nil {

@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"budgetsite/generator/budget"
@@ -24,26 +24,26 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 )
 
-// layers is an ordered stack of file systems: a file in a later layer
+// Layers is an ordered stack of file systems: a file in a later layer
 // overrides the same path in an earlier one. The embedded defaults are the
 // bottom layer and a site's own folder the top.
-type layers []fs.FS
+type Layers []fs.FS
 
-// defaults is the bottom layer; tests replace it to simulate a binary
+// Defaults is the bottom layer; tests replace it to simulate a binary
 // built without the ECharts bundle.
-var defaults fs.FS = budgetsite.Defaults
+var Defaults fs.FS = budgetsite.Defaults
 
-func siteLayers(siteDir string) layers {
-	l := layers{defaults}
+func SiteLayers(siteDir string) Layers {
+	l := Layers{Defaults}
 	if siteDir != "" {
 		l = append(l, os.DirFS(siteDir))
 	}
 	return l
 }
 
-// files lists every file under dir across all layers, with the layer that
+// Files lists every file under dir across all layers, with the layer that
 // wins for each, sorted by path.
-func (l layers) files(dir string) (paths []string, owner map[string]fs.FS) {
+func (l Layers) Files(dir string) (paths []string, owner map[string]fs.FS) {
 	owner = map[string]fs.FS{}
 	for _, fsys := range l {
 		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -72,8 +72,8 @@ var pageKinds = []string{"index", "year", "department", "unit", "project", "page
 // (template actions are kept as they are), so executing them yields
 // minified pages and no page needs a minifier pass of its own: the cost
 // is paid once per template instead of once per page.
-func loadTemplates(l layers, minified bool) (map[string]*template.Template, error) {
-	paths, owner := l.files("templates")
+func LoadTemplates(l Layers, minified bool) (map[string]*template.Template, error) {
+	paths, owner := l.Files("templates")
 	m := newTemplateMinifier()
 	read := func(p string) (string, error) {
 		b, err := fs.ReadFile(owner[p], p)

@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"budgetsite/generator/budget"
@@ -79,8 +79,9 @@ func rootPrefix(p string) string {
 	return strings.Repeat("../", strings.Count(p, "/"))
 }
 
-// renderer executes page templates into the output.
-type renderer struct {
+// Renderer plans and renders the pages of a site with a set of templates.
+// downloads lists the open-data files, for the pages that link them.
+type Renderer struct {
 	site *site.Site
 	tmpl map[string]*template.Template
 
@@ -94,12 +95,17 @@ type renderer struct {
 	yearChartCache sync.Map // year → *yearChartsOnce
 }
 
+// New returns a Renderer of the site's pages.
+func New(s *site.Site, tmpl map[string]*template.Template, downloads []opendata.Download) *Renderer {
+	return &Renderer{site: s, tmpl: tmpl, downloads: downloads}
+}
+
 type yearChartsOnce struct {
 	once   sync.Once
 	charts []chart
 }
 
-func (r *renderer) newPage(kind, p, title string) *pageData {
+func (r *Renderer) newPage(kind, p, title string) *pageData {
 	pd := &pageData{Site: r.site, Cfg: &r.site.Settings, Kind: kind, Path: p, Root: rootPrefix(p), Title: title, Heading: title}
 	pd.PubDate = r.site.Settings.PubDate
 	pd.Meta = []metaTag{
@@ -111,7 +117,7 @@ func (r *renderer) newPage(kind, p, title string) *pageData {
 	return pd
 }
 
-func (r *renderer) nav(current string) []navItem {
+func (r *Renderer) nav(current string) []navItem {
 	items := []navItem{{Name: "首页", URL: "index.html"}}
 	for _, y := range r.site.Years {
 		items = append(items, navItem{Name: fmt.Sprintf("%d年", y.Year), URL: site.YearURL(y.Year)})
@@ -133,7 +139,7 @@ func (r *renderer) nav(current string) []navItem {
 	return items
 }
 
-func (r *renderer) column(pd *pageData, name, typ, desc string) {
+func (r *Renderer) column(pd *pageData, name, typ, desc string) {
 	pd.Meta = append(pd.Meta,
 		metaTag{"ColumnName", name},
 		metaTag{"ColumnDescription", desc},
@@ -150,7 +156,7 @@ type chrome struct {
 // chromeFor renders the header and footer of a page once per variant:
 // they depend only on the page's depth, its place in the navigation and
 // the configuration, and take a good part of a page's rendering time.
-func (r *renderer) chromeFor(pd *pageData) (chrome, error) {
+func (r *Renderer) chromeFor(pd *pageData) (chrome, error) {
 	var key strings.Builder
 	key.WriteString(pd.Root)
 	key.WriteByte('|')
@@ -181,7 +187,7 @@ func (r *renderer) chromeFor(pd *pageData) (chrome, error) {
 
 // execute renders one page. It is called from several goroutines at
 // once; templates and the site model are read-only by then.
-func (r *renderer) execute(pd *pageData) ([]byte, error) {
+func (r *Renderer) execute(pd *pageData) ([]byte, error) {
 	c, err := r.chromeFor(pd)
 	if err != nil {
 		return nil, &budget.Error{File: "templates/layout.html", Msg: "生成页面 " + pd.Path + " 的页头或页脚时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
@@ -195,16 +201,24 @@ func (r *renderer) execute(pd *pageData) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// pageJobs plans every page as a job; nothing is rendered yet. Pages
+// Page is one page as planned: its path, what it is made from, and how to
+// render it. Nothing is rendered until Render is called.
+type Page struct {
+	Path   string
+	Inputs site.Inputs
+	Render func() ([]byte, error)
+}
+
+// Pages plans every page; nothing is rendered yet. Pages
 // that summarise many projects come first so that the long jobs start
 // early and the workers finish together.
-func (r *renderer) pageJobs() []job {
+func (r *Renderer) Pages() []Page {
 	s := r.site
-	var jobs []job
+	var jobs []Page
 	all := site.Inputs{What: "all", Projects: s.Projects}
 	in := all
 	page := func(p string, f func() *pageData) {
-		jobs = append(jobs, job{path: p, in: in, render: func() ([]byte, error) { return r.execute(f()) }})
+		jobs = append(jobs, Page{Path: p, Inputs: in, Render: func() ([]byte, error) { return r.execute(f()) }})
 	}
 	page("index.html", func() *pageData {
 		latest := s.Years[0]
@@ -255,7 +269,7 @@ func (r *renderer) pageJobs() []job {
 			return pd
 		})
 	}
-	page(downloadPagePath, r.downloadPage)
+	page(DownloadPagePath, r.downloadPage)
 	page("search.html", func() *pageData {
 		sp := r.newPage("search", "search.html", "站内搜索")
 		sp.Description = "搜索各年度项目支出绩效目标：项目名称、编码、主管部门、实施单位、绩效指标、项目概况。"
@@ -291,7 +305,7 @@ func (r *renderer) pageJobs() []job {
 	return jobs
 }
 
-func (r *renderer) yearPage(y *site.Year) *pageData {
+func (r *Renderer) yearPage(y *site.Year) *pageData {
 	yp := site.YearURL(y.Year)
 	pd := r.newPage("year", yp, fmt.Sprintf("%d年项目支出绩效目标", y.Year))
 	pd.Year = y
@@ -304,7 +318,7 @@ func (r *renderer) yearPage(y *site.Year) *pageData {
 	return pd
 }
 
-func (r *renderer) addYearHistory(pd *pageData, y *site.Year) {
+func (r *Renderer) addYearHistory(pd *pageData, y *site.Year) {
 	if len(r.site.Years) < 2 {
 		return
 	}
@@ -312,7 +326,7 @@ func (r *renderer) addYearHistory(pd *pageData, y *site.Year) {
 	pd.Charts = append(pd.Charts, fundsHistory(chartID("y", fmt.Sprint(y.Year), "history"), "历年资金总额", pd.History))
 }
 
-func (r *renderer) yearCharts(y *site.Year) []chart {
+func (r *Renderer) yearCharts(y *site.Year) []chart {
 	v, _ := r.yearChartCache.LoadOrStore(y.Year, &yearChartsOnce{})
 	c := v.(*yearChartsOnce)
 	c.once.Do(func() { c.charts = computeYearCharts(y) })
@@ -336,7 +350,7 @@ func computeYearCharts(y *site.Year) []chart {
 	}
 }
 
-func (r *renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
+func (r *Renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
 	kindName := map[string]string{"department": "主管部门", "unit": "实施单位"}[a.Kind]
 	pd := r.newPage(a.Kind, site.AgencyURL(a), a.Name)
 	// An agency page sees its year and a unit's department only by name
@@ -452,7 +466,7 @@ func buildRows(ins []budget.Indicator) []indicatorRow {
 	return rows
 }
 
-func (r *renderer) projectPage(p *budget.Project) *pageData {
+func (r *Renderer) projectPage(p *budget.Project) *pageData {
 	y := r.site.Year(p.Year)
 	dept, unit := y.Department(p.Department.Code), y.Unit(p.Unit.Code)
 	// A project page sees only the names of its year and agencies, as
@@ -528,7 +542,7 @@ func agencyChoices(s *site.Site) (depts, units []budget.Coded) {
 // starts with prefix (a project's "data/2022/project/X." matches its
 // .json and .csv). The index is built on first use, so a site with tens
 // of thousands of files does not scan the whole list for every page.
-func (r *renderer) downloadsFor(level string, year int, prefix string) []opendata.Download {
+func (r *Renderer) downloadsFor(level string, year int, prefix string) []opendata.Download {
 	r.dlOnce.Do(func() {
 		r.dlIndex = map[string][]opendata.Download{}
 		for _, d := range r.downloads {
@@ -551,23 +565,18 @@ func downloadKey(level string, year int, p string) string {
 	return fmt.Sprintf("%s|%d|%s", level, year, p)
 }
 
-// lastJobs re-plans the given jobs on this renderer, whose download list
-// is complete.
-func (r *renderer) lastJobs(jobs []job) []job {
-	var out []job
-	for _, l := range jobs {
-		if l.path == downloadPagePath {
-			out = append(out, job{path: l.path, in: l.in, render: func() ([]byte, error) { return r.execute(r.downloadPage()) }})
-		}
-	}
-	return out
+// DownloadPage plans the 数据下载 page, which lists every download with its
+// size and hash: the build plans it again on a renderer given the
+// complete list once the downloads are written.
+func (r *Renderer) DownloadPage(in site.Inputs) Page {
+	return Page{Path: DownloadPagePath, Inputs: in, Render: func() ([]byte, error) { return r.execute(r.downloadPage()) }}
 }
 
-const downloadPagePath = "download.html"
+const DownloadPagePath = "download.html"
 
 // downloadPage lists every download with its size, and the 数据字典.
-func (r *renderer) downloadPage() *pageData {
-	dl := r.newPage("download", downloadPagePath, "数据下载")
+func (r *Renderer) downloadPage() *pageData {
+	dl := r.newPage("download", DownloadPagePath, "数据下载")
 	dl.Description = "全部项目支出绩效目标数据的下载：CSV、Excel 和 JSON 格式，按年度、主管部门、实施单位和项目分别提供，附数据字典。"
 	dl.Crumbs = []crumb{{"首页", "index.html"}, {"数据下载", ""}}
 	dl.Downloads, dl.Dictionary = r.downloads, opendata.Dictionary()

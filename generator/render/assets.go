@@ -1,20 +1,26 @@
-package generator
+package render
 
 import (
 	"budgetsite/generator/budget"
-	"budgetsite/generator/output"
 	"io/fs"
 	"strings"
 )
 
-// echartsAsset is where the pages expect the ECharts bundle. `npm ci`
+// EchartsAsset is where the pages expect the ECharts bundle. `npm ci`
 // builds it from the pinned npm package (see package.json).
-const echartsAsset = "assets/vendor/echarts.min.js"
+const EchartsAsset = "assets/vendor/echarts.min.js"
 
-// copyAssets writes every asset, the site's own overriding the embedded
+// Asset is one file of assets/ to publish as it is.
+type Asset struct {
+	Path string
+	Data []byte
+}
+
+// Assets returns every asset, the site's own overriding the embedded
 // defaults. Source files for the bundle (assets/src) are not published.
-func copyAssets(l layers, out *output.Writer) error {
-	paths, owner := l.files("assets")
+func Assets(l Layers) ([]Asset, error) {
+	paths, owner := l.Files("assets")
+	var out []Asset
 	found := false
 	for _, p := range paths {
 		if strings.HasPrefix(p, "assets/src/") {
@@ -22,19 +28,17 @@ func copyAssets(l layers, out *output.Writer) error {
 		}
 		b, err := fs.ReadFile(owner[p], p)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if p == echartsAsset {
+		if p == EchartsAsset {
 			found = len(b) > 0
 		}
-		if err := out.Put(p, b); err != nil {
-			return err
-		}
+		out = append(out, Asset{p, b})
 	}
 	if !found {
-		return &budget.Error{File: echartsAsset, Msg: "缺少图表脚本 ECharts",
+		return nil, &budget.Error{File: EchartsAsset, Msg: "缺少图表脚本 ECharts",
 			Hint: "请在 budgetsite 源码目录运行 npm ci（会按 package-lock.json 安装 ECharts 并生成该文件），然后重新编译或运行；" +
 				"也可以把 ECharts 6.1.0 或更新版本的 echarts.min.js 放到站点目录的 assets/vendor/ 下。原有网站未被改动"}
 	}
-	return nil
+	return out, nil
 }
