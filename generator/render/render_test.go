@@ -15,7 +15,7 @@ func testSite() *site.Site {
 	mk := func(code, unit string) *budget.Project {
 		return &budget.Project{Code: code, Name: "项目" + code, Year: 2022, File: "content/2022/" + code + ".md",
 			Department: budget.Coded{Code: "103", Name: "部门"}, Unit: budget.Coded{Code: unit, Name: "单位" + unit},
-			Funds: decimal.MustDecimal("1.5"),
+			Funds:      decimal.MustDecimal("1.5"),
 			Indicators: []budget.Indicator{{Level1: "产出指标", Level2: "数量指标", Level3: "事项", Value: "1", Operator: "=", Unit: "个", Weight: decimal.MustDecimal("90")}}}
 	}
 	ps := []*budget.Project{mk("A1", "103001"), mk("A2", "103001"), mk("B1", "103002")}
