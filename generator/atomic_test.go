@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"budgetsite/generator/buildcache"
+	"budgetsite/generator/internal/testkit"
 	"bytes"
 	"context"
 	"os"
@@ -17,7 +19,7 @@ import (
 
 func assertUnchanged(t *testing.T, cfg Config, before map[string][]byte) {
 	t.Helper()
-	after := readTree(t, cfg.OutDir)
+	after := testkit.ReadTree(t, cfg.OutDir)
 	if len(after) != len(before) {
 		t.Errorf("output has %d files after the failed build, had %d", len(after), len(before))
 	}
@@ -33,7 +35,7 @@ func builtOnce(t *testing.T) (Config, map[string][]byte) {
 	t.Helper()
 	cfg := testConfig(t, importSample(t))
 	build(t, cfg)
-	return cfg, readTree(t, cfg.OutDir)
+	return cfg, testkit.ReadTree(t, cfg.OutDir)
 }
 
 func TestTemplateErrorKeepsPreviousOutput(t *testing.T) {
@@ -147,8 +149,8 @@ func TestUnwritableFolderKeepsPreviousOutput(t *testing.T) {
 func TestConcurrentBuildRefused(t *testing.T) {
 	cfg := testConfig(t, importSample(t))
 	build(t, cfg)
-	before := readTree(t, cfg.OutDir)
-	unlock, err := lockCache(cacheDir(cfg.OutDir))
+	before := testkit.ReadTree(t, cfg.OutDir)
+	unlock, err := buildcache.LockCache(buildcache.Dir(cfg.OutDir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +161,7 @@ func TestConcurrentBuildRefused(t *testing.T) {
 			t.Fatalf("second build: %v", err)
 		}
 	}
-	after := readTree(t, cfg.OutDir)
+	after := testkit.ReadTree(t, cfg.OutDir)
 	if len(after) != len(before) {
 		t.Errorf("output changed: %d files, was %d", len(after), len(before))
 	}

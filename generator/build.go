@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/buildcache"
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/opendata"
@@ -63,8 +64,8 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if !cfg.NoCache {
 		// Where the lock cannot be taken at all (a file system without
 		// flock), the build goes on unlocked, as it would without a cache.
-		unlock, err := lockCache(cacheDir(cfg.OutDir))
-		if errors.Is(err, errBuildRunning) {
+		unlock, err := buildcache.LockCache(buildcache.Dir(cfg.OutDir))
+		if errors.Is(err, buildcache.ErrBuildRunning) {
 			return nil, &budget.Error{File: cfg.OutDir, Msg: "另一个 budgetsite 正在生成同一个输出目录",
 				Hint: "请等它完成后再运行；同时生成同一个目录会互相覆盖"}
 		} else if err == nil {
@@ -72,27 +73,27 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		}
 	}
 
-	var prev *manifest
+	var prev *buildcache.Manifest
 	var inputs string
 	var known map[string][32]byte // content hashes, for the load stage
 	if !cfg.NoCache {
-		sc := loadStatCache(cfg.OutDir, cfg.ContentDir)
+		sc := buildcache.LoadStatCache(cfg.OutDir, cfg.ContentDir)
 		// The output folder is checked while the content is fingerprinted:
 		// both are mostly system calls, and neither needs the other.
-		prevc := make(chan *manifest, 1)
+		prevc := make(chan *buildcache.Manifest, 1)
 		go func() {
-			m := loadManifest(cfg.OutDir)
+			m := buildcache.LoadManifest(cfg.OutDir)
 			if m != nil && !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
 				m = nil // the output was changed behind our back: rebuild it whole
 			}
 			prevc <- m
 		}()
-		sc.primeBinaryHash()
+		sc.PrimeBinaryHash()
 		ak, err := assetsKey(l)
 		if err == nil {
 			var tk []byte
 			if tk, err = globalKey(cfg, l, nil); err == nil {
-				inputs, known, err = inputFingerprint(sc, append(ak, tk...))
+				inputs, known, err = buildcache.InputFingerprint(sc, append(ak, tk...))
 				if err != nil {
 					err = &budget.Error{File: cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
 				}
@@ -109,17 +110,17 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	}
 
 	clock.mark("fingerprint")
-	var pc *parseCache
+	var pc *buildcache.ParseCache
 	if !cfg.NoCache && prev != nil {
-		pc = loadParseCache(cfg.OutDir)
+		pc = buildcache.LoadParseCache(cfg.OutDir)
 	} else if !cfg.NoCache {
-		pc = newParseCache()
+		pc = buildcache.NewParseCache()
 	}
 	var parseMemo content.ParseMemo
 	var hitMemo check.HitMemo
 	if pc != nil {
-		pc.known = known
-		pc.root = path.Clean(cfg.ContentDir)
+		pc.Known = known
+		pc.Root = path.Clean(cfg.ContentDir)
 		parseMemo, hitMemo = pc, pc
 	}
 	projects, pages, err := content.LoadDir(cfg.ContentDir, parseMemo)
@@ -145,7 +146,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	}
 	var keys *keyer
 	if !cfg.NoCache {
-		keys = &keyer{hashes: pc.hashes()}
+		keys = &keyer{hashes: pc.Hashes()}
 		if keys.global, err = globalKey(cfg, l, pages); err != nil {
 			return nil, err
 		}
@@ -189,14 +190,14 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	// Data first: the 数据下载 page lists the files with their sizes.
 	pieceDir := ""
 	if !cfg.NoCache {
-		pieceDir = cacheDir(cfg.OutDir)
+		pieceDir = buildcache.Dir(cfg.OutDir)
 	}
-	frags, err := buildPieces(pieceDir, pieceLayout{opendata.ItemKinds, opendata.GroupKinds}, len(st.Projects), keys.pieceKeys(st.Projects),
-		opendata.UnitGroups(st.Projects), func() storeEncoder { return opendata.NewEncoder(st.Projects) })
+	frags, err := buildcache.BuildPieces(pieceDir, buildcache.PieceLayout{ItemKinds: opendata.ItemKinds, GroupKinds: opendata.GroupKinds}, len(st.Projects), keys.pieceKeys(st.Projects),
+		opendata.UnitGroups(st.Projects), func() buildcache.StoreEncoder { return opendata.NewEncoder(st.Projects) })
 	if err != nil {
 		return nil, err
 	}
-	defer frags.close()
+	defer frags.Close()
 	clock.mark("fragments")
 	dw, err := startDownloads(st, out, frags, keys)
 	if err != nil {
@@ -265,7 +266,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	// The cache must never describe a folder it does not match: drop it
 	// before the output changes, write the new one after.
 	if !cfg.NoCache {
-		removeManifest(cfg.OutDir)
+		buildcache.RemoveManifest(cfg.OutDir)
 	}
 	clock.mark("robots")
 	if err := out.Commit(cfg.Keep); err != nil {
@@ -280,17 +281,17 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
-			_ = frags.commit()
+			_ = frags.Commit()
 		}()
 		go func() {
 			defer wg.Done()
-			pc.prune()
-			_ = pc.save(cfg.OutDir)
+			pc.Prune()
+			_ = pc.Save(cfg.OutDir)
 		}()
 		absOut, _ := filepath.Abs(cfg.OutDir)
-		m := &manifest{Version: manifestVersion, OutDir: absOut, Inputs: inputs, Files: out.Records(),
+		m := &buildcache.Manifest{Version: buildcache.ManifestVersion, OutDir: absOut, Inputs: inputs, Files: out.Records(),
 			Projects: res.Projects, Warnings: res.Warnings}
-		_ = m.save(cfg.OutDir)
+		_ = m.Save(cfg.OutDir)
 		wg.Wait()
 	}
 	clock.mark("cache save")
@@ -305,9 +306,6 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
-
-// errBuildRunning is lockCache's answer when another build holds the lock.
-var errBuildRunning = errors.New("build running")
 
 func countPages(files map[string]output.Record) int {
 	n := 0

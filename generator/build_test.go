@@ -108,32 +108,13 @@ func build(t testing.TB, cfg Config) *Result {
 	return res
 }
 
-// readTree returns every file under dir by slash path.
-func readTree(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // TestShippedContentIsCurrent re-imports the sample and requires the
 // committed content/2022 to be byte-identical, so the shipped site always
 // reflects what the importer produces today.
 func TestShippedContentIsCurrent(t *testing.T) {
 	contentDir := importSample(t)
-	got := readTree(t, filepath.Join(contentDir, "2022"))
-	want := readTree(t, "../content/2022")
+	got := testkit.ReadTree(t, filepath.Join(contentDir, "2022"))
+	want := testkit.ReadTree(t, "../content/2022")
 	if len(got) != len(want) {
 		t.Fatalf("re-import wrote %d files, content/2022 has %d", len(got), len(want))
 	}
@@ -146,7 +127,7 @@ func TestShippedContentIsCurrent(t *testing.T) {
 
 func TestReimportIsByteIdentical(t *testing.T) {
 	contentDir := importSample(t)
-	before := readTree(t, contentDir)
+	before := testkit.ReadTree(t, contentDir)
 	res, err := content.Import([]string{samplePath}, contentDir, tables.ParseOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +135,7 @@ func TestReimportIsByteIdentical(t *testing.T) {
 	if len(res.Written) != 0 || len(res.Unchanged) != 14 {
 		t.Errorf("re-import wrote %d and left %d unchanged; want 0 and 14", len(res.Written), len(res.Unchanged))
 	}
-	after := readTree(t, contentDir)
+	after := testkit.ReadTree(t, contentDir)
 	for name, b := range before {
 		if !bytes.Equal(b, after[name]) {
 			t.Errorf("%s changed on re-import", name)
@@ -250,11 +231,11 @@ func TestDeterministicBuild(t *testing.T) {
 	contentDir := importSample(t)
 	cfg := testConfig(t, contentDir)
 	build(t, cfg)
-	first := readTree(t, cfg.OutDir)
+	first := testkit.ReadTree(t, cfg.OutDir)
 	cfg2 := cfg
 	cfg2.OutDir = filepath.Join(t.TempDir(), "other")
 	build(t, cfg2)
-	second := readTree(t, cfg2.OutDir)
+	second := testkit.ReadTree(t, cfg2.OutDir)
 	if len(first) != len(second) {
 		t.Fatalf("%d files vs %d", len(first), len(second))
 	}
@@ -265,7 +246,7 @@ func TestDeterministicBuild(t *testing.T) {
 	}
 	// Rebuilding into the same folder is identical too.
 	build(t, cfg)
-	for name, b := range readTree(t, cfg.OutDir) {
+	for name, b := range testkit.ReadTree(t, cfg.OutDir) {
 		if !bytes.Equal(b, first[name]) {
 			t.Errorf("%s differs after rebuilding in place", name)
 		}
@@ -276,7 +257,7 @@ func TestBadContentKeepsPreviousOutput(t *testing.T) {
 	contentDir := importSample(t)
 	cfg := testConfig(t, contentDir)
 	build(t, cfg)
-	before := readTree(t, cfg.OutDir)
+	before := testkit.ReadTree(t, cfg.OutDir)
 	bad := filepath.Join(contentDir, "2022", "50011022T000000155466.md")
 	b, _ := os.ReadFile(bad)
 	b = bytes.Replace(b, []byte("weight: 10"), []byte("weight: 十"), 1)
@@ -290,7 +271,7 @@ func TestBadContentKeepsPreviousOutput(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, "50011022T000000155466.md:") || !strings.Contains(msg, "十") {
 		t.Errorf("error does not name the file, line and value: %s", msg)
 	}
-	after := readTree(t, cfg.OutDir)
+	after := testkit.ReadTree(t, cfg.OutDir)
 	if len(after) != len(before) {
 		t.Fatalf("output has %d files after a failed build, had %d", len(after), len(before))
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/buildcache"
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/decimal"
@@ -292,8 +293,8 @@ func TestExportDeterministic(t *testing.T) {
 	cfg2 := cfg
 	cfg2.OutDir = filepath.Join(t.TempDir(), "other")
 	build(t, cfg2)
-	first := readTree(t, filepath.Join(cfg.OutDir, "data"))
-	second := readTree(t, filepath.Join(cfg2.OutDir, "data"))
+	first := testkit.ReadTree(t, filepath.Join(cfg.OutDir, "data"))
+	second := testkit.ReadTree(t, filepath.Join(cfg2.OutDir, "data"))
 	if len(first) != len(second) || len(first) < 40 {
 		t.Fatalf("%d vs %d data files", len(first), len(second))
 	}
@@ -639,13 +640,13 @@ func writeDownloads(t *testing.T, s *site.Site, out *output.Writer) ([]opendata.
 }
 
 // testFragments is the fragment store of s, in a temporary folder.
-func testFragments(t *testing.T, s *site.Site) *pieceStore {
+func testFragments(t *testing.T, s *site.Site) *buildcache.PieceStore {
 	t.Helper()
 	fs, err := buildTestPieces(s, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(fs.close)
+	t.Cleanup(fs.Close)
 	return fs
 }
 
@@ -671,7 +672,7 @@ func buildTricky(t *testing.T) (*budget.Project, Config) {
 }
 
 // buildTestPieces is the build's piece store for s in dir.
-func buildTestPieces(s *site.Site, dir string, keys *keyer) (*pieceStore, error) {
-	return buildPieces(dir, pieceLayout{opendata.ItemKinds, opendata.GroupKinds}, len(s.Projects), keys.pieceKeys(s.Projects),
-		opendata.UnitGroups(s.Projects), func() storeEncoder { return opendata.NewEncoder(s.Projects) })
+func buildTestPieces(s *site.Site, dir string, keys *keyer) (*buildcache.PieceStore, error) {
+	return buildcache.BuildPieces(dir, buildcache.PieceLayout{ItemKinds: opendata.ItemKinds, GroupKinds: opendata.GroupKinds}, len(s.Projects), keys.pieceKeys(s.Projects),
+		opendata.UnitGroups(s.Projects), func() buildcache.StoreEncoder { return opendata.NewEncoder(s.Projects) })
 }

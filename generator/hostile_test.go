@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/internal/testkit"
 	"bytes"
 	"path"
 	"strings"
@@ -19,7 +20,7 @@ func hostileSite(t *testing.T) (Config, map[string][]byte) {
 	cfg := testConfig(t, content)
 	cfg.BaseURL = "https://example.gov.cn/zwgk/ysgk/"
 	build(t, cfg)
-	return cfg, readTree(t, cfg.OutDir)
+	return cfg, testkit.ReadTree(t, cfg.OutDir)
 }
 
 // TestHostileInputIsInert checks every HTML file for elements and

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"budgetsite/generator/buildcache"
 	"budgetsite/generator/content"
+	"budgetsite/generator/internal/testkit"
 	"budgetsite/generator/opendata"
 	"budgetsite/generator/tables"
 	"bytes"
@@ -73,7 +75,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "level3: 区长办公会", "level3: 区长办公会议")
 		}, []string{"data/budget.xlsx", "data/indicators.csv", "data/2022/project/50011022T000000155466.csv"}, nil},
 		{"damaged piece store", func(t *testing.T) {
-			dir := cacheDir(cfg.OutDir)
+			dir := buildcache.Dir(cfg.OutDir)
 			dats, _ := filepath.Glob(filepath.Join(dir, "pieces.*.dat"))
 			if len(dats) != opendata.ItemKinds+opendata.GroupKinds {
 				t.Fatalf("piece store has %d files, want %d", len(dats), opendata.ItemKinds+opendata.GroupKinds)
@@ -86,7 +88,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "funds_wan: 99.9", "funds_wan: 98.9")
 		}, []string{"data/projects.json", "data/budget.xlsx"}, nil},
 		{"unreadable piece index", func(t *testing.T) {
-			if err := os.WriteFile(pieceIndexPath(cacheDir(cfg.OutDir)), []byte("not a gob"), 0o644); err != nil {
+			if err := os.WriteFile(buildcache.PieceIndexPath(buildcache.Dir(cfg.OutDir)), []byte("not a gob"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "funds_wan: 98.9", "funds_wan: 97.9")
@@ -189,7 +191,7 @@ func assertMtimesKept(t *testing.T, dir string, before map[string]time.Time, exc
 
 func compareTrees(t *testing.T, a, b string) {
 	t.Helper()
-	ta, tb := readTree(t, a), readTree(t, b)
+	ta, tb := testkit.ReadTree(t, a), testkit.ReadTree(t, b)
 	for name, ba := range ta {
 		bb, ok := tb[name]
 		if !ok {

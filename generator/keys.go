@@ -2,8 +2,12 @@ package generator
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/buildcache"
+	"budgetsite/generator/render"
 	"budgetsite/generator/site"
 	"crypto/sha256"
+	"encoding/json"
+	"io/fs"
 )
 
 // keyer computes the cache key of an output file from the inputs its
@@ -29,7 +33,7 @@ func (k *keyer) key(in site.Inputs) string {
 		h := k.hashes[p.File]
 		parts = append(parts, h[:])
 	}
-	return keyOf(parts...)
+	return buildcache.KeyOf(parts...)
 }
 
 // hash returns the content hash of a project's file.
@@ -53,4 +57,44 @@ func (k *keyer) pieceKeys(ps []*budget.Project) [][32]byte {
 		h.Sum(keys[i][:0])
 	}
 	return keys
+}
+
+// globalKey fingerprints what every page depends on besides its data:
+// the program, the templates, the configuration and the free pages.
+func globalKey(cfg Config, l render.Layers, pages []*budget.Page) ([]byte, error) {
+	parts := [][]byte{buildcache.BinaryHash()}
+	paths, owner := l.Files("templates")
+	for _, p := range paths {
+		b, err := fs.ReadFile(owner[p], p)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, []byte(p), b)
+	}
+	c := cfg
+	c.ContentDir, c.OutDir, c.SiteDir = "", "", ""
+	cj, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	parts = append(parts, cj)
+	for _, pg := range pages {
+		parts = append(parts, []byte(pg.Slug), []byte(pg.Title), []byte(pg.Nav), []byte(pg.Description), []byte(pg.Body))
+	}
+	k := buildcache.KeyOf(parts...)
+	return []byte(k), nil
+}
+
+// assetsKey fingerprints the asset files, for the no-op check.
+func assetsKey(l render.Layers) ([]byte, error) {
+	paths, owner := l.Files("assets")
+	parts := make([][]byte, 0, 2*len(paths))
+	for _, p := range paths {
+		b, err := fs.ReadFile(owner[p], p)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, []byte(p), b)
+	}
+	return []byte(buildcache.KeyOf(parts...)), nil
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"budgetsite/generator/internal/testkit"
 	"bytes"
 	"net/url"
 	"path"
@@ -95,7 +96,7 @@ var externalAllowed = []string{"https://beian.miit.gov.cn/"}
 func TestOutputIsSelfContained(t *testing.T) {
 	cfg := testConfig(t, importSample(t))
 	build(t, cfg)
-	files := readTree(t, cfg.OutDir)
+	files := testkit.ReadTree(t, cfg.OutDir)
 	pages := 0
 	for _, name := range sortedKeys(files) {
 		if path.Ext(name) != ".html" {

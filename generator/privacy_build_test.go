@@ -17,7 +17,7 @@ func TestPrivacyBuildPublishesNoNames(t *testing.T) {
 	content := importSample(t)
 	cfg := testConfig(t, content)
 	build(t, cfg)
-	files := readTree(t, cfg.OutDir)
+	files := testkit.ReadTree(t, cfg.OutDir)
 	if len(files) < 20 {
 		t.Fatalf("only %d output files", len(files))
 	}
@@ -57,7 +57,7 @@ func TestPrivacyBuildPublishesNoNames(t *testing.T) {
 	cfg.Privacy.Policy = "remove"
 	cfg.OutDir = filepath.Join(t.TempDir(), "removed")
 	build(t, cfg)
-	removed := readTree(t, cfg.OutDir)
+	removed := testkit.ReadTree(t, cfg.OutDir)
 	page = string(removed["2022/project/50011022T000000133648.html"])
 	if c := strings.Count(page, "（姓名已隐去）"); c < 6 {
 		t.Errorf("remove policy: page shows （姓名已隐去） %d times, want at least 6", c)
@@ -78,7 +78,7 @@ func TestPrivacyUnreviewedNameBlocksBuild(t *testing.T) {
 	content := importSample(t)
 	cfg := testConfig(t, content)
 	build(t, cfg)
-	before := readTree(t, cfg.OutDir)
+	before := testkit.ReadTree(t, cfg.OutDir)
 
 	code := "50011022T000000999999"
 	text := testkit.Edit(t, testkit.ContentFixture,
@@ -105,7 +105,7 @@ func TestPrivacyUnreviewedNameBlocksBuild(t *testing.T) {
 	if strings.Join(blocked.Unreviewed, ",") != "张三丰,赵德柱" {
 		t.Errorf("unreviewed %v", blocked.Unreviewed)
 	}
-	after := readTree(t, cfg.OutDir)
+	after := testkit.ReadTree(t, cfg.OutDir)
 	if len(after) != len(before) {
 		t.Errorf("output has %d files after the blocked build, had %d", len(after), len(before))
 	}
@@ -119,7 +119,7 @@ func TestPrivacyUnreviewedNameBlocksBuild(t *testing.T) {
 	// Once reviewed, the build goes through and publishes neither name.
 	cfg.Privacy.Redact = append(append([]string(nil), testkit.SampleNames...), "张三丰", "赵德柱")
 	build(t, cfg)
-	for name, b := range readTree(t, cfg.OutDir) {
+	for name, b := range testkit.ReadTree(t, cfg.OutDir) {
 		for _, n := range []string{"张三丰", "赵德柱"} {
 			if bytes.Contains(b, []byte(n)) {
 				t.Errorf("%s holds the reviewed name %s", name, n)

@@ -259,13 +259,13 @@ var (
 		value: func(r tableRow) cell { return decimalCell(r.ind().Weight) }}
 )
 
-// projectColumns are the columns of projects.csv and the 项目 sheet.
+// ProjectColumns are the columns of projects.csv and the 项目 sheet.
 var ProjectColumns = []*Field{
 	colYear, colCode, colName, colDeptCode, colDeptName, colUnitCode, colUnitName, colFunds,
 	colAttribute, colStart, colEnd, colOverview, colGoal, colCount, colWeightTotal, colPage,
 }
 
-// indicatorColumns are the columns of indicators.csv and the 指标 sheet.
+// IndicatorColumns are the columns of indicators.csv and the 指标 sheet.
 var IndicatorColumns = []*Field{
 	colYear, colCode, colName, colDeptCode, colDeptName, colUnitCode, colUnitName,
 	colSeq, colLevel1, colLevel2, colLevel3, colValue, colOperator, colMeasure, colWeight,

@@ -84,7 +84,7 @@ func (a *assembly) runs(ps []*budget.Project) [][2]int {
 	return out
 }
 
-// unitGroups splits the site order into runs of projects of one unit.
+// UnitGroups splits the site order into runs of projects of one unit.
 func UnitGroups(ps []*budget.Project) [][2]int {
 	var gs [][2]int
 	for i, p := range ps {

@@ -90,11 +90,11 @@ type Record struct {
 	SHA256 string // hex
 }
 
-// put minifies and writes one output file. p is slash-separated and
+// Put minifies and writes one output file. p is slash-separated and
 // relative to the site root.
 func (o *Writer) Put(p string, data []byte) error { return o.PutKeyed(p, "", data) }
 
-// reuse records a file as unchanged, without rendering it, when the
+// Reuse records a file as unchanged, without rendering it, when the
 // previous build made it from the same inputs.
 func (o *Writer) Reuse(p, key string) bool {
 	if o.prev == nil || key == "" {
@@ -111,7 +111,7 @@ func (o *Writer) Reuse(p, key string) bool {
 	return true
 }
 
-// putStream writes a file produced by write, straight to disk and
+// PutStream writes a file produced by write, straight to disk and
 // hashed on the way, so the largest exports (all projects of a province)
 // never sit in memory whole. Files it writes are not minified: only open
 // data uses it.
@@ -197,7 +197,7 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// putKeyed is put for a file made from inputs with the given key.
+// PutKeyed is put for a file made from inputs with the given key.
 func (o *Writer) PutKeyed(p, key string, data []byte) error {
 	if err := checkPath(p); err != nil {
 		return err
@@ -237,7 +237,7 @@ func (o *Writer) mkdir(dir string) error {
 	return nil
 }
 
-// info returns the size and hash of a written file.
+// Info returns the size and hash of a written file.
 func (o *Writer) Info(p string) (Record, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -245,7 +245,7 @@ func (o *Writer) Info(p string) (Record, bool) {
 	return fi, ok
 }
 
-// paths returns every written path, sorted.
+// Paths returns every written path, sorted.
 func (o *Writer) Paths() []string {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -267,7 +267,7 @@ func (o *Writer) Bytes() int64 {
 	return n
 }
 
-// abort removes the staging folder; the previous output stays as it was.
+// Abort removes the staging folder; the previous output stays as it was.
 func (o *Writer) Abort() {
 	if o.staging != "" {
 		os.RemoveAll(o.staging)
@@ -283,7 +283,7 @@ func (o *Writer) Counts() (written, unchanged int) {
 	return len(o.files) - o.unchanged, o.unchanged
 }
 
-// writtenPages counts the HTML pages this build wrote and the bytes of
+// WrittenPages counts the HTML pages this build wrote and the bytes of
 // all files it wrote.
 func (o *Writer) WrittenPages() (pages int, bytes int64) {
 	o.mu.Lock()
@@ -318,7 +318,7 @@ func (o *Writer) Records() map[string]Record {
 	return m
 }
 
-// commit makes the build visible. A cold build carries over files that
+// Commit makes the build visible. A cold build carries over files that
 // other tools own and swaps the staging folder in for the output folder;
 // an incremental build moves its few changed files in and removes files
 // that are no longer made.
@@ -414,7 +414,7 @@ func (o *Writer) commitIncremental() error {
 	return nil
 }
 
-// intact reports whether the output folder holds exactly the files a
+// Intact reports whether the output folder holds exactly the files a
 // previous build recorded, with their recorded sizes, plus any files listed in
 // keep. It does not read the files: it guards cheaply against files
 // deleted, replaced or added behind the build's back, any of which makes

@@ -65,7 +65,7 @@ func (l Layers) Files(dir string) (paths []string, owner map[string]fs.FS) {
 // through the shared "layout".
 var pageKinds = []string{"index", "year", "department", "unit", "project", "page", "download", "search", "404"}
 
-// loadTemplates parses the layout and partials once, then clones them for
+// LoadTemplates parses the layout and partials once, then clones them for
 // each page kind, because every kind defines its own "main".
 //
 // With minified set, the template sources themselves are minified first

@@ -5,7 +5,7 @@
 // it walks with the standard library and records size and mtime only.
 package fstree
 
-// fileStat is what a stat of a file says that tells a change: size,
+// FileStat is what a stat of a file says that tells a change: size,
 // modification and change times, inode and device.
 type FileStat struct {
 	Size, Mtime, Ctime int64

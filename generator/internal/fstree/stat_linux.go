@@ -136,7 +136,7 @@ func (l *lister) stat(d *openDir, names []string) {
 	l.mu.Unlock()
 }
 
-// statPath stats a file, following symbolic links.
+// StatPath stats a file, following symbolic links.
 func StatPath(p string) (FileStat, bool, error) {
 	var st unix.Stat_t
 	for {

@@ -4,8 +4,10 @@
 package testkit
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -234,7 +236,7 @@ func Must(t testing.TB, err error) {
 	}
 }
 
-// trickyProject has names with commas, quotes and line breaks.
+// TrickyProject has names with commas, quotes and line breaks.
 // TrickyProject is a project whose text needs quoting in CSV and JSON
 // and whose numbers minifiers like to rewrite.
 func TrickyProject() *budget.Project {
@@ -251,4 +253,58 @@ func TrickyProject() *budget.Project {
 			{Level1: "满意度指标", Level2: "服务对象满意度指标", Level3: "群众满意度", Value: "90", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("10")},
 		},
 	}
+}
+
+// NeedInodeAndCtime skips tests of edits only ctime or the inode reveal:
+// off Linux the stat cache records size and mtime alone.
+func NeedInodeAndCtime(t testing.TB) {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("the stat cache records ctime and inode on Linux only")
+	}
+}
+
+// RewriteKeepingMtime replaces a file's bytes with others of the same
+// length and puts its mtime back, the edit a stat check is most likely
+// to miss.
+func RewriteKeepingMtime(t testing.TB, p string, edit func([]byte) []byte) {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := edit(bytes.Clone(b))
+	if len(nb) != len(b) || bytes.Equal(nb, b) {
+		t.Fatal("the edit must keep the length and change the bytes")
+	}
+	if err := os.WriteFile(p, nb, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ReadTree returns every file under dir by slash path.
+// ReadTree returns every file under dir by slash path.
+func ReadTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

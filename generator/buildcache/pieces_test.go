@@ -1,4 +1,4 @@
-package generator
+package buildcache
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ func (e fakeEncoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, er
 
 // storeState is what a store should hold: every item's and group's
 // pieces, in order.
-func storeState(t *testing.T, ps *pieceStore, version []int, groups [][2]int) {
+func storeState(t *testing.T, ps *PieceStore, version []int, groups [][2]int) {
 	t.Helper()
 	var want, got bytes.Buffer
 	for k := 0; k < 2; k++ {
@@ -83,7 +83,7 @@ func storeState(t *testing.T, ps *pieceStore, version []int, groups [][2]int) {
 // changed, and to compact before garbage outweighs what is live.
 func TestPieceStoreAppendsAndCompacts(t *testing.T) {
 	const n = 40
-	layout := pieceLayout{itemKinds: 2, groupKinds: 1}
+	layout := PieceLayout{ItemKinds: 2, GroupKinds: 1}
 	groups := [][2]int{{0, 10}, {10, 25}, {25, 40}}
 	version := make([]int, n)
 	dir := t.TempDir()
@@ -98,7 +98,7 @@ func TestPieceStoreAppendsAndCompacts(t *testing.T) {
 			keys[i] = sha256.Sum256([]byte(fmt.Sprint(i, version[i])))
 		}
 		encoded := 0
-		ps, err := buildPieces(dir, layout, n, keys, groups, func() storeEncoder { return fakeEncoder{version, &encoded} })
+		ps, err := BuildPieces(dir, layout, n, keys, groups, func() StoreEncoder { return fakeEncoder{version, &encoded} })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,10 +117,10 @@ func TestPieceStoreAppendsAndCompacts(t *testing.T) {
 		}
 		lastGen = ps.gen
 		storeState(t, ps, version, groups)
-		if err := ps.commit(); err != nil {
+		if err := ps.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		ps.close()
+		ps.Close()
 		var total, live int64
 		for k := 0; k < layout.kinds(); k++ {
 			st, err := os.Stat(piecePath(dir, ps.gen, k))
@@ -151,7 +151,7 @@ func TestPieceStoreAppendsAndCompacts(t *testing.T) {
 // appended, and requires the next build to ignore what it appended.
 func TestPieceStoreFailedBuild(t *testing.T) {
 	const n = 10
-	layout := pieceLayout{itemKinds: 2, groupKinds: 1}
+	layout := PieceLayout{ItemKinds: 2, GroupKinds: 1}
 	groups := [][2]int{{0, 5}, {5, 10}}
 	version := make([]int, n)
 	keysOf := func() [][32]byte {
@@ -163,33 +163,33 @@ func TestPieceStoreFailedBuild(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var encoded int
-	enc := func() storeEncoder { return fakeEncoder{version, &encoded} }
-	ps, err := buildPieces(dir, layout, n, keysOf(), groups, enc)
+	enc := func() StoreEncoder { return fakeEncoder{version, &encoded} }
+	ps, err := BuildPieces(dir, layout, n, keysOf(), groups, enc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ps.commit(); err != nil {
+	if err := ps.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	ps.close()
+	ps.Close()
 
 	version[0]++
-	ps2, err := buildPieces(dir, layout, n, keysOf(), groups, enc)
+	ps2, err := BuildPieces(dir, layout, n, keysOf(), groups, enc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !ps2.appending {
 		t.Fatal("a one-item edit did not append")
 	}
-	ps2.close() // not committed: the build failed
+	ps2.Close() // not committed: the build failed
 
 	version[0]--
 	encoded = 0
-	ps3, err := buildPieces(dir, layout, n, keysOf(), groups, enc)
+	ps3, err := BuildPieces(dir, layout, n, keysOf(), groups, enc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ps3.close()
+	defer ps3.Close()
 	if ps3.reused != n || encoded != 0 {
 		t.Errorf("after a failed build, reused %d of %d items and encoded %d", ps3.reused, n, encoded)
 	}
@@ -205,13 +205,13 @@ func TestPieceStoreFailedBuild(t *testing.T) {
 func TestPieceStoreWithoutCache(t *testing.T) {
 	version := make([]int, 6)
 	var encoded int
-	ps, err := buildPieces("", pieceLayout{2, 1}, 6, nil, [][2]int{{0, 6}}, func() storeEncoder { return fakeEncoder{version, &encoded} })
+	ps, err := BuildPieces("", PieceLayout{2, 1}, 6, nil, [][2]int{{0, 6}}, func() StoreEncoder { return fakeEncoder{version, &encoded} })
 	if err != nil {
 		t.Fatal(err)
 	}
 	storeState(t, ps, version, [][2]int{{0, 6}})
 	dir := ps.dir
-	ps.close()
+	ps.Close()
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("temporary store %s left behind", dir)
 	}

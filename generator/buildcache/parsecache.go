@@ -1,4 +1,4 @@
-package generator
+package buildcache
 
 import (
 	"budgetsite/generator/budget"
@@ -13,7 +13,7 @@ import (
 	"sync"
 )
 
-// parseCache keeps parsed content files and their privacy detections
+// ParseCache keeps parsed content files and their privacy detections
 // between builds, keyed by each file's hash, so a rebuild after editing
 // one file parses one file. It is stored in the build cache folder; a
 // missing or unreadable cache only makes the build slower.
@@ -23,18 +23,18 @@ import (
 // the whole cache, and loading decodes the shards on every core. Each
 // shard records the program that wrote it: a new budgetsite may parse
 // differently, so it never reuses an older one's results.
-type parseCache struct {
+type ParseCache struct {
 	mu     sync.Mutex
 	shards [parseShards]map[string]*cachedProject // by path relative to the content folder
 	dirty  [parseShards]bool
 
-	// known holds content hashes the stat cache vouched for, by path, so
+	// Known holds content hashes the stat cache vouched for, by path, so
 	// that a file the cache holds needs no reading at all.
-	known map[string][32]byte
+	Known map[string][32]byte
 	// live holds the entries of the files loaded this build, and root
 	// the content folder their projects' File fields start with.
 	live map[string]*cachedProject
-	root string
+	Root string
 }
 
 const (
@@ -56,10 +56,10 @@ type cachedProject struct {
 	Hits    []byte
 }
 
-// newParseCache is an empty cache. Every shard counts as dirty, so that
+// NewParseCache is an empty cache. Every shard counts as dirty, so that
 // saving it replaces whatever an earlier build left.
-func newParseCache() *parseCache {
-	c := &parseCache{live: map[string]*cachedProject{}}
+func NewParseCache() *ParseCache {
+	c := &ParseCache{live: map[string]*cachedProject{}}
 	for i := range c.shards {
 		c.shards[i] = map[string]*cachedProject{}
 		c.dirty[i] = true
@@ -74,12 +74,12 @@ func shardOf(path string) int {
 }
 
 func shardFile(outDir string, i int) string {
-	return filepath.Join(cacheDir(outDir), parseCacheDir, fmt.Sprintf("%02d.bin", i))
+	return filepath.Join(Dir(outDir), parseCacheDir, fmt.Sprintf("%02d.bin", i))
 }
 
-func loadParseCache(outDir string) *parseCache {
-	c := &parseCache{live: map[string]*cachedProject{}}
-	gen := binaryHash()
+func LoadParseCache(outDir string) *ParseCache {
+	c := &ParseCache{live: map[string]*cachedProject{}}
+	gen := BinaryHash()
 	workers.Each(parseShards, func(i int) {
 		c.shards[i] = map[string]*cachedProject{}
 		b, err := os.ReadFile(shardFile(outDir, i))
@@ -257,13 +257,13 @@ func decodeDecimal(d *decBuf) decimal.Decimal {
 }
 
 // KnownHash returns the hash of a content file, if the stat cache knew it.
-func (c *parseCache) KnownHash(path string) ([32]byte, bool) {
-	h, ok := c.known[path]
+func (c *ParseCache) KnownHash(path string) ([32]byte, bool) {
+	h, ok := c.Known[path]
 	return h, ok
 }
 
 // Get returns a fresh copy of the cached project for a file, or nil.
-func (c *parseCache) Get(path string, hash [32]byte) *budget.Project {
+func (c *ParseCache) Get(path string, hash [32]byte) *budget.Project {
 	c.mu.Lock()
 	e := c.shards[shardOf(path)][path]
 	if e != nil && e.Hash == hash {
@@ -278,7 +278,7 @@ func (c *parseCache) Get(path string, hash [32]byte) *budget.Project {
 }
 
 // Put records a freshly parsed file.
-func (c *parseCache) Put(path string, hash [32]byte, p *budget.Project) {
+func (c *ParseCache) Put(path string, hash [32]byte, p *budget.Project) {
 	s := shardOf(path)
 	e := &cachedProject{Path: path, Hash: hash, Project: *p}
 	c.mu.Lock()
@@ -291,7 +291,7 @@ func (c *parseCache) Put(path string, hash [32]byte, p *budget.Project) {
 // Hash returns the hash of a content file loaded this build, by the
 // path the project was loaded as (the content folder joined with the
 // path inside it).
-func (c *parseCache) Hash(file string) [32]byte {
+func (c *ParseCache) Hash(file string) [32]byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e := c.live[c.rel(file)]; e != nil {
@@ -302,7 +302,7 @@ func (c *parseCache) Hash(file string) [32]byte {
 
 // LoadHits and StoreHits make the cache a check.HitMemo: detections are
 // kept with the parse of the file they were made on.
-func (c *parseCache) LoadHits(file, key string) ([]byte, bool) {
+func (c *ParseCache) LoadHits(file, key string) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e := c.live[c.rel(file)]
@@ -312,7 +312,7 @@ func (c *parseCache) LoadHits(file, key string) ([]byte, bool) {
 	return e.Hits, true
 }
 
-func (c *parseCache) StoreHits(file, key string, hits []byte) {
+func (c *ParseCache) StoreHits(file, key string, hits []byte) {
 	path := c.rel(file)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -322,28 +322,28 @@ func (c *parseCache) StoreHits(file, key string, hits []byte) {
 	}
 }
 
-func (c *parseCache) rel(file string) string {
-	if c.root == "" || c.root == "." {
+func (c *ParseCache) rel(file string) string {
+	if c.Root == "" || c.Root == "." {
 		return file
 	}
-	return strings.TrimPrefix(file, c.root+"/")
+	return strings.TrimPrefix(file, c.Root+"/")
 }
 
-// hashes returns the hash of every content file loaded this build, by
+// Hashes returns the hash of every content file loaded this build, by
 // the path its project was loaded as.
-func (c *parseCache) hashes() map[string][32]byte {
+func (c *ParseCache) Hashes() map[string][32]byte {
 	m := make(map[string][32]byte, len(c.live))
 	for path, e := range c.live {
-		if c.root != "" && c.root != "." {
-			path = c.root + "/" + path
+		if c.Root != "" && c.Root != "." {
+			path = c.Root + "/" + path
 		}
 		m[path] = e.Hash
 	}
 	return m
 }
 
-// prune drops entries for files that were not loaded this build.
-func (c *parseCache) prune() {
+// Prune drops entries for files that were not loaded this build.
+func (c *ParseCache) Prune() {
 	for s, m := range c.shards {
 		for path, e := range m {
 			if c.live[path] != e {
@@ -354,8 +354,8 @@ func (c *parseCache) prune() {
 	}
 }
 
-// save rewrites the shards that changed.
-func (c *parseCache) save(outDir string) error {
+// Save rewrites the shards that changed.
+func (c *ParseCache) Save(outDir string) error {
 	if c == nil {
 		return nil
 	}
@@ -368,10 +368,10 @@ func (c *parseCache) save(outDir string) error {
 	if len(dirty) == 0 {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(cacheDir(outDir), parseCacheDir), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(Dir(outDir), parseCacheDir), 0o755); err != nil {
 		return err
 	}
-	gen := binaryHash()
+	gen := BinaryHash()
 	errs := make([]error, len(dirty))
 	workers.Each(len(dirty), func(k int) {
 		i := dirty[k]

@@ -1,46 +1,19 @@
-package generator
+package buildcache
 
 import (
-	"budgetsite/generator/budget"
 	"budgetsite/generator/output"
-	"budgetsite/generator/render"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
 )
 
-// The build cache makes rebuilds incremental. It lives beside the output
-// folder as a hidden folder (".public.cache" for "public"), never inside
-// it, so it is never deployed. For each output file it records the key
-// of the inputs the file was made from and the file's size and hash:
-//
-//   - a file whose key is unchanged is not rendered again;
-//   - a file whose bytes come out the same is not rewritten, so it keeps
-//     its mtime and rsync or a portal's upload skips it;
-//   - a file the build no longer makes is removed.
-//
-// A key covers everything the file depends on, including the binary
-// itself, the templates and the configuration (see renderer keys), so the
-// cache can only skip work whose result would be identical: an
-// incremental build equals a cold build byte for byte. Anything unusual
-// (no cache, a different output folder, files missing or changed on
-// disk) falls back to a cold build.
-//
-// Besides the manifest, the cache folder holds the stat cache
-// (statcache.go), which spares reading content files that have not
-// changed, and the parse cache (parsecache.go), which spares parsing
-// them. A missing, old or corrupt cache file of any kind only makes the
-// build slower.
+const ManifestVersion = 2
 
-const manifestVersion = 2
-
-type manifest struct {
+type Manifest struct {
 	Version int
 	OutDir  string
 	// Inputs fingerprints everything a build reads; equal inputs and an
@@ -53,8 +26,8 @@ type manifest struct {
 	Warnings []string
 }
 
-// cacheDir is where the cache for an output folder lives.
-func cacheDir(outDir string) string {
+// Dir is where the cache for an output folder lives.
+func Dir(outDir string) string {
 	abs, err := filepath.Abs(outDir)
 	if err != nil {
 		abs = outDir
@@ -76,8 +49,8 @@ const (
 	mfSHAStr             // sha256 as a string
 )
 
-func loadManifest(outDir string) *manifest {
-	dir := cacheDir(outDir)
+func LoadManifest(outDir string) *Manifest {
+	dir := Dir(outDir)
 	// Saving removes an older version's manifest.json; finding one means
 	// that version built this folder since, and what manifest.bin says of
 	// it may be stale in ways intact cannot see.
@@ -99,12 +72,12 @@ func loadManifest(outDir string) *manifest {
 	return m
 }
 
-func decodeManifest(b []byte) *manifest {
+func decodeManifest(b []byte) *Manifest {
 	d, ok := openCacheFile(b, manifestMagic)
-	if !ok || d.uvarint() != manifestVersion {
+	if !ok || d.uvarint() != ManifestVersion {
 		return nil
 	}
-	m := &manifest{Version: manifestVersion, OutDir: d.str(), Inputs: d.str(), Projects: int(d.uvarint())}
+	m := &Manifest{Version: ManifestVersion, OutDir: d.str(), Inputs: d.str(), Projects: int(d.uvarint())}
 	if n := d.count(1); n > 0 {
 		m.Warnings = make([]string, n)
 		for i := range m.Warnings {
@@ -167,14 +140,14 @@ func decodeManifest(b []byte) *manifest {
 	return m
 }
 
-func (m *manifest) encode() []byte {
+func (m *Manifest) encode() []byte {
 	paths := make([]string, 0, len(m.Files))
 	for p := range m.Files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
 	e := newEncBuf(manifestMagic, 64+100*len(paths))
-	e.uvarint(manifestVersion)
+	e.uvarint(ManifestVersion)
 	e.str(m.OutDir)
 	e.str(m.Inputs)
 	e.uvarint(uint64(max(m.Projects, 0)))
@@ -221,8 +194,8 @@ func (m *manifest) encode() []byte {
 	return e.finish()
 }
 
-func (m *manifest) save(outDir string) error {
-	dir := cacheDir(outDir)
+func (m *Manifest) Save(outDir string) error {
+	dir := Dir(outDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -232,9 +205,9 @@ func (m *manifest) save(outDir string) error {
 	return writeCacheFile(filepath.Join(dir, manifestFile), m.encode())
 }
 
-// keyOf hashes parts, length-prefixed so that ("ab","c") and ("a","bc")
+// KeyOf hashes parts, length-prefixed so that ("ab","c") and ("a","bc")
 // differ.
-func keyOf(parts ...[]byte) string {
+func KeyOf(parts ...[]byte) string {
 	h := sha256.New()
 	var n [8]byte
 	for _, p := range parts {
@@ -248,12 +221,12 @@ func keyOf(parts ...[]byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// binaryHash identifies the running program, so a new version of
+// BinaryHash identifies the running program, so a new version of
 // budgetsite never reuses what an old one rendered. It is worked out once
 // per process: the program cannot change while it runs, and hashing tens
 // of megabytes on every build of a live preview would be wasted. A build
 // primes it from the stat cache (primeBinaryHash) to skip even that.
-func binaryHash() []byte {
+func BinaryHash() []byte {
 	exeHash.once.Do(func() {
 		exeHash.sum = hashExecutable(nil)
 	})
@@ -275,12 +248,12 @@ func hashExecutable(sc *statCache) []byte {
 	return []byte(errors.New("unknown binary").Error())
 }
 
-// inputFingerprint hashes the content folder's files (names and bytes),
+// InputFingerprint hashes the content folder's files (names and bytes),
 // without parsing them: enough to tell that nothing changed. It also
 // returns each file's hash by slash-separated path, for the load stage,
 // which then need not read files the parse cache already holds. Files
 // whose size, times and inode match the stat cache are not read at all.
-func inputFingerprint(sc *statCache, global []byte) (string, map[string][32]byte, error) {
+func InputFingerprint(sc *statCache, global []byte) (string, map[string][32]byte, error) {
 	rels, sums, err := sc.hashContent()
 	if err != nil {
 		return "", nil, err
@@ -292,49 +265,9 @@ func inputFingerprint(sc *statCache, global []byte) (string, map[string][32]byte
 		parts = append(parts, []byte(rel), sums[i][:])
 		known[rel] = sums[i]
 	}
-	return keyOf(parts...), known, nil
+	return KeyOf(parts...), known, nil
 }
 
-func removeManifest(outDir string) {
-	os.Remove(filepath.Join(cacheDir(outDir), manifestFile))
-}
-
-// globalKey fingerprints what every page depends on besides its data:
-// the program, the templates, the configuration and the free pages.
-func globalKey(cfg Config, l render.Layers, pages []*budget.Page) ([]byte, error) {
-	parts := [][]byte{binaryHash()}
-	paths, owner := l.Files("templates")
-	for _, p := range paths {
-		b, err := fs.ReadFile(owner[p], p)
-		if err != nil {
-			return nil, err
-		}
-		parts = append(parts, []byte(p), b)
-	}
-	c := cfg
-	c.ContentDir, c.OutDir, c.SiteDir = "", "", ""
-	cj, err := json.Marshal(c)
-	if err != nil {
-		return nil, err
-	}
-	parts = append(parts, cj)
-	for _, pg := range pages {
-		parts = append(parts, []byte(pg.Slug), []byte(pg.Title), []byte(pg.Nav), []byte(pg.Description), []byte(pg.Body))
-	}
-	k := keyOf(parts...)
-	return []byte(k), nil
-}
-
-// assetsKey fingerprints the asset files, for the no-op check.
-func assetsKey(l render.Layers) ([]byte, error) {
-	paths, owner := l.Files("assets")
-	parts := make([][]byte, 0, 2*len(paths))
-	for _, p := range paths {
-		b, err := fs.ReadFile(owner[p], p)
-		if err != nil {
-			return nil, err
-		}
-		parts = append(parts, []byte(p), b)
-	}
-	return []byte(keyOf(parts...)), nil
+func RemoveManifest(outDir string) {
+	os.Remove(filepath.Join(Dir(outDir), manifestFile))
 }

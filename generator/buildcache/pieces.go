@@ -1,4 +1,4 @@
-package generator
+package buildcache
 
 import (
 	"bytes"
@@ -34,14 +34,14 @@ import (
 // generation instead. A store that is missing, unreadable or of another
 // version is simply not reused.
 
-// pieceLayout says how many kinds of piece an item and a group have.
-type pieceLayout struct{ itemKinds, groupKinds int }
+// PieceLayout says how many kinds of piece an item and a group have.
+type PieceLayout struct{ ItemKinds, GroupKinds int }
 
-func (l pieceLayout) kinds() int { return l.itemKinds + l.groupKinds }
+func (l PieceLayout) kinds() int { return l.ItemKinds + l.GroupKinds }
 
-// storeEncoder encodes the pieces of items and groups; a store asks each
+// StoreEncoder encodes the pieces of items and groups; a store asks each
 // worker for its own.
-type storeEncoder interface {
+type StoreEncoder interface {
 	// EncodeItem appends item i's piece of each item kind to bufs.
 	EncodeItem(i int, bufs []*bytes.Buffer) error
 	// EncodeGroup appends the group's piece of each group kind to bufs
@@ -79,9 +79,9 @@ type pieceIndex struct {
 	Groups []groupMeta
 }
 
-// pieceStore is one build's store.
-type pieceStore struct {
-	layout pieceLayout
+// PieceStore is one build's store.
+type PieceStore struct {
+	layout PieceLayout
 	dir    string
 	gen    uint64
 	files  []*os.File
@@ -104,7 +104,7 @@ func piecePath(dir string, gen uint64, k int) string {
 	return filepath.Join(dir, fmt.Sprintf("pieces.%d.%d.dat", gen, k))
 }
 
-func pieceIndexPath(dir string) string { return filepath.Join(dir, "pieces.idx") }
+func PieceIndexPath(dir string) string { return filepath.Join(dir, "pieces.idx") }
 
 // prevPieces is the last committed store, read for reuse.
 type prevPieces struct {
@@ -117,15 +117,15 @@ type prevPieces struct {
 
 // openPrevPieces opens the last committed store in dir, or returns nil
 // when there is none to reuse.
-func openPrevPieces(dir string, l pieceLayout) *prevPieces {
-	f, err := os.Open(pieceIndexPath(dir))
+func openPrevPieces(dir string, l PieceLayout) *prevPieces {
+	f, err := os.Open(PieceIndexPath(dir))
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
 	var idx pieceIndex
 	if gob.NewDecoder(f).Decode(&idx) != nil || idx.Version != pieceIndexVersion ||
-		idx.Layout != [2]int{l.itemKinds, l.groupKinds} || len(idx.Sizes) != l.kinds() {
+		idx.Layout != [2]int{l.ItemKinds, l.GroupKinds} || len(idx.Sizes) != l.kinds() {
 		return nil
 	}
 	pp := &prevPieces{byKey: make(map[[32]byte]*itemMeta, len(idx.Items)),
@@ -147,8 +147,8 @@ func openPrevPieces(dir string, l pieceLayout) *prevPieces {
 	inside := func(k int, off, n int64) bool { return off >= 0 && n >= 0 && off+n <= pp.sizes[k] }
 	for i := range idx.Items {
 		m := &idx.Items[i]
-		ok := len(m.Off) == l.itemKinds && len(m.Len) == l.itemKinds
-		for k := 0; ok && k < l.itemKinds; k++ {
+		ok := len(m.Off) == l.ItemKinds && len(m.Len) == l.ItemKinds
+		for k := 0; ok && k < l.ItemKinds; k++ {
 			ok = inside(k, m.Off[k], m.Len[k])
 		}
 		if ok {
@@ -157,9 +157,9 @@ func openPrevPieces(dir string, l pieceLayout) *prevPieces {
 	}
 	for i := range idx.Groups {
 		g := &idx.Groups[i]
-		ok := len(g.Off) == l.groupKinds && len(g.Len) == l.groupKinds
-		for k := 0; ok && k < l.groupKinds; k++ {
-			ok = inside(l.itemKinds+k, g.Off[k], g.Len[k])
+		ok := len(g.Off) == l.GroupKinds && len(g.Len) == l.GroupKinds
+		for k := 0; ok && k < l.GroupKinds; k++ {
+			ok = inside(l.ItemKinds+k, g.Off[k], g.Len[k])
 		}
 		if ok {
 			pp.byGroup[g.Key] = g
@@ -179,13 +179,13 @@ func (pp *prevPieces) close() {
 	}
 }
 
-// buildPieces makes the store in dir for items with the given keys and
+// BuildPieces makes the store in dir for items with the given keys and
 // groups, reusing the previous store's pieces where their keys match,
 // and encoding the rest with encoders from newEncoder. dir == "" puts it
 // in a temporary folder, for builds without a cache; keys == nil (no
 // cache) never reuses anything.
-func buildPieces(dir string, l pieceLayout, n int, keys [][32]byte, groups [][2]int, newEncoder func() storeEncoder) (*pieceStore, error) {
-	ps := &pieceStore{layout: l, dir: dir, end: make([]int64, l.kinds()), files: make([]*os.File, l.kinds())}
+func BuildPieces(dir string, l PieceLayout, n int, keys [][32]byte, groups [][2]int, newEncoder func() StoreEncoder) (*PieceStore, error) {
+	ps := &PieceStore{layout: l, dir: dir, end: make([]int64, l.kinds()), files: make([]*os.File, l.kinds())}
 	var prev *prevPieces
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "budgetsite-pieces-")
@@ -246,13 +246,13 @@ func buildPieces(dir string, l pieceLayout, n int, keys [][32]byte, groups [][2]
 			if f != nil {
 				f.Close()
 			}
-			ps.close()
+			ps.Close()
 			return nil, err
 		}
 		ps.files[k] = f
 	}
 	if err := ps.fill(prev, keys != nil, newEncoder); err != nil {
-		ps.close()
+		ps.Close()
 		return nil, err
 	}
 	return ps, nil
@@ -260,20 +260,20 @@ func buildPieces(dir string, l pieceLayout, n int, keys [][32]byte, groups [][2]
 
 // plan lays out the store: each item's and group's key. A group's key is
 // made from its items' keys.
-func (ps *pieceStore) plan(n int, keys [][32]byte, groups [][2]int) {
+func (ps *PieceStore) plan(n int, keys [][32]byte, groups [][2]int) {
 	l := ps.layout
 	ps.items = make([]itemMeta, n)
 	for i := range ps.items {
 		if keys != nil {
 			ps.items[i].Key = keys[i]
 		}
-		ps.items[i].Off, ps.items[i].Len = make([]int64, l.itemKinds), make([]int64, l.itemKinds)
+		ps.items[i].Off, ps.items[i].Len = make([]int64, l.ItemKinds), make([]int64, l.ItemKinds)
 	}
 	ps.groups = make([]groupMeta, len(groups))
 	for gi, r := range groups {
 		g := &ps.groups[gi]
 		g.From, g.To = r[0], r[1]
-		g.Off, g.Len = make([]int64, l.groupKinds), make([]int64, l.groupKinds)
+		g.Off, g.Len = make([]int64, l.GroupKinds), make([]int64, l.GroupKinds)
 		h := sha256.New()
 		for i := g.From; i < g.To; i++ {
 			h.Write(ps.items[i].Key[:])
@@ -285,7 +285,7 @@ func (ps *pieceStore) plan(n int, keys [][32]byte, groups [][2]int) {
 // fill encodes or copies every item's and group's pieces, a wave of
 // chunks of groups at a time on every core, and appends them to the
 // files in item order.
-func (ps *pieceStore) fill(prev *prevPieces, keyed bool, newEncoder func() storeEncoder) error {
+func (ps *PieceStore) fill(prev *prevPieces, keyed bool, newEncoder func() StoreEncoder) error {
 	l := ps.layout
 	// Chunks of whole groups, about 128 items each.
 	var chunks [][2]int // group ranges
@@ -309,12 +309,12 @@ func (ps *pieceStore) fill(prev *prevPieces, keyed bool, newEncoder func() store
 			enc := newEncoder()
 			b := make([]bytes.Buffer, l.kinds())
 			bufs[ci] = b
-			itemBufs, groupBufs := make([]*bytes.Buffer, l.itemKinds), make([]*bytes.Buffer, l.groupKinds)
+			itemBufs, groupBufs := make([]*bytes.Buffer, l.ItemKinds), make([]*bytes.Buffer, l.GroupKinds)
 			for k := range itemBufs {
 				itemBufs[k] = &b[k]
 			}
 			for k := range groupBufs {
-				groupBufs[k] = &b[l.itemKinds+k]
+				groupBufs[k] = &b[l.ItemKinds+k]
 			}
 			for gi := chunks[c0+ci][0]; gi < chunks[c0+ci][1]; gi++ {
 				g := &ps.groups[gi]
@@ -343,7 +343,7 @@ func (ps *pieceStore) fill(prev *prevPieces, keyed bool, newEncoder func() store
 					}
 				}
 				if reuse {
-					if old := prev.byGroup[g.Key]; old != nil && (ps.appending || prev.copyPieces(old.Off, old.Len, g.Off, groupBufs, l.itemKinds)) {
+					if old := prev.byGroup[g.Key]; old != nil && (ps.appending || prev.copyPieces(old.Off, old.Len, g.Off, groupBufs, l.ItemKinds)) {
 						if ps.appending {
 							copy(g.Off, old.Off)
 							g.fixed = true
@@ -376,7 +376,7 @@ func (ps *pieceStore) fill(prev *prevPieces, keyed bool, newEncoder func() store
 				g := &ps.groups[gi]
 				if !g.fixed {
 					for k := range g.Off {
-						g.Off[k] += offs[l.itemKinds+k]
+						g.Off[k] += offs[l.ItemKinds+k]
 					}
 				}
 				for i := g.From; i < g.To; i++ {
@@ -430,19 +430,19 @@ func (pp *prevPieces) copyPieces(oldOff, oldLen, off []int64, bufs []*bytes.Buff
 	return true
 }
 
-// commit makes this store the one the next build reuses, and removes the
+// Commit makes this store the one the next build reuses, and removes the
 // previous generation.
-func (ps *pieceStore) commit() error {
+func (ps *PieceStore) Commit() error {
 	if ps.temp {
 		return nil
 	}
 	var b bytes.Buffer
-	idx := pieceIndex{Version: pieceIndexVersion, Layout: [2]int{ps.layout.itemKinds, ps.layout.groupKinds},
+	idx := pieceIndex{Version: pieceIndexVersion, Layout: [2]int{ps.layout.ItemKinds, ps.layout.GroupKinds},
 		Gen: ps.gen, Sizes: ps.end, Items: ps.items, Groups: ps.groups}
 	if err := gob.NewEncoder(&b).Encode(idx); err != nil {
 		return err
 	}
-	if err := writeCacheFile(pieceIndexPath(ps.dir), b.Bytes()); err != nil {
+	if err := writeCacheFile(PieceIndexPath(ps.dir), b.Bytes()); err != nil {
 		return err
 	}
 	ps.committed = true
@@ -462,8 +462,8 @@ func (ps *pieceStore) commit() error {
 	return nil
 }
 
-// close releases the files; a store that was not committed is removed.
-func (ps *pieceStore) close() {
+// Close releases the files; a store that was not committed is removed.
+func (ps *PieceStore) Close() {
 	for k, f := range ps.files {
 		if f != nil {
 			f.Close()
@@ -482,7 +482,7 @@ func (ps *pieceStore) close() {
 // CopyItems writes kind k's pieces of the runs of items to w, dropping
 // the first skip bytes. Pieces that lie one after another in the file
 // are copied as one range.
-func (ps *pieceStore) CopyItems(w io.Writer, k int, runs [][2]int, skip int64) error {
+func (ps *PieceStore) CopyItems(w io.Writer, k int, runs [][2]int, skip int64) error {
 	var off, end int64 = 0, -1
 	flush := func() error {
 		if end < 0 {
@@ -513,9 +513,9 @@ func (ps *pieceStore) CopyItems(w io.Writer, k int, runs [][2]int, skip int64) e
 }
 
 // CopyGroups writes group kind k's pieces of every group, in order.
-func (ps *pieceStore) CopyGroups(w io.Writer, k int) error {
+func (ps *PieceStore) CopyGroups(w io.Writer, k int) error {
 	var off, end int64 = 0, -1
-	f := ps.files[ps.layout.itemKinds+k]
+	f := ps.files[ps.layout.ItemKinds+k]
 	for i := range ps.groups {
 		g := &ps.groups[i]
 		if g.Off[k] == end {
@@ -537,10 +537,10 @@ func (ps *pieceStore) CopyGroups(w io.Writer, k int) error {
 }
 
 // Groups returns the number of groups.
-func (ps *pieceStore) Groups() int { return len(ps.groups) }
+func (ps *PieceStore) Groups() int { return len(ps.groups) }
 
 // GroupMeta returns the metadata the encoder gave group g.
-func (ps *pieceStore) GroupMeta(g int) []byte { return ps.groups[g].Meta }
+func (ps *PieceStore) GroupMeta(g int) []byte { return ps.groups[g].Meta }
 
 // GroupLen returns the length of group g's piece of group kind k.
-func (ps *pieceStore) GroupLen(g, k int) int64 { return ps.groups[g].Len[k] }
+func (ps *PieceStore) GroupLen(g, k int) int64 { return ps.groups[g].Len[k] }

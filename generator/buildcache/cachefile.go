@@ -1,4 +1,4 @@
-package generator
+package buildcache
 
 import (
 	"budgetsite/generator/internal/atomicfile"

@@ -1,6 +1,6 @@
 //go:build unix
 
-package generator
+package buildcache
 
 import (
 	"errors"
@@ -9,11 +9,11 @@ import (
 	"syscall"
 )
 
-// lockCache takes the build lock of a cache folder. Two builds of one
+// LockCache takes the build lock of a cache folder. Two builds of one
 // output folder at once would append to the same fragment store and
 // replace each other's manifest; the second is refused instead. The lock
 // goes with the process, so a crashed build never leaves it held.
-func lockCache(dir string) (unlock func(), err error) {
+func LockCache(dir string) (unlock func(), err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -24,7 +24,7 @@ func lockCache(dir string) (unlock func(), err error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, errBuildRunning
+			return nil, ErrBuildRunning
 		}
 		return nil, err
 	}
