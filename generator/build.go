@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"budgetsite/generator/budget"
-	"budgetsite/generator/buildcache"
 	"budgetsite/generator/check"
 	"budgetsite/generator/content"
 	"budgetsite/generator/opendata"
@@ -10,13 +8,12 @@ import (
 	"budgetsite/generator/render"
 	"budgetsite/generator/site"
 	"context"
-	"errors"
 	"fmt"
 	"path"
-	"path/filepath"
 	"strings"
-	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Result summarises a build for the one-line report.
@@ -60,69 +57,14 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	start := time.Now()
 	clock := newPhaseClock(cfg.Timings, start)
 	l := render.SiteLayers(cfg.SiteDir)
-
-	if !cfg.NoCache {
-		// Where the lock cannot be taken at all (a file system without
-		// flock), the build goes on unlocked, as it would without a cache.
-		unlock, err := buildcache.LockCache(buildcache.Dir(cfg.OutDir))
-		if errors.Is(err, buildcache.ErrBuildRunning) {
-			return nil, &budget.Error{File: cfg.OutDir, Msg: "另一个 budgetsite 正在生成同一个输出目录",
-				Hint: "请等它完成后再运行；同时生成同一个目录会互相覆盖"}
-		} else if err == nil {
-			defer unlock()
-		}
+	cache, noop, err := openCache(cfg, l, start)
+	if noop != nil || err != nil {
+		return noop, err
 	}
-
-	var prev *buildcache.Manifest
-	var inputs string
-	var known map[string][32]byte // content hashes, for the load stage
-	if !cfg.NoCache {
-		sc := buildcache.LoadStatCache(cfg.OutDir, cfg.ContentDir)
-		// The output folder is checked while the content is fingerprinted:
-		// both are mostly system calls, and neither needs the other.
-		prevc := make(chan *buildcache.Manifest, 1)
-		go func() {
-			m := buildcache.LoadManifest(cfg.OutDir)
-			if m != nil && !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
-				m = nil // the output was changed behind our back: rebuild it whole
-			}
-			prevc <- m
-		}()
-		sc.PrimeBinaryHash()
-		ak, err := assetsKey(l)
-		if err == nil {
-			var tk []byte
-			if tk, err = globalKey(cfg, l, nil); err == nil {
-				inputs, known, err = buildcache.InputFingerprint(sc, append(ak, tk...))
-				if err != nil {
-					err = &budget.Error{File: cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
-				}
-			}
-		}
-		prev = <-prevc
-		if err != nil {
-			return nil, err
-		}
-		if prev != nil && prev.Inputs == inputs {
-			return &Result{Files: len(prev.Files), Pages: countPages(prev.Files), Unchanged: len(prev.Files),
-				Projects: prev.Projects, Warnings: prev.Warnings, Elapsed: time.Since(start)}, nil
-		}
-	}
-
+	defer cache.close()
 	clock.mark("fingerprint")
-	var pc *buildcache.ParseCache
-	if !cfg.NoCache && prev != nil {
-		pc = buildcache.LoadParseCache(cfg.OutDir)
-	} else if !cfg.NoCache {
-		pc = buildcache.NewParseCache()
-	}
-	var parseMemo content.ParseMemo
-	var hitMemo check.HitMemo
-	if pc != nil {
-		pc.Known = known
-		pc.Root = path.Clean(cfg.ContentDir)
-		parseMemo, hitMemo = pc, pc
-	}
+
+	parseMemo, hitMemo := cache.memos()
 	projects, pages, err := content.LoadDir(cfg.ContentDir, parseMemo)
 	if err != nil {
 		return nil, err
@@ -144,28 +86,19 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
-	var keys *keyer
-	if !cfg.NoCache {
-		keys = &keyer{hashes: pc.Hashes()}
-		if keys.global, err = globalKey(cfg, l, pages); err != nil {
-			return nil, err
-		}
-		for _, y := range st.Years {
-			keys.years = fmt.Appendf(keys.years, "%d,", y.Year)
-		}
-	}
-	clock.mark("model")
-	var prevFiles map[string]output.Record
-	if prev != nil {
-		prevFiles = prev.Files
-	}
-	out, err := output.NewWriter(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages, prevFiles)
+	keys, err := cache.keys(l, pages, st)
 	if err != nil {
 		return nil, err
 	}
-	ok := false
+	clock.mark("model")
+
+	out, err := output.NewWriter(cfg.OutDir, !cfg.NoMinify, cfg.MinifyPages, cache.prevFiles())
+	if err != nil {
+		return nil, err
+	}
+	committed := false
 	defer func() {
-		if !ok {
+		if !committed {
 			out.Abort()
 		}
 	}()
@@ -178,122 +111,32 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 			return nil, err
 		}
 	}
-	// The search index depends on nothing else the build writes, and is
-	// made while the downloads and pages are.
-	searchDone := make(chan error, 1)
-	go func() { searchDone <- writeSearchIndex(st, out, keys) }()
-	defer func() {
-		if searchDone != nil {
-			<-searchDone // before abort removes the folder it writes to
-		}
-	}()
 	// Data first: the 数据下载 page lists the files with their sizes.
-	pieceDir := ""
-	if !cfg.NoCache {
-		pieceDir = buildcache.Dir(cfg.OutDir)
-	}
-	frags, err := buildcache.BuildPieces(pieceDir, buildcache.PieceLayout{ItemKinds: opendata.ItemKinds, GroupKinds: opendata.GroupKinds}, len(st.Projects), keys.pieceKeys(st.Projects),
-		opendata.UnitGroups(st.Projects), func() buildcache.StoreEncoder { return opendata.NewEncoder(st.Projects) })
+	pieces, err := cache.pieces(st, keys)
 	if err != nil {
 		return nil, err
 	}
-	defer frags.Close()
-	clock.mark("fragments")
-	dw, err := startDownloads(st, out, frags, keys)
-	if err != nil {
-		return nil, err
-	}
-	clock.mark("downloads")
-	// Pages render while the workbook is written; the 数据下载 page, which
-	// lists every file with its size, comes last.
-	r := render.New(st, tmpl, dw.ready())
-	jobs := r.Pages()
-	var last []render.Page
-	for i := len(jobs) - 1; i >= 0; i-- {
-		if jobs[i].Path == render.DownloadPagePath {
-			last = append(last, jobs[i])
-			jobs = append(jobs[:i], jobs[i+1:]...)
-		}
-	}
-	total := len(jobs) + len(last)
-	var onDone func(int)
-	if progress != nil {
-		onDone = func(n int) { progress(n, total) }
-	}
-	// The 数据下载 page renders as soon as the workbook is done, while the
-	// other pages still do.
-	lastDone := make(chan error, 1)
-	go func() {
-		downloads, err := dw.finish()
-		if err == nil {
-			lr := render.New(st, tmpl, downloads)
-			var pages []render.Page
-			for _, l := range last {
-				pages = append(pages, lr.DownloadPage(l.Inputs))
-			}
-			err = runJobs(ctx, pages, out, keys.key, nil)
-		}
-		lastDone <- err
-	}()
-	err = runJobs(ctx, jobs, out, keys.key, onDone)
-	clock.mark("pages")
-	lerr := <-lastDone
-	if err != nil {
-		return nil, err
-	}
-	if lerr != nil {
-		return nil, lerr
-	}
-	clock.mark("download page")
-	err = <-searchDone
-	searchDone = nil
-	if err != nil {
-		return nil, err
-	}
-	clock.mark("search index")
-	if err := writeRobots(st, out); err != nil {
+	defer pieces.Close()
+	clock.mark("pieces")
+	if err := writeSite(ctx, st, tmpl, pieces, out, keys, progress, clock); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
 	}
-	res := &Result{Projects: len(projects), Bytes: out.Bytes(), Cold: prev == nil}
+	res := &Result{Projects: len(projects), Bytes: out.Bytes(), Cold: cache.cold()}
 	for _, f := range report.Findings {
 		if f.Severity == check.SevWarning {
 			res.Warnings = append(res.Warnings, f.Message)
 		}
 	}
-	// The cache must never describe a folder it does not match: drop it
-	// before the output changes, write the new one after.
-	if !cfg.NoCache {
-		buildcache.RemoveManifest(cfg.OutDir)
-	}
-	clock.mark("robots")
+	cache.forget()
 	if err := out.Commit(cfg.Keep); err != nil {
 		return nil, err
 	}
+	committed = true
 	clock.mark("commit")
-	ok = true
-	if !cfg.NoCache {
-		// The parts of the cache are separate files: saved side by side.
-		// Failing to save one only makes the next build slower.
-		var wg sync.WaitGroup
-		wg.Add(2)
-		go func() {
-			defer wg.Done()
-			_ = frags.Commit()
-		}()
-		go func() {
-			defer wg.Done()
-			pc.Prune()
-			_ = pc.Save(cfg.OutDir)
-		}()
-		absOut, _ := filepath.Abs(cfg.OutDir)
-		m := &buildcache.Manifest{Version: buildcache.ManifestVersion, OutDir: absOut, Inputs: inputs, Files: out.Records(),
-			Projects: res.Projects, Warnings: res.Warnings}
-		_ = m.Save(cfg.OutDir)
-		wg.Wait()
-	}
+	cache.save(out, pieces, res)
 	clock.mark("cache save")
 	res.Written, res.Unchanged = out.Counts()
 	res.PagesWritten, res.BytesWritten = out.WrittenPages()
@@ -305,6 +148,58 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// writeSite renders and writes the downloads, the pages, the search index
+// and robots.txt into out. The search index depends on nothing else and
+// is made alongside; pages render while the workbook is written; the
+// 数据下载 page, which lists every file with its size, comes last, as soon
+// as the workbook is done.
+func writeSite(ctx context.Context, st *site.Site, tmpl render.Templates, pieces opendata.Pieces, out *output.Writer,
+	keys *keyer, progress Progress, clock *phaseClock) error {
+	var side errgroup.Group
+	side.Go(func() error { return writeSearchIndex(st, out, keys) })
+	dw, err := startDownloads(st, out, pieces, keys)
+	if err != nil {
+		side.Wait() // before abort removes the folder it writes to
+		return err
+	}
+	clock.mark("downloads")
+	pages := render.New(st, tmpl, dw.ready()).Pages()
+	var last []render.Page
+	for i := len(pages) - 1; i >= 0; i-- {
+		if pages[i].Path == render.DownloadPagePath {
+			last = append(last, pages[i])
+			pages = append(pages[:i], pages[i+1:]...)
+		}
+	}
+	total := len(pages) + len(last)
+	var onDone func(int)
+	if progress != nil {
+		onDone = func(n int) { progress(n, total) }
+	}
+	side.Go(func() error {
+		downloads, err := dw.finish()
+		if err != nil {
+			return err
+		}
+		r := render.New(st, tmpl, downloads)
+		var again []render.Page
+		for _, p := range last {
+			again = append(again, r.DownloadPage(p.Inputs))
+		}
+		return runJobs(ctx, again, out, keys.key, nil)
+	})
+	err = runJobs(ctx, pages, out, keys.key, onDone)
+	clock.mark("pages")
+	if serr := side.Wait(); err == nil {
+		err = serr
+	}
+	if err != nil {
+		return err
+	}
+	clock.mark("download page, search index")
+	return writeRobots(st, out)
 }
 
 func countPages(files map[string]output.Record) int {

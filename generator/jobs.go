@@ -10,73 +10,50 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
-// runJobs renders and writes pages with one worker per core. The first
-// error stops the others; cancelling ctx (Ctrl-C) does too.
+// runJobs renders and writes pages on every core, each unless the
+// previous build made it from the same inputs. The first error stops the
+// others; cancelling ctx (Ctrl-C) does too.
 func runJobs(ctx context.Context, jobs []render.Page, out *output.Writer, keyOf func(site.Inputs) string, progress func(done int)) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	workers := runtime.GOMAXPROCS(0)
-	next := make(chan render.Page)
-	var (
-		mu       sync.Mutex
-		firstErr error
-		done     int
-		wg       sync.WaitGroup
-	)
-	fail := func(err error) {
-		mu.Lock()
-		if firstErr == nil {
-			firstErr = err
-			cancel()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
+	done := 0
+	for _, j := range jobs {
+		if gctx.Err() != nil {
+			break
 		}
-		mu.Unlock()
-	}
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				var err error
-				key := keyOf(j.Inputs)
-				if !out.Reuse(j.Path, key) {
-					var b []byte
-					if b, err = j.Render(); err == nil {
-						err = out.PutKeyed(j.Path, key, b)
-					}
-				}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			key := keyOf(j.Inputs)
+			if !out.Reuse(j.Path, key) {
+				b, err := j.Render()
 				if err != nil {
-					fail(err)
-					continue
+					return err
 				}
-				if progress != nil {
-					mu.Lock()
-					done++
-					n := done
-					mu.Unlock()
-					progress(n)
+				if err := out.PutKeyed(j.Path, key, b); err != nil {
+					return err
 				}
 			}
-		}()
+			if progress != nil {
+				mu.Lock()
+				done++
+				progress(done)
+				mu.Unlock()
+			}
+			return nil
+		})
 	}
-feed:
-	for _, j := range jobs {
-		select {
-		case next <- j:
-		case <-ctx.Done():
-			break feed
-		}
+	err := g.Wait()
+	if cerr := ctx.Err(); cerr != nil {
+		return fmt.Errorf("生成已中断，原有网站未被改动：%w", cerr)
 	}
-	close(next)
-	wg.Wait()
-	if firstErr != nil {
-		return firstErr
-	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("生成已中断，原有网站未被改动：%w", err)
-	}
-	return nil
+	return err
 }
 
 // writeSearchIndex writes the search index unless the previous build made

@@ -238,7 +238,7 @@ var exeHash struct {
 	sum  []byte
 }
 
-func hashExecutable(sc *statCache) []byte {
+func hashExecutable(sc *StatCache) []byte {
 	exe, err := os.Executable()
 	if err == nil {
 		if s, ok := sc.hashFile(exe); ok {
@@ -253,7 +253,7 @@ func hashExecutable(sc *statCache) []byte {
 // returns each file's hash by slash-separated path, for the load stage,
 // which then need not read files the parse cache already holds. Files
 // whose size, times and inode match the stat cache are not read at all.
-func InputFingerprint(sc *statCache, global []byte) (string, map[string][32]byte, error) {
+func InputFingerprint(sc *StatCache, global []byte) (string, map[string][32]byte, error) {
 	rels, sums, err := sc.hashContent()
 	if err != nil {
 		return "", nil, err

@@ -147,7 +147,7 @@ func keys[V any](m map[string]V) []string {
 func TestStatCacheRacyRule(t *testing.T) {
 	st := fstree.FileStat{Size: 10, Mtime: 1_000_000_000_000, Ctime: 1_000_000_000_000, Ino: 7, Dev: 1}
 	sum := sha256.Sum256([]byte("x"))
-	sc := &statCache{old: map[string]statRec{"/c/a.md": {st, sum}}}
+	sc := &StatCache{old: map[string]statRec{"/c/a.md": {st, sum}}}
 	for _, tc := range []struct {
 		name  string
 		taken int64
@@ -300,7 +300,7 @@ func TestParseCacheCodecCoversEveryField(t *testing.T) {
 }
 
 func TestStatCacheFileRoundTripAndDamage(t *testing.T) {
-	sc := &statCache{taken: 1234567890123, cur: map[string]statRec{
+	sc := &StatCache{taken: 1234567890123, cur: map[string]statRec{
 		"/c/2022/a.md": {fstree.FileStat{Size: 1, Mtime: 2, Ctime: 3, Ino: 4, Dev: 5}, sha256.Sum256([]byte("a"))},
 		"/c/2022/b.md": {fstree.FileStat{Size: -1, Mtime: -2, Ctime: 0, Ino: 1 << 60, Dev: 0}, sha256.Sum256([]byte("b"))},
 		"/usr/bin/bs":  {fstree.FileStat{Size: 9, Mtime: 8, Ctime: 7, Ino: 6, Dev: 5}, sha256.Sum256([]byte("exe"))},

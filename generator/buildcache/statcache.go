@@ -45,7 +45,7 @@ type statRec struct {
 	sum [32]byte
 }
 
-type statCache struct {
+type StatCache struct {
 	file       string // where it is saved
 	contentDir string // absolute
 
@@ -63,12 +63,12 @@ type statCache struct {
 
 // LoadStatCache opens the stat cache for a build from contentDir into
 // outDir. A missing or unreadable cache is an empty one.
-func LoadStatCache(outDir, contentDir string) *statCache {
+func LoadStatCache(outDir, contentDir string) *StatCache {
 	abs, err := filepath.Abs(contentDir)
 	if err != nil {
 		abs = contentDir
 	}
-	sc := &statCache{
+	sc := &StatCache{
 		file:       filepath.Join(Dir(outDir), statCacheFile),
 		contentDir: abs,
 		taken:      time.Now().UnixNano(),
@@ -109,7 +109,7 @@ func decodeStatCache(b []byte) (map[string]statRec, int64) {
 	return m, taken
 }
 
-func (sc *statCache) encode() []byte {
+func (sc *StatCache) encode() []byte {
 	paths := make([]string, 0, len(sc.cur))
 	for p := range sc.cur {
 		paths = append(paths, p)
@@ -136,7 +136,7 @@ func (sc *statCache) encode() []byte {
 
 // lookup returns the recorded hash of a file whose stat is st, if it can
 // be trusted.
-func (sc *statCache) lookup(abs string, st fstree.FileStat) ([32]byte, bool) {
+func (sc *StatCache) lookup(abs string, st fstree.FileStat) ([32]byte, bool) {
 	r, ok := sc.old[abs]
 	if !ok || r.st != st || max(st.Mtime, st.Ctime) >= sc.oldTaken-racyMargin {
 		return [32]byte{}, false
@@ -147,7 +147,7 @@ func (sc *statCache) lookup(abs string, st fstree.FileStat) ([32]byte, bool) {
 // hashFile returns the SHA-256 of a file outside the content folder (the
 // program), reading it only when the stat cache cannot vouch for it. A
 // nil cache always reads.
-func (sc *statCache) hashFile(p string) ([32]byte, bool) {
+func (sc *StatCache) hashFile(p string) ([32]byte, bool) {
 	var st fstree.FileStat
 	regular := false
 	if sc != nil {
@@ -177,7 +177,7 @@ func (sc *statCache) hashFile(p string) ([32]byte, bool) {
 
 // PrimeBinaryHash works out binaryHash through the stat cache, so that a
 // build need not read its own executable.
-func (sc *statCache) PrimeBinaryHash() {
+func (sc *StatCache) PrimeBinaryHash() {
 	exeHash.once.Do(func() {
 		exeHash.sum = hashExecutable(sc)
 	})
@@ -186,7 +186,7 @@ func (sc *statCache) PrimeBinaryHash() {
 // hashContent returns every file under the content folder, sorted, with
 // the SHA-256 of its bytes, and saves the stat cache if it learnt
 // anything. Only files the stat cache cannot vouch for are read.
-func (sc *statCache) hashContent() ([]string, [][32]byte, error) {
+func (sc *StatCache) hashContent() ([]string, [][32]byte, error) {
 	files, err := fstree.List(sc.contentDir)
 	if err != nil {
 		return nil, nil, err
@@ -234,7 +234,7 @@ func (sc *statCache) hashContent() ([]string, [][32]byte, error) {
 // read, or a file gone. Records of files outside the content folder that
 // this build did not look at (the program, when a long-running preview
 // hashed it once already) are carried over if still trustworthy.
-func (sc *statCache) saveLocked() {
+func (sc *StatCache) saveLocked() {
 	prefix := sc.contentDir + string(filepath.Separator)
 	for p, r := range sc.old {
 		if _, ok := sc.cur[p]; ok {
@@ -273,6 +273,6 @@ func AgeStatCache(outDir string, d time.Duration) error {
 	if m == nil {
 		return errors.New("stat cache does not decode")
 	}
-	sc := &statCache{cur: m, taken: taken + int64(d)}
+	sc := &StatCache{cur: m, taken: taken + int64(d)}
 	return os.WriteFile(p, sc.encode(), 0o644)
 }

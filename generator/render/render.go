@@ -83,7 +83,7 @@ func rootPrefix(p string) string {
 // downloads lists the open-data files, for the pages that link them.
 type Renderer struct {
 	site *site.Site
-	tmpl map[string]*template.Template
+	tmpl Templates
 
 	downloads []opendata.Download
 	dlOnce    sync.Once
@@ -96,7 +96,7 @@ type Renderer struct {
 }
 
 // New returns a Renderer of the site's pages.
-func New(s *site.Site, tmpl map[string]*template.Template, downloads []opendata.Download) *Renderer {
+func New(s *site.Site, tmpl Templates, downloads []opendata.Download) *Renderer {
 	return &Renderer{site: s, tmpl: tmpl, downloads: downloads}
 }
 

@@ -61,6 +61,9 @@ func (l Layers) Files(dir string) (paths []string, owner map[string]fs.FS) {
 	return paths, owner
 }
 
+// Templates are the parsed templates, one set per page kind.
+type Templates map[string]*template.Template
+
 // pageKinds are the page templates; each defines "main" and is executed
 // through the shared "layout".
 var pageKinds = []string{"index", "year", "department", "unit", "project", "page", "download", "search", "404"}
@@ -72,7 +75,7 @@ var pageKinds = []string{"index", "year", "department", "unit", "project", "page
 // (template actions are kept as they are), so executing them yields
 // minified pages and no page needs a minifier pass of its own: the cost
 // is paid once per template instead of once per page.
-func LoadTemplates(l Layers, minified bool) (map[string]*template.Template, error) {
+func LoadTemplates(l Layers, minified bool) (Templates, error) {
 	paths, owner := l.Files("templates")
 	m := newTemplateMinifier()
 	read := func(p string) (string, error) {
