@@ -1,35 +1,45 @@
 // Package generator turns 项目支出绩效目标表 (budget performance-target
-// tables) into a static disclosure site.
+// tables) into a static disclosure site. It plans the work and wires the
+// build cache in; each stage lives in a package of its own, and data
+// flows one way through them:
 //
-// Data flows one way:
+//	extracted text ─tables─▶ []budget.Project ─content.Import─▶ content/<year>/<code>.md
+//	content/ ─content.LoadDir─▶ []*budget.Project ─check.Check─▶ Report ─Redact─▶ published model
+//	published ─site.NewSite─▶ *site.Site ─┬─render───▶ pages      ─┐
+//	                                      ├─opendata─▶ downloads  ─┼─output─▶ public/
+//	                                      └─search───▶ index       ─┘
 //
-//	extracted text ──ParseTables──▶ []Project ──ImportFiles──▶ content/<year>/<code>.md
-//	content/ ──LoadContent──▶ []*Project ──Check──▶ Report ──Redact──▶ published []*Project
-//	published ──NewSite──▶ *Site ──render (jobs)──▶ bytes ──output──▶ public/
+// The packages, in that order:
 //
-// Parsing (ParseTables, ParseContent, ParsePage) is a pure function of an
-// io.Reader and reports errors as file:line in Chinese, because the people
-// who read them are the publishers, not programmers. Check applies the
-// data-quality rules and the personal-information detectors; Redact
-// replaces reviewed personal information on the model, before anything is
-// rendered or exported, so no output can contain it.
+//	decimal     the exact decimal every amount and weight is
+//	budget      the model (Project, Indicator, Page) and publishers' errors; the content format
+//	tables      extracted PDF text → projects
+//	content     content files: marshal, parse, load a folder, import
+//	markdown    the body format: HTML without raw HTML, plain text, escaping
+//	check       data-quality rules, personal-information detectors, redaction, the report
+//	site        years, agencies, history across years, URLs, page settings
+//	render      templates, page data, charts, assets
+//	opendata    JSON, CSV, workbook, datapackage.json, the field table and 数据字典
+//	search      the offline search index
+//	output      the staging folder, same-bytes skip, atomic swap: the only code that writes public/
+//	buildcache  manifest, stat and parse caches, the piece store, the lock
 //
-// Rendering plans every output file as a job (pages in render.go, open
-// data in export*.go, the search index in search.go) and runs the jobs on
-// every core. Downloads are assembled from per-project fragments
-// (fragments.go): each project is encoded once per format, and a download
-// is a header, byte ranges of the fragment store and a footer. Only the
-// write stage (output.go) touches the output folder: a cold build is
-// staged beside it and swapped in whole; an incremental build (cache.go)
-// renders only files whose inputs changed, writes only files whose bytes
-// changed, and moves them in at the end. Either way a failed build leaves
-// the previous site as it was.
+// Parsing is a pure function of its input and reports errors as
+// file:line in Chinese, because the people who read them are publishers,
+// not programmers. Check changes nothing; Redact returns the published
+// model, so no output can hold what it removes.
 //
-// The cache beside the output folder holds what a rebuild need not redo:
-// the manifest of output files and their keys (cache.go), each content
-// file's stat and hash (statcache.go), the parsed projects
-// (parsecache.go) and the fragment store. Every part is checked when read;
-// a missing or damaged part only makes the build slower.
+// Every renderer (render, opendata, search) plans its files with the
+// site.Inputs each is made from and never sees the cache. Build turns
+// the declarations into keys (keys.go): the global inputs (program,
+// templates, configuration, free pages), the list of years every page
+// shows, what the file is, and the hash of each project's content file.
+// A rebuild renders only files whose key changed and output writes only
+// files whose bytes changed; an incremental build equals a cold one byte
+// for byte. Everything the build asks of the cache goes through one
+// cacheSession (incremental.go), which is nil for --no-cache, and the
+// memos the cache offers are interfaces their users define
+// (content.ParseMemo, check.HitMemo, opendata.Pieces).
 //
 // Templates and assets are embedded (see the budgetsite package) and a
 // site's own templates/ and assets/ folders override them file by file.
