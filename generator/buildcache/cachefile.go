@@ -16,7 +16,10 @@ import (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-type encBuf struct{ b []byte }
+type encBuf struct {
+	b       []byte
+	scratch []byte
+}
 
 func newEncBuf(magic string, sizeHint int) *encBuf {
 	e := &encBuf{b: make([]byte, 0, sizeHint)}

@@ -43,7 +43,7 @@ const (
 	parseCacheDir   = "parse"
 	// Bump when cachedProject or what it holds changes meaning; a change
 	// of the program already invalidates every shard.
-	parseCacheVersion = 1
+	parseCacheVersion = 2
 )
 
 type cachedProject struct {
@@ -226,31 +226,16 @@ func decodeProject(d *decBuf, p *budget.Project) {
 	}
 }
 
-// A Decimal is its scale and its unscaled value, as an int64 when it
-// fits and as sign and magnitude bytes when not.
+// Decimals are stored in their own binary form.
 func encodeDecimal(e *encBuf, v decimal.Decimal) {
-	e.varint(int64(v.Scale))
-	if v.Unscaled.IsInt64() {
-		e.byte(0)
-		e.varint(v.Unscaled.Int64())
-		return
-	}
-	e.byte(byte(1 + (v.Unscaled.Sign()+1)/2)) // 1 negative, 2 positive
-	e.str(string(v.Unscaled.Bytes()))
+	b, _ := v.AppendBinary(e.scratch[:0])
+	e.scratch = b
+	e.str(string(b))
 }
 
 func decodeDecimal(d *decBuf) decimal.Decimal {
 	var v decimal.Decimal
-	v.Scale = int(d.varint())
-	switch d.byte() {
-	case 0:
-		v.Unscaled.SetInt64(d.varint())
-	case 1:
-		v.Unscaled.SetBytes([]byte(d.str()))
-		v.Unscaled.Neg(&v.Unscaled)
-	case 2:
-		v.Unscaled.SetBytes([]byte(d.str()))
-	default:
+	if v.UnmarshalBinary([]byte(d.str())) != nil {
 		d.fail()
 	}
 	return v

@@ -333,7 +333,7 @@ func checkCost(c *checker, p *budget.Project) {
 		if !ok {
 			continue
 		}
-		if v.Round(p.Funds.Scale).Cmp(p.Funds) > 0 {
+		if v.Round(p.Funds.Places()).Cmp(p.Funds) > 0 {
 			c.add(SevWarning, "cost-exceeds-funds", p, in.Line,
 				fmt.Sprintf("第 %d 个绩效指标“%s”的成本 %s %s 超过项目资金总额 %s 万元", i+1, in.Level3, in.Value, in.Unit, p.Funds),
 				"请与原表核对成本指标或资金总额")

@@ -1,7 +1,14 @@
+// Package decimal is the exact decimal every amount and weight is: it
+// parses plain decimal notation, remembers how many places were written,
+// adds and compares exactly, and marshals to JSON and YAML with the very
+// digits it read. No value ever passes through float64 on its way to a
+// page or a download.
 package decimal
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -17,8 +24,8 @@ import (
 // misstate the record, so amounts never pass through float64: they keep
 // their source text and sum as scaled big integers.
 type Decimal struct {
-	Unscaled big.Int
-	Scale    int // digits after the point
+	unscaled big.Int
+	scale    int // digits after the point
 }
 
 // ParseDecimal accepts plain decimal notation: an optional sign, digits,
@@ -53,11 +60,11 @@ func ParseDecimal(s string) (Decimal, error) {
 	if intPart == "" {
 		intPart = "0"
 	}
-	d.Unscaled.SetString(intPart+frac, 10)
+	d.unscaled.SetString(intPart+frac, 10)
 	if neg {
-		d.Unscaled.Neg(&d.Unscaled)
+		d.unscaled.Neg(&d.unscaled)
 	}
-	d.Scale = len(frac)
+	d.scale = len(frac)
 	return d, nil
 }
 
@@ -73,49 +80,49 @@ func MustDecimal(s string) Decimal {
 // String prints the number with exactly the places it was written with,
 // so 2.7132 stays 2.7132 and 11.50 stays 11.50.
 func (d Decimal) String() string {
-	s := new(big.Int).Abs(&d.Unscaled).String()
-	if d.Scale > 0 {
-		if len(s) <= d.Scale {
-			s = strings.Repeat("0", d.Scale-len(s)+1) + s
+	s := new(big.Int).Abs(&d.unscaled).String()
+	if d.scale > 0 {
+		if len(s) <= d.scale {
+			s = strings.Repeat("0", d.scale-len(s)+1) + s
 		}
-		s = s[:len(s)-d.Scale] + "." + s[len(s)-d.Scale:]
+		s = s[:len(s)-d.scale] + "." + s[len(s)-d.scale:]
 	}
-	if d.Unscaled.Sign() < 0 {
+	if d.unscaled.Sign() < 0 {
 		s = "-" + s
 	}
 	return s
 }
 
 // IsZero reports whether d is zero (however many places it was written with).
-func (d Decimal) IsZero() bool { return d.Unscaled.Sign() == 0 }
+func (d Decimal) IsZero() bool { return d.unscaled.Sign() == 0 }
 
 // Sign returns -1, 0 or +1.
-func (d Decimal) Sign() int { return d.Unscaled.Sign() }
+func (d Decimal) Sign() int { return d.unscaled.Sign() }
 
 // Add returns d+e at the larger of the two scales, so a sum is printed with
 // the precision of its most precise term and nothing is rounded.
 func (d Decimal) Add(e Decimal) Decimal {
-	s := max(d.Scale, e.Scale)
+	s := max(d.scale, e.scale)
 	var r Decimal
-	r.Scale = s
+	r.scale = s
 	// Amounts and weights fit in 64 bits; big.Int arithmetic is kept for
 	// those that do not.
 	if a, ok := d.small(s); ok {
 		if b, ok := e.small(s); ok {
 			if sum := a + b; (sum > a) == (b > 0) {
-				r.Unscaled.SetInt64(sum)
+				r.unscaled.SetInt64(sum)
 				return r
 			}
 		}
 	}
 	a, b := d.rescaled(s), e.rescaled(s)
-	r.Unscaled.Add(&a, &b)
+	r.unscaled.Add(&a, &b)
 	return r
 }
 
 // Cmp compares numerically: 1.50 equals 1.5.
 func (d Decimal) Cmp(e Decimal) int {
-	s := max(d.Scale, e.Scale)
+	s := max(d.scale, e.scale)
 	if a, ok := d.small(s); ok {
 		if b, ok := e.small(s); ok {
 			switch {
@@ -134,11 +141,11 @@ func (d Decimal) Cmp(e Decimal) int {
 // small returns the unscaled value at the given scale if it fits in an
 // int64.
 func (d Decimal) small(scale int) (int64, bool) {
-	if !d.Unscaled.IsInt64() {
+	if !d.unscaled.IsInt64() {
 		return 0, false
 	}
-	v := d.Unscaled.Int64()
-	for i := d.Scale; i < scale; i++ {
+	v := d.unscaled.Int64()
+	for i := d.scale; i < scale; i++ {
 		if v > math.MaxInt64/10 || v < math.MinInt64/10 {
 			return 0, false
 		}
@@ -150,38 +157,38 @@ func (d Decimal) small(scale int) (int64, bool) {
 // Float64 is for chart geometry and percentages only, never for display
 // of the amount itself.
 func (d Decimal) Float64() float64 {
-	f, _ := new(big.Rat).SetFrac(&d.Unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale)), nil)).Float64()
+	f, _ := new(big.Rat).SetFrac(&d.unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale)), nil)).Float64()
 	return f
 }
 
 // Rat returns the exact value, for shares computed without rounding error.
 func (d Decimal) Rat() *big.Rat {
-	return new(big.Rat).SetFrac(&d.Unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale)), nil))
+	return new(big.Rat).SetFrac(&d.unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale)), nil))
 }
 
 // Trimmed drops trailing zeros after the point. Used for totals, where the
 // scale is an artefact of addition rather than something a person wrote.
 func (d Decimal) Trimmed() Decimal {
-	r := Decimal{Scale: d.Scale}
-	r.Unscaled.Set(&d.Unscaled)
+	r := Decimal{scale: d.scale}
+	r.unscaled.Set(&d.unscaled)
 	ten := big.NewInt(10)
 	var q, m big.Int
-	for r.Scale > 0 {
-		q.QuoRem(&r.Unscaled, ten, &m)
+	for r.scale > 0 {
+		q.QuoRem(&r.unscaled, ten, &m)
 		if m.Sign() != 0 {
 			break
 		}
-		r.Unscaled.Set(&q)
-		r.Scale--
+		r.unscaled.Set(&q)
+		r.scale--
 	}
 	return r
 }
 
 func (d Decimal) rescaled(scale int) big.Int {
 	var r big.Int
-	r.Set(&d.Unscaled)
-	if scale > d.Scale {
-		r.Mul(&r, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale-d.Scale)), nil))
+	r.Set(&d.unscaled)
+	if scale > d.scale {
+		r.Mul(&r, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale-d.scale)), nil))
 	}
 	return r
 }
@@ -207,7 +214,7 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 // `funds_wan: 109.73`, a number to any YAML reader, with the exact digits.
 func (d Decimal) MarshalYAML() (any, error) {
 	tag := "!!int"
-	if d.Scale > 0 {
+	if d.scale > 0 {
 		tag = "!!float"
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: d.String()}, nil
@@ -230,20 +237,20 @@ func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 // Round rounds half away from zero to the given number of places. A
 // number with fewer places is returned unchanged.
 func (d Decimal) Round(places int) Decimal {
-	if d.Scale <= places {
+	if d.scale <= places {
 		return d
 	}
-	r := Decimal{Scale: places}
-	div := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale-places)), nil)
+	r := Decimal{scale: places}
+	div := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale-places)), nil)
 	q, m := new(big.Int), new(big.Int)
-	q.QuoRem(new(big.Int).Abs(&d.Unscaled), div, m)
+	q.QuoRem(new(big.Int).Abs(&d.unscaled), div, m)
 	if m.Mul(m, big.NewInt(2)).Cmp(div) >= 0 {
 		q.Add(q, big.NewInt(1))
 	}
-	if d.Unscaled.Sign() < 0 {
+	if d.unscaled.Sign() < 0 {
 		q.Neg(q)
 	}
-	r.Unscaled.Set(q)
+	r.unscaled.Set(q)
 	return r
 }
 
@@ -267,3 +274,54 @@ type LineError struct {
 }
 
 func (e *LineError) Error() string { return fmt.Sprintf("第 %d 行: %s", e.Line, e.Msg) }
+
+// AppendBinary appends the decimal in a compact binary form: its scale,
+// then its unscaled value as an int64 when it fits, else as sign and
+// magnitude. The build cache stores amounts this way.
+func (d Decimal) AppendBinary(b []byte) ([]byte, error) {
+	b = binary.AppendVarint(b, int64(d.scale))
+	if d.unscaled.IsInt64() {
+		b = append(b, 0)
+		return binary.AppendVarint(b, d.unscaled.Int64()), nil
+	}
+	b = append(b, byte(1+(d.unscaled.Sign()+1)/2)) // 1 negative, 2 positive
+	return append(b, d.unscaled.Bytes()...), nil
+}
+
+// UnmarshalBinary reads what AppendBinary wrote.
+func (d *Decimal) UnmarshalBinary(b []byte) error {
+	bad := errors.New("decimal: invalid binary form")
+	scale, n := binary.Varint(b)
+	if n <= 0 || len(b) == n || scale < 0 || scale > 1<<20 {
+		return bad
+	}
+	var v Decimal
+	v.scale = int(scale)
+	switch tag, rest := b[n], b[n+1:]; tag {
+	case 0:
+		u, m := binary.Varint(rest)
+		if m <= 0 || m != len(rest) {
+			return bad
+		}
+		v.unscaled.SetInt64(u)
+	case 1, 2:
+		v.unscaled.SetBytes(rest)
+		if tag == 1 {
+			v.unscaled.Neg(&v.unscaled)
+		}
+	default:
+		return bad
+	}
+	*d = v
+	return nil
+}
+
+// Places is the number of digits after the point, as written.
+func (d Decimal) Places() int { return d.scale }
+
+// Neg returns -d.
+func (d Decimal) Neg() Decimal {
+	r := Decimal{scale: d.scale}
+	r.unscaled.Neg(&d.unscaled)
+	return r
+}

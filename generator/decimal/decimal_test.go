@@ -266,13 +266,13 @@ func TestDecimalSmallPathMatchesBig(t *testing.T) {
 	for _, x := range vals {
 		for _, y := range vals {
 			a, b := MustDecimal(x), MustDecimal(y)
-			s := max(a.Scale, b.Scale)
+			s := max(a.scale, b.scale)
 			ra, rb := a.rescaled(s), b.rescaled(s)
 			var want big.Int
 			want.Add(&ra, &rb)
 			got := a.Add(b)
-			if got.Scale != s || got.Unscaled.Cmp(&want) != 0 {
-				t.Errorf("%s + %s = %s (scale %d), want %s (scale %d)", x, y, got.Unscaled.String(), got.Scale, want.String(), s)
+			if got.scale != s || got.unscaled.Cmp(&want) != 0 {
+				t.Errorf("%s + %s = %s (scale %d), want %s (scale %d)", x, y, got.unscaled.String(), got.scale, want.String(), s)
 			}
 			if c := a.Cmp(b); c != ra.Cmp(&rb) {
 				t.Errorf("Cmp(%s, %s) = %d, want %d", x, y, c, ra.Cmp(&rb))
@@ -291,11 +291,11 @@ func FuzzDecimalAddCmp(f *testing.F) {
 		if err1 != nil || err2 != nil {
 			return
 		}
-		s := max(a.Scale, b.Scale)
+		s := max(a.scale, b.scale)
 		ra, rb := a.rescaled(s), b.rescaled(s)
 		var want big.Int
 		want.Add(&ra, &rb)
-		if got := a.Add(b); got.Scale != s || got.Unscaled.Cmp(&want) != 0 {
+		if got := a.Add(b); got.scale != s || got.unscaled.Cmp(&want) != 0 {
 			t.Fatalf("%s + %s = %s", x, y, got)
 		}
 		if c := a.Cmp(b); c != ra.Cmp(&rb) {
@@ -313,4 +313,23 @@ func isChinese(s string) bool {
 		}
 	}
 	return false
+}
+
+func TestDecimalBinaryRoundTrip(t *testing.T) {
+	for _, s := range []string{"0", "109.73", "-2.7132", "11.50", "123456789012345678901234567890.5", "-98765432109876543210987654321", "0.000"} {
+		d := MustDecimal(s)
+		b, err := d.AppendBinary([]byte("prefix"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e Decimal
+		if err := e.UnmarshalBinary(b[len("prefix"):]); err != nil || e.String() != s {
+			t.Errorf("%s: round trip gave %s, %v", s, e.String(), err)
+		}
+		for n := 0; n < len(b)-len("prefix"); n++ {
+			if s != "0" && e.UnmarshalBinary(b[len("prefix"):len("prefix")+n]) == nil && n < 2 {
+				t.Errorf("%s: truncated to %d bytes, still reads", s, n)
+			}
+		}
+	}
 }

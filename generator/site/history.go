@@ -83,9 +83,7 @@ func Changes(years []int, totals []decimal.Decimal, counts []int, urls []string,
 		c := YearChange{Year: years[i], URL: urls[i], Projects: counts[i], Total: totals[i], Current: years[i] == current}
 		if i > 0 {
 			c.HasPrev = true
-			neg := totals[i-1]
-			neg.Unscaled.Neg(&neg.Unscaled)
-			c.Delta = totals[i].Add(neg)
+			c.Delta = totals[i].Add(totals[i-1].Neg())
 			c.Percent = percentChange(totals[i-1], totals[i])
 		}
 		out[i] = c
