@@ -14,7 +14,11 @@ import (
 // appendFrontMatter writes a project's front matter exactly as yaml.v3's
 // Encoder (indent 2) writes the Project struct, without reflection: an
 // import of a province writes tens of thousands of these, and encoding
-// them was most of its CPU time.
+// them was most of its CPU time. BenchmarkFrontMatter keeps the reason:
+// on the sample, the hand-written writer takes 150 µs where yaml.v3
+// takes 2.4 ms, and the reader 0.5 ms where yaml.v3 takes 2.2 ms.
+// TestFastFrontMatterCoversTheFormat fails for a model field added to
+// the struct tags and not here.
 //
 // Only the choice of how to write a string is YAML's own business. Text
 // that is plainly safe to write unquoted is written as is; anything else
