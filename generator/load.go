@@ -91,9 +91,6 @@ func loadContent(fsys fs.FS, cache *parseCache) (projects []*Project, pages []*P
 			projects = append(projects, r.proj)
 		}
 	}
-	if len(projects) == 0 && len(errs) == 0 {
-		errs = append(errs, &Error{Msg: "内容目录中没有项目文件", Hint: "请先用 budgetsite import 导入绩效目标表文本"})
-	}
 	sortProjects(projects)
 	sort.Slice(pages, func(i, j int) bool {
 		if pages[i].Weight != pages[j].Weight {

@@ -203,14 +203,17 @@ func (r *renderer) pageJobs() []job {
 		jobs = append(jobs, job{path: p, key: key, render: func() ([]byte, error) { return r.execute(f()) }})
 	}
 	page("index.html", func() *pageData {
-		latest := s.Years[0]
 		home := r.newPage("index", "index.html", s.Config.Title)
+		home.Description = s.Config.Description
+		r.column(home, "首页", "首页", s.Config.Description)
+		if len(s.Years) == 0 {
+			return home // a new site: nothing imported yet (Latest is nil)
+		}
+		latest := s.Years[0]
 		home.Latest = latest
 		home.Year = latest
-		home.Description = s.Config.Description
 		home.Charts = r.yearCharts(latest)
 		r.addYearHistory(home, latest)
-		r.column(home, "首页", "首页", s.Config.Description)
 		return home
 	})
 	for _, y := range s.Years {
