@@ -63,7 +63,7 @@ func newRootCmd(ctx context.Context, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.config, "config", "config.yaml", "配置文件路径")
-	root.AddCommand(newImportCmd(g, stdout, stderr), newBuildCmd(ctx, g, stdout, stderr), newCheckCmd(g, stdout))
+	root.AddCommand(newInitCmd(stdout), newImportCmd(g, stdout, stderr), newBuildCmd(ctx, g, stdout, stderr), newCheckCmd(g, stdout))
 	root.AddCommand(newServeCmd(ctx, g, stdout, stderr))
 	return root
 }
@@ -154,6 +154,9 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 				return err
 			}
 			fmt.Fprintln(stdout, summary(res, cfg.OutDir))
+			for _, f := range placeholderFindings(cfg) {
+				fmt.Fprintf(stderr, "提示：%s。%s\n", f.Message, f.Suggestion)
+			}
 			return nil
 		},
 	}
