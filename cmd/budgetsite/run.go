@@ -26,6 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(1200 << 20)
 	}
+	defer utf8Console()()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := newRootCmd(ctx, stdout, stderr)
@@ -62,9 +63,14 @@ func newRootCmd(ctx context.Context, stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	// --version prints the same as the version command.
+	bi := currentBuildInfo()
+	root.Version = bi.Version
+	root.SetVersionTemplate(bi.String())
+	root.Flags().BoolP("version", "v", false, "显示版本信息")
 	root.PersistentFlags().StringVar(&g.config, "config", "config.yaml", "配置文件路径")
 	root.AddCommand(newInitCmd(stdout), newImportCmd(g, stdout, stderr), newBuildCmd(ctx, g, stdout, stderr), newCheckCmd(g, stdout))
-	root.AddCommand(newServeCmd(ctx, g, stdout, stderr))
+	root.AddCommand(newServeCmd(ctx, g, stdout, stderr), newVersionCmd(stdout))
 	return root
 }
 
