@@ -63,6 +63,12 @@ func newRootCmd(ctx context.Context, stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	// What a double click in Windows Explorer shows (cobra's mousetrap).
+	cobra.MousetrapHelpText = "budgetsite 是命令行程序，双击不能使用。\n" +
+		"请在程序所在文件夹的资源管理器地址栏输入 cmd 后回车，在打开的命令行窗口中输入命令，例如：\n" +
+		"  budgetsite init 网站\n" +
+		"详见同一文件夹中的 README.md。本窗口 30 秒后自动关闭。\n"
+	cobra.MousetrapDisplayDuration = 30 * time.Second
 	// --version prints the same as the version command.
 	bi := currentBuildInfo()
 	root.Version = bi.Version
