@@ -40,7 +40,9 @@ commit=""
 epoch=""
 if git rev-parse --git-dir >/dev/null 2>&1; then
   commit=$(git rev-parse HEAD)
-  if [ -n "$(git status --porcelain)" ]; then
+  # Modified tracked files make the build "+dirty"; untracked files do
+  # not (tests and tools leave some while a release is built).
+  if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
     commit="$commit+dirty"
   fi
   epoch=$(git log -1 --format=%ct)

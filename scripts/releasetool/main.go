@@ -134,7 +134,7 @@ func notices(args []string) error {
 
 	b.WriteString("\n\nGo (toolchain, standard library and runtime)\n")
 	b.WriteString("--------------------------------------------\n")
-	fmt.Fprintf(&b, "\nGo %s https://go.dev/\n", info.GoVersion)
+	fmt.Fprintf(&b, "\nThe Go programming language, %s (BSD-3-Clause) https://go.dev/\n", info.GoVersion)
 	goroot, err := goEnv("GOROOT")
 	if err != nil {
 		return err
