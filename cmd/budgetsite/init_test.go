@@ -197,9 +197,45 @@ func TestInitEmptySiteBuilds(t *testing.T) {
 		t.Errorf("check of an empty site: exit %d:\n%s", code, out)
 	}
 
+	// The browser looks at the empty site after the import below: keep it.
+	emptySite := filepath.Join(t.TempDir(), "empty")
+	if err := os.CopyFS(emptySite, os.DirFS(public)); err != nil {
+		t.Fatal(err)
+	}
+
+	// The first import after the empty build: the incremental build
+	// shows the tables and equals a cold build byte for byte.
+	if code, _, errs := cli(t, "--config", cfg, "import", sample); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	setConfig(t, cfg, "redact", "[李云芳, 王茂全, 钱永秀, 林国文, 文治兰, 包达贵]")
+	if code, out, errs := cli(t, "--config", cfg, "build"); code != 0 || !strings.Contains(out, "增量生成 14 个项目") {
+		t.Fatalf("build after import: exit %d: %s%s", code, out, errs)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if code, _, errs := cli(t, "--config", cfg, "build", "--no-cache", "--out", cold); code != 0 {
+		t.Fatalf("cold build: %s", errs)
+	}
+	inc, want := readTree(t, public), readTree(t, cold)
+	if !reflect.DeepEqual(inc, want) {
+		for name := range want {
+			if inc[name] != want[name] {
+				t.Errorf("%s differs from a cold build", name)
+			}
+		}
+		for name := range inc {
+			if _, ok := want[name]; !ok {
+				t.Errorf("%s is not in a cold build", name)
+			}
+		}
+	}
+	if strings.Contains(inc["index.html"], "尚未导入") || !strings.Contains(inc["index.html"], "2022年概览") {
+		t.Error("index.html after the import still says nothing is imported")
+	}
+
 	t.Run("browser", func(t *testing.T) {
 		chrome := findChrome(t)
-		site, err := filepath.EvalSymlinks(public)
+		site, err := filepath.EvalSymlinks(emptySite)
 		if err != nil {
 			t.Fatal(err)
 		}
