@@ -20,6 +20,8 @@ func CheckContent(cfg Config) (*check.Report, error) {
 		for _, e := range list {
 			loadFindings = append(loadFindings, check.Finding{Severity: check.SevError, Rule: "content-invalid", File: e.File, Line: e.Line, Message: e.Msg, Suggestion: e.Hint})
 		}
+	} else if len(projects) == 0 { // build accepts an empty site; check has nothing to review
+		loadFindings = append(loadFindings, check.Finding{Severity: check.SevError, Rule: "content-invalid", Message: "内容目录中没有项目文件", Suggestion: "请先用 budgetsite import 导入绩效目标表文本"})
 	}
 	rep, err := check.Check(projects, cfg.Check, cfg.Privacy, nil)
 	if err != nil {

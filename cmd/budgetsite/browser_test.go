@@ -90,8 +90,17 @@ type browserEnv struct {
 
 func TestBrowser(t *testing.T) {
 	chrome := findChrome(t)
-	root := repoRoot(t)
 	site := buildSite(t)
+	runBrowserChecks(t, chrome, site, sitePages, "")
+}
+
+// runBrowserChecks opens each of pages of the site built in the folder
+// site, from file:// and over HTTP under sitePrefix, and runs every
+// check on it. Screenshots and axe-summary.txt go to the artifacts
+// folder, or its subfolder sub when sub is not "".
+func runBrowserChecks(t *testing.T, chrome, site string, pages []sitePage, sub string) {
+	t.Helper()
+	root := repoRoot(t)
 	srv := newSiteServer(t, site)
 	ctx, chromeOut := startBrowser(t, chrome)
 
@@ -102,6 +111,9 @@ func TestBrowser(t *testing.T) {
 	}
 	if env.artifacts == "" {
 		env.artifacts = filepath.Join(root, "artifacts", "screenshots")
+	}
+	if sub != "" {
+		env.artifacts = filepath.Join(env.artifacts, sub)
 	}
 	if err := os.MkdirAll(env.artifacts, 0o755); err != nil {
 		t.Fatal(err)
@@ -117,7 +129,7 @@ func TestBrowser(t *testing.T) {
 	start := time.Now()
 	for _, mode := range []string{"file", "http"} {
 		t.Run(mode, func(t *testing.T) {
-			for _, p := range sitePages {
+			for _, p := range pages {
 				t.Run(p.Name, func(t *testing.T) {
 					if mode == "file" && p.HTTPOnly {
 						t.Skipf("%s is only served over HTTP", p.Path)

@@ -37,6 +37,7 @@ func newCheckCmd(g *globalFlags, stdout io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			rep.Findings = append(placeholderFindings(cfg), rep.Findings...)
 			if err := writeAuditLog(cfg, rep); err != nil {
 				return err
 			}

@@ -28,6 +28,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(1200 << 20)
 	}
+	defer utf8Console()()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := newRootCmd(ctx, stdout, stderr)
@@ -64,9 +65,20 @@ func newRootCmd(ctx context.Context, stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	// What a double click in Windows Explorer shows (cobra's mousetrap).
+	cobra.MousetrapHelpText = "budgetsite 是命令行程序，双击不能使用。\n" +
+		"请在程序所在文件夹的资源管理器地址栏输入 cmd 后回车，在打开的命令行窗口中输入命令，例如：\n" +
+		"  budgetsite init 网站\n" +
+		"详见同一文件夹中的 README.md。本窗口 30 秒后自动关闭。\n"
+	cobra.MousetrapDisplayDuration = 30 * time.Second
+	// --version prints the same as the version command.
+	bi := currentBuildInfo()
+	root.Version = bi.Version
+	root.SetVersionTemplate(bi.String())
+	root.Flags().BoolP("version", "v", false, "显示版本信息")
 	root.PersistentFlags().StringVar(&g.config, "config", "config.yaml", "配置文件路径")
-	root.AddCommand(newImportCmd(g, stdout, stderr), newBuildCmd(ctx, g, stdout, stderr), newCheckCmd(g, stdout))
-	root.AddCommand(newServeCmd(ctx, g, stdout, stderr))
+	root.AddCommand(newInitCmd(stdout), newImportCmd(g, stdout, stderr), newBuildCmd(ctx, g, stdout, stderr), newCheckCmd(g, stdout))
+	root.AddCommand(newServeCmd(ctx, g, stdout, stderr), newVersionCmd(stdout))
 	return root
 }
 
@@ -156,6 +168,9 @@ func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) 
 				return err
 			}
 			fmt.Fprintln(stdout, summary(res, cfg.OutDir))
+			for _, f := range placeholderFindings(cfg) {
+				fmt.Fprintf(stderr, "提示：%s。%s\n", f.Message, f.Suggestion)
+			}
 			return nil
 		},
 	}

@@ -107,9 +107,6 @@ func Load(fsys fs.FS, memo ParseMemo) (projects []*budget.Project, pages []*budg
 			projects = append(projects, r.proj)
 		}
 	}
-	if len(projects) == 0 && len(errs) == 0 {
-		errs = append(errs, &budget.Error{Msg: "内容目录中没有项目文件", Hint: "请先用 budgetsite import 导入绩效目标表文本"})
-	}
 	budget.SortProjects(projects)
 	sort.Slice(pages, func(i, j int) bool {
 		if pages[i].Weight != pages[j].Weight {

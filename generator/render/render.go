@@ -221,14 +221,17 @@ func (r *Renderer) Pages() []Page {
 		jobs = append(jobs, Page{Path: p, Inputs: in, Render: func() ([]byte, error) { return r.execute(f()) }})
 	}
 	page("index.html", func() *pageData {
-		latest := s.Years[0]
 		home := r.newPage("index", "index.html", s.Settings.Title)
+		home.Description = s.Settings.Description
+		r.column(home, "首页", "首页", s.Settings.Description)
+		if len(s.Years) == 0 {
+			return home // a new site: nothing imported yet (Latest is nil)
+		}
+		latest := s.Years[0]
 		home.Latest = latest
 		home.Year = latest
-		home.Description = s.Settings.Description
 		home.Charts = r.yearCharts(latest)
 		r.addYearHistory(home, latest)
-		r.column(home, "首页", "首页", s.Settings.Description)
 		return home
 	})
 	for _, y := range s.Years {
