@@ -164,13 +164,57 @@ const excelDigits = 15
 
 // numberText is the Text of a stored number: its value to Excel's
 // precision, in plain notation.
-func numberText(v string) (decimal, string, bool) {
+func numberText(v string) (string, bool) {
+	if isPlain(v) {
+		return v, true
+	}
 	x, ok := parseDecimal(strings.TrimSpace(v))
 	if !ok {
-		return decimal{}, "", false
+		return "", false
 	}
 	x.round(excelDigits)
-	return x, x.String(), true
+	return x.String(), true
+}
+
+// isPlain reports whether v is already the Text of its number, as most
+// stored numbers are: plain notation, no superfluous zeros, at most 15
+// significant digits.
+func isPlain(v string) bool {
+	i := 0
+	if i < len(v) && v[i] == '-' {
+		i++
+	}
+	start := i
+	for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	intPart := v[start:i]
+	if intPart == "" || len(intPart) > 1 && intPart[0] == '0' || intPart == "0" && start > 0 {
+		return false // "-0" or "-0.5" would need care; leave them to parseDecimal
+	}
+	sig := len(intPart)
+	if intPart == "0" {
+		sig = 0
+	}
+	if i < len(v) {
+		if v[i] != '.' {
+			return false
+		}
+		i++
+		fracStart := i
+		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+			i++
+		}
+		frac := v[fracStart:i]
+		if frac == "" || frac[len(frac)-1] == '0' || i != len(v) {
+			return false
+		}
+		if sig == 0 {
+			frac = strings.TrimLeft(frac, "0")
+		}
+		sig += len(frac)
+	}
+	return sig <= excelDigits
 }
 
 // dateText formats a date serial as ISO 8601: “2021-12-31”, with the time

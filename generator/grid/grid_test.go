@@ -539,13 +539,13 @@ func TestNumberText(t *testing.T) {
 		{".5", "0.5"},
 		{"123456789012345678", "123456789012346000"},
 	} {
-		_, got, ok := numberText(tc.stored)
+		got, ok := numberText(tc.stored)
 		if !ok || got != tc.text {
 			t.Errorf("numberText(%q) = %q, %v; want %q", tc.stored, got, ok, tc.text)
 		}
 	}
 	for _, bad := range []string{"", "-", ".", "1e", "1e+", "1.2.3", "0x10", "1,000", "NaN", "1e99999", "١٢"} {
-		if _, got, ok := numberText(bad); ok {
+		if got, ok := numberText(bad); ok {
 			t.Errorf("numberText(%q) = %q, want not a number", bad, got)
 		}
 	}
@@ -585,10 +585,11 @@ func TestNumFormat(t *testing.T) {
 		{"[DBNum1]General", "5", ""},
 		{"@", "5", ""},
 	} {
-		x, text, ok := numberText(tc.stored)
+		text, ok := numberText(tc.stored)
 		if !ok {
 			t.Fatalf("numberText(%q) failed", tc.stored)
 		}
+		x, _ := parseDecimal(text)
 		f := parseNumFormat(tc.code)
 		got, ok := f.format(x, text)
 		if !ok {
@@ -636,7 +637,7 @@ func TestDates(t *testing.T) {
 		{"0", true, ""},
 		{"43099", true, "2021-12-31"},
 	} {
-		x, _, _ := numberText(tc.serial)
+		x, _ := parseDecimal(tc.serial)
 		got, ok := dateText(x, tc.date1904)
 		if !ok {
 			got = ""

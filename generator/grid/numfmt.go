@@ -68,6 +68,15 @@ func parseNumFormat(code string) numFormat {
 	return f
 }
 
+// isGeneral reports whether f shows a number as its Text.
+func (f numFormat) isGeneral() bool {
+	if len(f.sections) == 0 {
+		return true
+	}
+	s := f.sections[0]
+	return len(f.sections) == 1 && s.general && s.prefix == "" && s.suffix == ""
+}
+
 // splitSections splits a format code at the semicolons that separate its
 // positive, negative, zero and text sections.
 func splitSections(code string) []string {

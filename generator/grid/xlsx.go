@@ -64,9 +64,13 @@ func (x *xlsxReader) part(name string) ([]byte, error) {
 		return nil, x.damaged(name + "：" + err.Error())
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, maxPart))
-	if err != nil {
+	// The zip's stated size, checked against the data by archive/zip.
+	b := make([]byte, f.UncompressedSize64)
+	if _, err := io.ReadFull(rc, b); err != nil {
 		return nil, x.damaged(name + "：" + err.Error())
+	}
+	if n, err := rc.Read(make([]byte, 1)); n > 0 || err != io.EOF {
+		return nil, x.damaged(name + "：大小不符")
 	}
 	return b, nil
 }
@@ -319,10 +323,26 @@ func (x *xlsxReader) readSheet(sheet string, b []byte) (Grid, error) {
 				col = 0
 			case "c":
 				col++
-				if v, ok := s.attr("r"); ok {
-					r, c, ok := parseRef(v)
+				var ref, style, typ []byte
+				for a := s.attrs; ; {
+					k, v, rest, ok := nextAttr(a)
 					if !ok {
-						return Grid{}, bad(row, col, "单元格引用“"+string(v)+"”无效")
+						break
+					}
+					switch string(k) {
+					case "r":
+						ref = v
+					case "s":
+						style = v
+					case "t":
+						typ = v
+					}
+					a = rest
+				}
+				if ref != nil {
+					r, c, ok := parseRef(ref)
+					if !ok {
+						return Grid{}, bad(row, col, "单元格引用“"+string(ref)+"”无效")
 					}
 					row, col = r, c
 				}
@@ -331,7 +351,7 @@ func (x *xlsxReader) readSheet(sheet string, b []byte) (Grid, error) {
 				}
 				row = max(row, 1)
 				p.Row, p.Col = row, col
-				cell, err := x.readCell(&s, p)
+				cell, err := x.readCell(&s, p, typ, style)
 				if err != nil {
 					return Grid{}, err
 				}
@@ -362,16 +382,18 @@ func (x *xlsxReader) readSheet(sheet string, b []byte) (Grid, error) {
 	}
 }
 
-// readCell reads the value of the cell at p whose start tag was just read.
-func (x *xlsxReader) readCell(s *xmlScanner, p Pos) (Cell, error) {
-	t, _ := s.attr("t")
+// readCell reads the value of the cell at p whose start tag was just
+// read, with attributes t and s.
+func (x *xlsxReader) readCell(s *xmlScanner, p Pos, t, styleAttr []byte) (Cell, error) {
 	style := -1
-	if v, ok := s.attr("s"); ok {
-		if n, err := strconv.Atoi(string(v)); err == nil {
+	if len(styleAttr) > 0 {
+		if n, err := strconv.Atoi(string(styleAttr)); err == nil {
 			style = n
 		}
 	}
-	var v, is strings.Builder
+	var v, is string
+	var vb []byte // the value, when it is one text token: most are
+	vTokens, vCDATA := 0, false
 	if !s.empty {
 		inV, inIS, inT, rph := false, false, false, 0
 	loop:
@@ -410,15 +432,26 @@ func (x *xlsxReader) readCell(s *xmlScanner, p Pos) (Cell, error) {
 			case xmlText:
 				switch {
 				case inV:
-					v.WriteString(unescape(s.text, s.cdata))
+					if vTokens++; vTokens == 1 {
+						vb, vCDATA = s.text, s.cdata
+					} else {
+						v += unescape(s.text, s.cdata)
+					}
 				case inT:
-					is.WriteString(unescape(s.text, s.cdata))
+					is += unescape(s.text, s.cdata)
 				}
 			}
 		}
 	}
 	if s.err != nil {
 		return Cell{}, &Error{p, "工作表内容损坏（XML 格式错误）", "请用 Excel 或 WPS 打开后另存为 .xlsx 重试"}
+	}
+	if vTokens > 0 && string(t) == "s" && !vCDATA {
+		// A shared string: parse the index without making a string.
+		return x.sharedString(p, vb)
+	}
+	if vTokens > 0 {
+		v = unescape(vb, vCDATA) + v
 	}
 	c := Cell{RowSpan: 1, ColSpan: 1, Pos: p}
 	text := func(raw string) {
@@ -427,35 +460,35 @@ func (x *xlsxReader) readCell(s *xmlScanner, p Pos) (Cell, error) {
 	}
 	switch string(t) {
 	case "s":
-		if v.Len() == 0 {
+		if v == "" {
 			break
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(v.String()))
+		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(x.sst) {
 			return Cell{}, &Error{p, "单元格引用了不存在的共享字符串", "请用 Excel 或 WPS 打开后另存为 .xlsx 重试"}
 		}
 		c.Raw, c.Text, c.Display = x.sst[i].raw, x.sst[i].text, x.sst[i].text
 	case "inlineStr":
-		text(is.String())
+		text(is)
 	case "str", "e":
-		text(v.String())
+		text(v)
 	case "b":
-		switch strings.TrimSpace(v.String()) {
+		switch strings.TrimSpace(v) {
 		case "1":
 			text("TRUE")
 		case "0":
 			text("FALSE")
 		default:
-			text(v.String())
+			text(v)
 		}
 	case "d":
-		text(v.String())
+		text(v)
 		if c.Raw != "" {
 			c.Kind = Date
 		}
 	default:
-		raw := v.String()
-		num, txt, ok := numberText(raw)
+		raw := v
+		txt, ok := numberText(raw)
 		if !ok {
 			text(raw)
 			break
@@ -465,16 +498,40 @@ func (x *xlsxReader) readCell(s *xmlScanner, p Pos) (Cell, error) {
 		if style >= 0 && style < len(x.formats) {
 			f = x.formats[style]
 		}
-		if f.date {
+		switch {
+		case f.date:
 			c.Kind = Date
+			num, _ := parseDecimal(txt)
 			if d, ok := dateText(num, x.date1904); ok {
 				c.Display = d
 			}
-		} else if d, ok := f.format(num, txt); ok {
-			c.Display = d
+		case !f.isGeneral():
+			num, _ := parseDecimal(txt)
+			if d, ok := f.format(num, txt); ok {
+				c.Display = d
+			}
 		}
 	}
 	return c, nil
+}
+
+// sharedString returns the cell at p holding the shared string whose
+// index is in v.
+func (x *xlsxReader) sharedString(p Pos, v []byte) (Cell, error) {
+	v = bytes.TrimSpace(v)
+	i := 0
+	for _, c := range v {
+		if c < '0' || c > '9' || i > len(x.sst) {
+			i = -1
+			break
+		}
+		i = i*10 + int(c-'0')
+	}
+	if len(v) == 0 || i < 0 || i >= len(x.sst) {
+		return Cell{}, &Error{p, "单元格引用了不存在的共享字符串", "请用 Excel 或 WPS 打开后另存为 .xlsx 重试"}
+	}
+	si := x.sst[i]
+	return Cell{Text: si.text, Raw: si.raw, Display: si.text, RowSpan: 1, ColSpan: 1, Pos: p}, nil
 }
 
 // layout makes the cells read from a sheet into a rectangular grid and

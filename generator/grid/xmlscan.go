@@ -97,9 +97,9 @@ func (s *xmlScanner) next() xmlToken {
 			if s.empty {
 				tag = tag[:len(tag)-1]
 			}
-			k := bytes.IndexAny(tag, " \t\r\n")
-			if k < 0 {
-				k = len(tag)
+			k := 0
+			for k < len(tag) && !isSpace(tag[k]) {
+				k++
 			}
 			s.name, s.attrs = localName(tag[:k]), tag[k:]
 			if len(s.name) == 0 {
@@ -155,27 +155,48 @@ func localName(name []byte) []byte {
 // attr returns the raw value of the attribute key (a qualified name) of
 // the last start tag.
 func (s *xmlScanner) attr(key string) ([]byte, bool) {
-	a := s.attrs
-	for {
-		a = bytes.TrimLeft(a, " \t\r\n")
-		eq := bytes.IndexByte(a, '=')
-		if eq < 0 {
-			return nil, false
-		}
-		k := bytes.TrimRight(a[:eq], " \t\r\n")
-		a = bytes.TrimLeft(a[eq+1:], " \t\r\n")
-		if len(a) == 0 || (a[0] != '"' && a[0] != '\'') {
-			return nil, false
-		}
-		end := bytes.IndexByte(a[1:], a[0])
-		if end < 0 {
+	for a := s.attrs; ; {
+		k, v, rest, ok := nextAttr(a)
+		if !ok {
 			return nil, false
 		}
 		if string(k) == key {
-			return a[1 : 1+end], true
+			return v, true
 		}
-		a = a[end+2:]
+		a = rest
 	}
+}
+
+// nextAttr splits the first attribute off attribute text a, returning
+// its name, its raw value and the rest of a.
+func nextAttr(a []byte) (key, val, rest []byte, ok bool) {
+	a = skipSpace(a)
+	eq := bytes.IndexByte(a, '=')
+	if eq < 0 {
+		return nil, nil, nil, false
+	}
+	key = a[:eq]
+	for len(key) > 0 && isSpace(key[len(key)-1]) {
+		key = key[:len(key)-1]
+	}
+	a = skipSpace(a[eq+1:])
+	if len(a) == 0 || (a[0] != '"' && a[0] != '\'') {
+		return nil, nil, nil, false
+	}
+	end := bytes.IndexByte(a[1:], a[0])
+	if end < 0 {
+		return nil, nil, nil, false
+	}
+	return key, a[1 : 1+end], a[end+2:], true
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func skipSpace(a []byte) []byte {
+	for len(a) > 0 && isSpace(a[0]) {
+		a = a[1:]
+	}
+	return a
 }
 
 // unescape decodes XML text: entities, character references and line
