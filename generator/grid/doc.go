@@ -110,8 +110,9 @@
 //
 // ReadXLSX returns a Grid for every worksheet, in the workbook's order,
 // including hidden ones and empty ones; chart sheets are skipped. A
-// sheet's grid starts at A1 and ends at its last cell holding a value or
-// anchoring a merged area with a value; a merged area over empty cells is
+// sheet's grid starts at A1 and ends at its last row and column that show
+// something: a cell whose Text is not empty, or a merged area anchored by
+// one. Merged areas over empty cells, and cells holding only spaces, are
 // cut to that rectangle. Shared and inline strings are both read, with
 // rich-text runs joined and phonetic guides left out; a formula cell
 // reads as its cached result.

@@ -144,11 +144,12 @@ func FuzzReadXLSX(f *testing.F) {
 // valid package, which whole-file fuzzing rarely reaches past the zip
 // checksums.
 func FuzzReadXLSXSheet(f *testing.F) {
-	sheet, sst := xlsxParts(f, smallXLSX(f))
+	base := smallXLSX(f)
+	sheet, sst := xlsxParts(f, base)
 	f.Add(sheet, sst)
 	f.Add([]byte(`<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><r><t>a</t></r><rPh><t>x</t></rPh><r><t xml:space="preserve"> b</t></r></is></c><c t="b"><v>1</v></c><c s="0"><v>1.0000000000000001E-5</v></c></row></sheetData><mergeCells><mergeCell ref="A1:C3"/></mergeCells></worksheet>`), sst)
 	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
-		b := replaceParts(t, smallXLSX(t), map[string][]byte{"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst})
+		b := replaceParts(t, base, map[string][]byte{"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst})
 		grids, err := ReadXLSX("f.xlsx", bytes.NewReader(b))
 		if err != nil {
 			checkErr(t, err, "f.xlsx")

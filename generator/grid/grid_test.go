@@ -522,6 +522,44 @@ func TestReadXLSXErrors(t *testing.T) {
 	}
 }
 
+// TestReadXLSXCells reads hand-written worksheet XML: cell types, rich
+// text, escapes, prefixes, cells without references, and what sets the
+// extent of the grid.
+func TestReadXLSXCells(t *testing.T) {
+	sheet := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
+<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:r><x:t>≥</x:t></x:r><x:r><x:rPr/><x:t xml:space="preserve">85% </x:t></x:r><x:rPh sb="0" eb="1"><x:t>ダイ</x:t></x:rPh></x:is></x:c>
+<x:c t="str"><x:f>A1&amp;""</x:f><x:v>a&amp;b_x000D_&#10;c</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c><x:c><x:v>1.0000000000000001E-5</x:v></x:c><x:c t="d"><x:v>2021-12-31T00:00:00</x:v></x:c><x:c t="n"><x:v> 12 </x:v></x:c><x:c><x:v>not a number</x:v></x:c></x:row>
+<x:row><x:c r="B2" s="0"/><x:c r="C2" t="s"><x:v><![CDATA[0]]></x:v></x:c></x:row>
+<x:row r="9"><x:c r="Z9" t="inlineStr"><x:is><x:t>   </x:t></x:is></x:c></x:row>
+<x:row r="1000000"><x:c r="A1000000" t="inlineStr"><x:is><x:t> </x:t></x:is></x:c></x:row>
+</x:sheetData><x:mergeCells><x:mergeCell ref="H3:J20"/><x:mergeCell ref="B2:C2"/></x:mergeCells></x:worksheet>`
+	b := replaceParts(t, smallXLSX(t), map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheet)})
+	grids, err := ReadXLSX("f.xlsx", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := grids[0]
+	checkGrid(t, g, "f.xlsx")
+	if len(g.Rows) != 2 || g.Width() != 8 {
+		t.Fatalf("%d×%d grid, want 2×8: spaces and an empty merged area add nothing", len(g.Rows), g.Width())
+	}
+	p := "f.xlsx!Sheet1!"
+	checkCells(t, g, []want{
+		{r: 1, c: 1, text: "≥85%", raw: "≥85% ", pos: p + "A1"},
+		{r: 1, c: 2, text: "a&b c", raw: "a&b\r\nc", pos: p + "B1"},
+		{r: 1, c: 3, text: "TRUE", pos: p + "C1"},
+		{r: 1, c: 4, text: "#DIV/0!", pos: p + "D1"},
+		{r: 1, c: 5, text: "0.00001", raw: "1.0000000000000001E-5", kind: Number, pos: p + "E1"},
+		{r: 1, c: 6, text: "2021-12-31T00:00:00", kind: Date, pos: p + "F1"},
+		{r: 1, c: 7, text: "12", raw: " 12 ", kind: Number, pos: p + "G1"},
+		{r: 1, c: 8, text: "not a number", pos: p + "H1"},
+		// B2 is empty and anchors B2:C2, so C2's shared string is hidden.
+		{r: 2, c: 2, text: "", pos: p + "B2", span: [2]int{1, 2}},
+		{r: 2, c: 3, text: "", pos: p + "B2", span: [2]int{1, 2}, covered: true},
+	})
+}
+
 func TestNumberText(t *testing.T) {
 	for _, tc := range []struct{ stored, text string }{
 		{"3309840", "3309840"},

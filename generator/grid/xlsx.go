@@ -537,24 +537,36 @@ func (x *xlsxReader) sharedString(p Pos, v []byte) (Cell, error) {
 // layout makes the cells read from a sheet into a rectangular grid and
 // applies the merged areas.
 func (x *xlsxReader) layout(sheet string, rows [][]Cell, merges [][4]int) (Grid, error) {
-	h, w := len(rows), 0
-	for _, r := range rows {
-		w = max(w, len(r))
+	// The table ends at its last cell that shows something, so that a
+	// space typed far below it adds nothing. A merged area whose anchor
+	// shows something belongs to the table; one over empty cells is
+	// formatting, kept only inside the table.
+	h, w := 0, 0
+	for i, r := range rows {
+		for j := len(r) - 1; j >= 0; j-- {
+			if r[j].Text != "" {
+				h, w = i+1, max(w, j+1)
+				break
+			}
+		}
 	}
-	// A merged area whose anchor holds text belongs to the table; one
-	// over empty cells is formatting, kept only inside the table.
 	for _, m := range merges {
-		if m[0] <= len(rows) && m[1] <= len(rows[m[0]-1]) && rows[m[0]-1][m[1]-1].Raw != "" {
+		if m[0] <= len(rows) && m[1] <= len(rows[m[0]-1]) && rows[m[0]-1][m[1]-1].Text != "" {
 			h, w = max(h, m[2]), max(w, m[3])
 		}
 	}
 	if w > 0 && h > maxCells/w {
 		return Grid{}, tooBig(Pos{File: x.name, Sheet: sheet}, h, w)
 	}
+	if w == 0 {
+		h = 0
+	}
+	rows = rows[:min(h, len(rows))]
 	for len(rows) < h {
 		rows = append(rows, nil)
 	}
 	for i, r := range rows {
+		r = r[:min(w, len(r))]
 		if len(r) < w {
 			r = append(r, make([]Cell, w-len(r))...)
 		}
