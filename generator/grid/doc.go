@@ -27,7 +27,8 @@
 // with Covered set. So a 一级指标 merged over five rows reads the same on
 // each of the five, code that wants each source cell once skips covered
 // cells, and a covered cell's Pos names the cell the publisher has to
-// edit. At reads a cell without the bounds checks.
+// edit. At reads a cell with the bounds checked: outside the grid it
+// returns the zero Cell.
 //
 // # Cells
 //
@@ -65,7 +66,9 @@
 // zero. Other formats (scientific, fractions, conditions, Chinese
 // numerals) show Text. A Date's Text is the stored serial (“44561”) and
 // its Display the ISO 8601 date (“2021-12-31”), with the time of day if
-// it has one, counted from 1900 or, in a 1904 workbook, from 1904.
+// it has one, counted from 1900 or, in a 1904 workbook, from 1904. (A
+// date stored as ISO 8601 text, which Excel does not write, has that text
+// as Text and Display.)
 // Whether a serial is really a date is for the layout to decide: Excel
 // applies date formats to numbers that are not dates, and budget sheets
 // type dates as text (2021年1月-12月).
@@ -93,8 +96,8 @@
 //
 // ReadText reads text extracted from a PDF: each line is a row and each
 // tab-separated field a cell. A form feed, which pdftotext writes between
-// pages, ends a row like a line break but keeps the line number, so that
-// a page break is always an empty row.
+// pages, is an empty row of its own, on the line where it stands, so that
+// a page break always shows as an empty row.
 //
 // ReadCSV reads CSV as Excel and WPS save it: comma- or tab-separated
 // (whichever the first ten lines use more of, outside quotes), fields in

@@ -118,6 +118,21 @@ func TestReadTextEncodings(t *testing.T) {
 	}
 }
 
+func TestReadTextPageBreaks(t *testing.T) {
+	g, err := ReadText("a.txt", strings.NewReader("a\fb\n\fc\nd\f\ne\f\ff\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, row := range g.Rows {
+		got = append(got, row[0].Text+"@"+itoa(row[0].Pos.Line))
+	}
+	want := "a@1 @1 b@1 @2 c@2 d@3 @3 e@4 @4 @4 f@4"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("rows %v, want %s", got, want)
+	}
+}
+
 func TestReadTextErrors(t *testing.T) {
 	gbBad := append([]byte("第一行\n第二行\n"), 0xFF, 0x30, '\n')
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(gbBad[:len("第一行\n第二行\n")])
@@ -198,6 +213,10 @@ func TestReadCSV(t *testing.T) {
 		{"bare quotes", "他说\"好\",\"x\"y\"\n", 1, []want{
 			{r: 1, c: 1, text: "他说\"好\"", pos: "a.csv:1"},
 			{r: 1, c: 2, text: "x\"y", pos: "a.csv:1"},
+		}},
+		{"CR line ends", "a,b\r\rc,\"d\re\"\r", 3, []want{
+			{r: 2, c: 1, text: "", pos: "a.csv:2"},
+			{r: 3, c: 2, text: "d e", raw: "d\ne", pos: "a.csv:3"},
 		}},
 		{"short rows are padded", "a,b,c\nd\n", 2, []want{
 			{r: 2, c: 3, text: "", pos: "a.csv:2"},

@@ -28,9 +28,19 @@ func ReadText(name string, r io.Reader) (Grid, error) {
 	var lines []int // the line of each row
 	cells := 0
 	for i, line := range splitLines(text) {
-		// pdftotext writes a form feed between pages; it breaks the row
-		// but not the line, so the pieces keep the line's number.
-		for _, piece := range strings.Split(line, "\f") {
+		// pdftotext writes a form feed between pages. Each is an empty
+		// row of its own, and it breaks the line into rows that keep the
+		// line's number.
+		var pieces []string
+		for k, piece := range strings.Split(line, "\f") {
+			if k > 0 {
+				pieces = append(pieces, "")
+			}
+			if piece != "" || line == "" {
+				pieces = append(pieces, piece)
+			}
+		}
+		for _, piece := range pieces {
 			p := Pos{File: name, Line: i + 1, Row: len(rows) + 1}
 			var row []Cell
 			if piece != "" {
@@ -65,6 +75,10 @@ func ReadCSV(name string, r io.Reader) (Grid, error) {
 	text, err := decodeText(name, b, " CSV 文件")
 	if err != nil {
 		return Grid{}, err
+	}
+	if !strings.Contains(text, "\n") {
+		// Excel for Mac's “CSV (Macintosh)” ends lines with CR alone.
+		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = sniffComma(text)
