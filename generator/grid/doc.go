@@ -140,6 +140,9 @@
 //
 //	a.csv:3: 无法识别的文本编码。请另存为 UTF-8 或 GB18030 编码的 CSV 文件后重试
 //
-// A table of more than three million cells (four times the largest real
-// one) is an error rather than an exhausted machine.
+// A grid may hold at most three million cells (four times the largest
+// real table), and at most 64 times the cells of its source plus 65,536:
+// merged areas and padding can make a grid far larger than the file it
+// came from, and a few kilobytes must not take gigabytes. A larger table
+// is an error rather than an exhausted machine.
 package grid

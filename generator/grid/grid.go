@@ -201,6 +201,13 @@ func readAll(name string, r io.Reader) ([]byte, error) {
 // columns) and costs about 400 MB.
 const maxCells = 3_000_000
 
+// cellLimit is the most cells a grid read from source cells may have.
+// Merged areas and padding can make a grid much larger than its source,
+// but a few kilobytes of HTML must not take gigabytes.
+func cellLimit(source int) int {
+	return min(maxCells, 1<<16+64*source)
+}
+
 func tooBig(p Pos, rows, cols int) error {
 	return &Error{p, "表格过大（" + strconv.Itoa(rows) + " 行 × " + strconv.Itoa(cols) + " 列）",
 		"请删除表格以外多余的行、列或合并单元格，或把表格拆成几个文件后重试"}

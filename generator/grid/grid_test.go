@@ -198,6 +198,9 @@ func TestReadCSV(t *testing.T) {
 		{"commas in quotes do not make it comma-separated", "a\t\"1,2,3\"\tb\n", 1, []want{
 			{r: 1, c: 2, text: "1,2,3", pos: "a.csv:1"},
 		}},
+		{"blank lines at the end too", "a,b\r\n\r\n", 2, []want{
+			{r: 2, c: 2, text: "", pos: "a.csv:2"},
+		}},
 		{"blank lines are empty rows", "a,b\n\n\nc,d\n", 4, []want{
 			{r: 2, c: 1, text: "", pos: "a.csv:2"},
 			{r: 3, c: 2, text: "", pos: "a.csv:3"},
@@ -419,6 +422,29 @@ func TestReadHTML(t *testing.T) {
 			}
 			checkCells(t, grids[0], tc.wants)
 		})
+	}
+}
+
+// TestTooBig checks that spans cannot make a small file a huge grid.
+func TestTooBig(t *testing.T) {
+	page := "<table><tr><td colspan=1000 rowspan=65534>x" + strings.Repeat("<tr><td>y", 3000) + "</table>"
+	_, err := ReadHTML("a.html", strings.NewReader(page))
+	if err == nil || !strings.Contains(err.Error(), "a.html:1: 表格过大（3001 行 × 1000 列）") {
+		t.Fatalf("error %v", err)
+	}
+	csv := strings.Repeat(",", 5000) + strings.Repeat("\n", 5000)
+	if _, err := ReadCSV("a.csv", strings.NewReader(csv)); err == nil {
+		t.Fatal("5,000 blank lines under a row of 5,001 fields read as a 25-million-cell grid")
+	}
+	// A big merged area over one value is fine.
+	sheet := `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:Z2000"/></mergeCells></worksheet>`
+	b := replaceParts(t, smallXLSX(t), map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheet)})
+	grids, err := ReadXLSX("f.xlsx", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := grids[0]; len(g.Rows) != 2000 || g.Width() != 26 || g.At(1999, 25).Text != "说明" {
+		t.Fatalf("%d×%d grid", len(g.Rows), g.Width())
 	}
 }
 

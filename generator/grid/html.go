@@ -231,6 +231,9 @@ func (t *htmlTable) endRow() {
 // column not yet taken by a rowspan from above; a colspan stops short of
 // a taken column, and a rowspan at the end of the table.
 func (t *htmlTable) grid(name string) (Grid, error) {
+	if len(t.rows) > cellLimit(t.cells) {
+		return Grid{}, tooBig(Pos{File: name, Table: t.index, Line: t.rows[0].line}, len(t.rows), 1)
+	}
 	rows := make([][]Cell, len(t.rows))
 	width := 0
 	p := Pos{File: name, Table: t.index}
@@ -247,7 +250,7 @@ func (t *htmlTable) grid(name string) (Grid, error) {
 					break
 				}
 			}
-			if width = max(width, c+cs); width > maxCells/len(rows) {
+			if width = max(width, c+cs); width > cellLimit(t.cells)/len(rows) {
 				p.Line = hc.line
 				return Grid{}, tooBig(p, len(rows), width)
 			}

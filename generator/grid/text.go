@@ -58,7 +58,7 @@ func ReadText(name string, r io.Reader) (Grid, error) {
 			lines = append(lines, i+1)
 		}
 	}
-	if err := checkRectangle(Pos{File: name}, rows); err != nil {
+	if err := checkRectangle(Pos{File: name}, rows, cells); err != nil {
 		return Grid{}, err
 	}
 	return Grid{Name: name, Rows: rectangle(rows, linePos(name, lines))}, nil
@@ -121,7 +121,15 @@ func ReadCSV(name string, r io.Reader) (Grid, error) {
 		lines = append(lines, start)
 		lc.advance(int(cr.InputOffset()))
 	}
-	if err := checkRectangle(Pos{File: name}, rows); err != nil {
+	last := strings.Count(text, "\n") // the last line, not counting one after a final newline
+	if !strings.HasSuffix(text, "\n") {
+		last++
+	}
+	for l := lc.end + 1; l <= last; l++ {
+		rows = append(rows, nil)
+		lines = append(lines, l)
+	}
+	if err := checkRectangle(Pos{File: name}, rows, cells); err != nil {
 		return Grid{}, err
 	}
 	return Grid{Name: name, Rows: rectangle(rows, linePos(name, lines))}, nil
@@ -147,13 +155,14 @@ func (lc *lineCounter) advance(off int) {
 	}
 }
 
-// checkRectangle fails if padding rows to the widest would pass maxCells.
-func checkRectangle(p Pos, rows [][]Cell) error {
+// checkRectangle fails if padding rows of cells cells to the widest would
+// pass the limit.
+func checkRectangle(p Pos, rows [][]Cell, cells int) error {
 	w := 0
 	for _, row := range rows {
 		w = max(w, len(row))
 	}
-	if w > 0 && len(rows) > maxCells/w {
+	if w > 0 && len(rows) > cellLimit(cells)/w {
 		return tooBig(p, len(rows), w)
 	}
 	return nil

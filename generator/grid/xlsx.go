@@ -541,12 +541,17 @@ func (x *xlsxReader) layout(sheet string, rows [][]Cell, merges [][4]int) (Grid,
 	// space typed far below it adds nothing. A merged area whose anchor
 	// shows something belongs to the table; one over empty cells is
 	// formatting, kept only inside the table.
-	h, w := 0, 0
+	h, w, cells := 0, 0, 0
 	for i, r := range rows {
 		for j := len(r) - 1; j >= 0; j-- {
 			if r[j].Text != "" {
 				h, w = i+1, max(w, j+1)
 				break
+			}
+		}
+		for _, c := range r {
+			if c.RowSpan != 0 { // a cell read, not a gap before one
+				cells++
 			}
 		}
 	}
@@ -555,7 +560,7 @@ func (x *xlsxReader) layout(sheet string, rows [][]Cell, merges [][4]int) (Grid,
 			h, w = max(h, m[2]), max(w, m[3])
 		}
 	}
-	if w > 0 && h > maxCells/w {
+	if w > 0 && h > cellLimit(cells)/w {
 		return Grid{}, tooBig(Pos{File: x.name, Sheet: sheet}, h, w)
 	}
 	if w == 0 {
