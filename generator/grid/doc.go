@@ -50,28 +50,19 @@
 //
 // # Numbers
 //
-// A number is read from the digits the workbook stores, never through
-// float64, so that an amount keeps exactly the digits it was given: a
-// 3,309,840.00 stored as 3309840 has Text “3309840”, and 330.984 stays
-// “330.984”. Text is the stored value rounded to 15 significant digits,
-// the precision Excel keeps, in plain decimal notation: a sum stored as
-// 8827620.5299999993 reads “8827620.53”, and 1E-3 reads “0.001”. Raw is
-// the stored value verbatim.
-//
-// Display applies the cell's number format for the formats budget sheets
-// use, computed on the digits: General; fixed decimals; thousands
-// separators (“3,309,840.00”); percentages, so that 1 under 0% shows
-// “100%”; scaling by trailing commas; literal text and currency symbols
-// (“¥4.00”, “4.00万元”); and separate sections for negative numbers and
-// zero. Other formats (scientific, fractions, conditions, Chinese
-// numerals) show Text. A Date's Text is the stored serial (“44561”) and
-// its Display the ISO 8601 date (“2021-12-31”), with the time of day if
-// it has one, counted from 1900 or, in a 1904 workbook, from 1904. (A
-// date stored as ISO 8601 text, which Excel does not write, has that text
-// as Text and Display.)
-// Whether a serial is really a date is for the layout to decide: Excel
-// applies date formats to numbers that are not dates, and budget sheets
-// type dates as text (2021年1月-12月).
+// A workbook's cells are read by package xlsx, whose documentation is the
+// full account of numbers, number formats and dates; in short: a number
+// is read from the digits the workbook stores, never through float64.
+// Its Text is the stored value rounded to the 15 significant digits Excel
+// keeps, in plain decimal notation (a sum stored as 8827620.5299999993
+// reads “8827620.53”, 1E-3 reads “0.001”), and its Raw the stored value
+// verbatim. Display applies the cell's number format for the formats
+// budget sheets use (“3,309,840.00”, “100%”, “¥4.00”, “4.00万元”), and
+// shows Text for the others. A Date's Text is the stored serial
+// (“44561”) and its Display the ISO 8601 date (“2021-12-31”). Whether a
+// serial is really a date is for the layout to decide: Excel applies
+// date formats to numbers that are not dates, and budget sheets type
+// dates as text (2021年1月-12月).
 //
 // A number typed as text (Excel's green triangle) has Kind Text.
 //
@@ -116,9 +107,10 @@
 // sheet's grid starts at A1 and ends at its last row and column that show
 // something: a cell whose Text is not empty, or a merged area anchored by
 // one. Merged areas over empty cells, and cells holding only spaces, are
-// cut to that rectangle. Shared and inline strings are both read, with
-// rich-text runs joined and phonetic guides left out; a formula cell
-// reads as its cached result.
+// cut to that rectangle; of merged areas that overlap, the first in the
+// file counts. Shared and inline strings are both read, with rich-text
+// runs joined and phonetic guides left out; a formula cell reads as its
+// cached result.
 //
 // ReadHTML returns a Grid for every data table on a page, in page order,
 // ignoring everything around the tables. A table that contains another

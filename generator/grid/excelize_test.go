@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/grid/xlsx"
 )
 
 // TestXLSXAgreesWithExcelize reads every workbook fixture with excelize as
@@ -14,7 +17,7 @@ import (
 // value, the kind of cell, the merged areas and, for numbers, the shown
 // text. excelize reads a covered cell as its anchor, as grid does.
 func TestXLSXAgreesWithExcelize(t *testing.T) {
-	files := map[string][]byte{"small.xlsx": smallXLSX(t)}
+	files := map[string][]byte{"small.xlsx": xlsxtest.Small(t)}
 	for _, name := range []string{"form.xlsx", "form-libreoffice.xlsx", "flat.xlsx"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
@@ -58,7 +61,7 @@ func agreeWithExcelize(t *testing.T, f *excelize.File, sheet string, g Grid) {
 	}
 	for r, row := range g.Rows {
 		for c, cell := range row {
-			ref := cellName(r+1, c+1)
+			ref := xlsx.CellName(r+1, c+1)
 			raw, err := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 			if err != nil {
 				t.Fatal(err)

@@ -19,6 +19,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"budgetsite/generator/grid/xlsx"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated fixtures and the golden files in testdata")
@@ -195,7 +197,7 @@ func formXLSX(t testing.TB) []byte {
 	} {
 		for j, v := range row {
 			if v != nil {
-				wuhai.cells = append(wuhai.cells, [2]any{cellName(2+i, j+1), v})
+				wuhai.cells = append(wuhai.cells, [2]any{xlsx.CellName(2+i, j+1), v})
 			}
 		}
 	}
@@ -232,7 +234,7 @@ func flatXLSX(t testing.TB) []byte {
 	}
 	for i, row := range flatRows[1:] {
 		for j, v := range row {
-			ref := cellName(i+2, j+1)
+			ref := xlsx.CellName(i+2, j+1)
 			switch v := v.(type) {
 			case nil:
 			case string:

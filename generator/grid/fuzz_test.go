@@ -1,15 +1,17 @@
 package grid
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"budgetsite/generator/decimal"
+	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/grid/xlsx"
 )
 
 // checkGrid checks the invariants every reader promises for a grid read
@@ -25,7 +27,7 @@ func checkGrid(t testing.TB, g Grid, file string) {
 			t.Fatalf("%s: row %d has %d cells, row 1 has %d", g.Name, r+1, len(row), w)
 		}
 		for c, cell := range row {
-			where := func() string { return g.Name + " " + cellName(r+1, c+1) }
+			where := func() string { return g.Name + " " + xlsx.CellName(r+1, c+1) }
 			p := cell.Pos
 			switch {
 			case cell.RowSpan < 1 || cell.ColSpan < 1:
@@ -41,7 +43,7 @@ func checkGrid(t testing.TB, g Grid, file string) {
 			case cell.Kind == Text && cell.Display != cell.Text:
 				t.Fatalf("%s: text cell displays %q, not its Text %q", where(), cell.Display, cell.Text)
 			case cell.Kind == Number:
-				if _, ok := parseDecimal(cell.Text); !ok {
+				if _, err := decimal.ParseDecimal(cell.Text); err != nil {
 					t.Fatalf("%s: number %q", where(), cell.Text)
 				}
 			}
@@ -56,7 +58,7 @@ func checkGrid(t testing.TB, g Grid, file string) {
 				for i := r; i < r+cell.RowSpan; i++ {
 					for j := c; j < c+cell.ColSpan; j++ {
 						if (i != r || j != c) && (!g.Rows[i][j].Covered || g.Rows[i][j].Pos != p) {
-							t.Fatalf("%s: %s is inside its span but not covered by it", where(), cellName(i+1, j+1))
+							t.Fatalf("%s: %s is inside its span but not covered by it", where(), xlsx.CellName(i+1, j+1))
 						}
 					}
 				}
@@ -66,9 +68,9 @@ func checkGrid(t testing.TB, g Grid, file string) {
 			covered.Covered = true
 			switch {
 			case anchor.Covered:
-				t.Fatalf("%s: covered by %s, itself covered", where(), cellName(p.Row, p.Col))
+				t.Fatalf("%s: covered by %s, itself covered", where(), xlsx.CellName(p.Row, p.Col))
 			case r < p.Row-1 || r >= p.Row-1+anchor.RowSpan || c < p.Col-1 || c >= p.Col-1+anchor.ColSpan:
-				t.Fatalf("%s: covered by %s, whose span does not reach it", where(), cellName(p.Row, p.Col))
+				t.Fatalf("%s: covered by %s, whose span does not reach it", where(), xlsx.CellName(p.Row, p.Col))
 			case cell != covered:
 				t.Fatalf("%s: covered cell %+v is not a copy of its anchor %+v", where(), cell, anchor)
 			}
@@ -137,19 +139,19 @@ func FuzzReadHTML(f *testing.F) {
 func FuzzReadXLSX(f *testing.F) {
 	fuzzReader(f, "f.xlsx", func(name string, b []byte) ([]Grid, error) {
 		return ReadXLSX(name, bytes.NewReader(b))
-	}, smallXLSX(f))
+	}, xlsxtest.Small(f))
 }
 
 // FuzzReadXLSXSheet fuzzes the worksheet and shared-string XML inside a
 // valid package, which whole-file fuzzing rarely reaches past the zip
 // checksums.
 func FuzzReadXLSXSheet(f *testing.F) {
-	base := smallXLSX(f)
-	sheet, sst := xlsxParts(f, base)
+	base := xlsxtest.Small(f)
+	sheet, sst := xlsxtest.Parts(f, base)
 	f.Add(sheet, sst)
 	f.Add([]byte(`<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><r><t>a</t></r><rPh><t>x</t></rPh><r><t xml:space="preserve"> b</t></r></is></c><c t="b"><v>1</v></c><c s="0"><v>1.0000000000000001E-5</v></c></row></sheetData><mergeCells><mergeCell ref="A1:C3"/></mergeCells></worksheet>`), sst)
 	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
-		b := replaceParts(t, base, map[string][]byte{"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst})
+		b := xlsxtest.ReplaceParts(t, base, map[string][]byte{"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst})
 		grids, err := ReadXLSX("f.xlsx", bytes.NewReader(b))
 		if err != nil {
 			checkErr(t, err, "f.xlsx")
@@ -167,72 +169,4 @@ func gb18030(t testing.TB, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// smallXLSX is a one-table workbook: a merged title, shared strings, a
-// formatted number, a date and a rich-text cell.
-func smallXLSX(t testing.TB) []byte {
-	f := excelize.NewFile()
-	defer f.Close()
-	must(t, f.SetCellValue("Sheet1", "A1", "项目支出绩效目标表"))
-	must(t, f.MergeCell("Sheet1", "A1", "C1"))
-	must(t, f.SetSheetRow("Sheet1", "A2", &[]any{"产出指标", "32人", 3309840.5}))
-	must(t, f.MergeCell("Sheet1", "A2", "A3"))
-	must(t, f.SetCellValue("Sheet1", "B3", 44561))
-	must(t, f.SetCellRichText("Sheet1", "C3", []excelize.RichTextRun{{Text: "≥"}, {Text: "95%"}}))
-	st, err := f.NewStyle(&excelize.Style{NumFmt: 4})
-	must(t, err)
-	must(t, f.SetCellStyle("Sheet1", "C2", "C2", st))
-	st, err = f.NewStyle(&excelize.Style{NumFmt: 14})
-	must(t, err)
-	must(t, f.SetCellStyle("Sheet1", "B3", "B3", st))
-	var buf bytes.Buffer
-	must(t, f.Write(&buf))
-	return buf.Bytes()
-}
-
-// xlsxParts returns the first worksheet and the shared strings of a
-// workbook written by excelize.
-func xlsxParts(t testing.TB, b []byte) (sheet, sst []byte) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	must(t, err)
-	for _, f := range zr.File {
-		switch f.Name {
-		case "xl/worksheets/sheet1.xml":
-			sheet = readZip(t, f)
-		case "xl/sharedStrings.xml":
-			sst = readZip(t, f)
-		}
-	}
-	return sheet, sst
-}
-
-func readZip(t testing.TB, f *zip.File) []byte {
-	rc, err := f.Open()
-	must(t, err)
-	defer rc.Close()
-	var buf bytes.Buffer
-	_, err = buf.ReadFrom(rc)
-	must(t, err)
-	return buf.Bytes()
-}
-
-// replaceParts returns the package b with some parts replaced.
-func replaceParts(t testing.TB, b []byte, parts map[string][]byte) []byte {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	must(t, err)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		w, err := zw.Create(f.Name)
-		must(t, err)
-		data, ok := parts[f.Name]
-		if !ok {
-			data = readZip(t, f)
-		}
-		_, err = w.Write(data)
-		must(t, err)
-	}
-	must(t, zw.Close())
-	return out.Bytes()
 }

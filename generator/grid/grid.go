@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"budgetsite/generator/grid/xlsx"
 )
 
 // A Pos says where a cell came from, for error messages.
@@ -27,27 +29,13 @@ type Pos struct {
 func (p Pos) String() string {
 	switch {
 	case p.Sheet != "" && p.Row > 0 && p.Col > 0:
-		return p.File + "!" + p.Sheet + "!" + cellName(p.Row, p.Col)
+		return p.File + "!" + p.Sheet + "!" + xlsx.CellName(p.Row, p.Col)
 	case p.Sheet != "":
 		return p.File + "!" + p.Sheet
 	case p.Line > 0:
 		return p.File + ":" + strconv.Itoa(p.Line)
 	}
 	return p.File
-}
-
-// cellName returns the spreadsheet name of a 1-based row and column:
-// cellName(7, 3) is “C7”.
-func cellName(row, col int) string {
-	var b [16]byte
-	i := len(b)
-	for col > 0 && i > 0 {
-		col--
-		i--
-		b[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return string(b[i:]) + strconv.Itoa(row)
 }
 
 // A Kind says what a cell's Text holds.
@@ -135,6 +123,9 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// errorAt returns the error for a problem at p.
+func errorAt(p Pos, msg, hint string) *Error { return &Error{p, msg, hint} }
+
 // Read reads the file called name from r and returns its tables, choosing
 // the reader by the name's extension; see the package documentation.
 func Read(name string, r io.Reader) ([]Grid, error) {
@@ -154,18 +145,18 @@ func Read(name string, r io.Reader) ([]Grid, error) {
 			return nil, err
 		}
 		switch {
-		case bytes.HasPrefix(b, zipMagic):
+		case xlsx.IsZip(b):
 			return ReadXLSX(name, bytes.NewReader(b))
 		case looksLikeHTML(b):
 			return ReadHTML(name, bytes.NewReader(b))
 		}
-		return nil, &Error{Pos{File: name}, "这是旧版 Excel 97-2003 工作簿（.xls），无法直接读取", "请用 Excel 或 WPS 打开，另存为 .xlsx 后重试"}
+		return nil, errorAt(Pos{File: name}, "这是旧版 Excel 97-2003 工作簿（.xls），无法直接读取", "请用 Excel 或 WPS 打开，另存为 .xlsx 后重试")
 	case ".pdf":
-		return nil, &Error{Pos{File: name}, "PDF 文件不能直接读取", "请先把表格提取为文本（.txt，每行一行，单元格之间用 Tab 分隔），或把表格另存为 .xlsx 后重试"}
+		return nil, errorAt(Pos{File: name}, "PDF 文件不能直接读取", "请先把表格提取为文本（.txt，每行一行，单元格之间用 Tab 分隔），或把表格另存为 .xlsx 后重试")
 	case ".doc", ".docx", ".wps":
-		return nil, &Error{Pos{File: name}, "Word 文档不能直接读取", "请把表格复制到 Excel，另存为 .xlsx 后重试"}
+		return nil, errorAt(Pos{File: name}, "Word 文档不能直接读取", "请把表格复制到 Excel，另存为 .xlsx 后重试")
 	}
-	return nil, &Error{Pos{File: name}, "不支持的文件类型“" + ext(name) + "”", "请提供 .xlsx、.csv、.txt 或 .html 文件"}
+	return nil, errorAt(Pos{File: name}, "不支持的文件类型“"+ext(name)+"”", "请提供 .xlsx、.csv、.txt 或 .html 文件")
 }
 
 func one(g Grid, err error) ([]Grid, error) {
@@ -184,13 +175,11 @@ func ext(name string) string {
 	return strings.ToLower(name[i:])
 }
 
-var zipMagic = []byte("PK\x03\x04")
-
 // readAll reads r whole, reporting a failure as an *Error.
 func readAll(name string, r io.Reader) ([]byte, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &Error{Pos{File: name}, "无法读取文件：" + err.Error(), "请确认文件没有被其他程序占用后重试"}
+		return nil, errorAt(Pos{File: name}, "无法读取文件："+err.Error(), "请确认文件没有被其他程序占用后重试")
 	}
 	return b, nil
 }
@@ -209,8 +198,8 @@ func cellLimit(source int) int {
 }
 
 func tooBig(p Pos, rows, cols int) error {
-	return &Error{p, "表格过大（" + strconv.Itoa(rows) + " 行 × " + strconv.Itoa(cols) + " 列）",
-		"请删除表格以外多余的行、列或合并单元格，或把表格拆成几个文件后重试"}
+	return errorAt(p, "表格过大（"+strconv.Itoa(rows)+" 行 × "+strconv.Itoa(cols)+" 列）",
+		"请删除表格以外多余的行、列或合并单元格，或把表格拆成几个文件后重试")
 }
 
 // rectangle pads rows to the width of the widest row; pos returns the

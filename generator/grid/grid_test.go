@@ -9,6 +9,9 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/grid/xlsx"
 )
 
 // want is one expected cell: at grid row r and column c (1-based), with
@@ -44,7 +47,7 @@ func checkCells(t *testing.T, g Grid, wants []want) {
 		for i := range got {
 			if got[i] != exp[i] {
 				t.Errorf("%s %s: got %q %s %v covered=%v %s display %q raw %q\nwant %q %s %v covered=%v %s display %q raw %q",
-					g.Name, cellName(w.r, w.c), got[0], got[1], got[2], got[3], got[4], got[5], got[6],
+					g.Name, xlsx.CellName(w.r, w.c), got[0], got[1], got[2], got[3], got[4], got[5], got[6],
 					exp[0], exp[1], exp[2], exp[3], exp[4], exp[5], exp[6])
 				break
 			}
@@ -438,7 +441,7 @@ func TestTooBig(t *testing.T) {
 	}
 	// A big merged area over one value is fine.
 	sheet := `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:Z2000"/></mergeCells></worksheet>`
-	b := replaceParts(t, smallXLSX(t), map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheet)})
+	b := xlsxtest.ReplaceParts(t, xlsxtest.Small(t), map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheet)})
 	grids, err := ReadXLSX("f.xlsx", bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
@@ -491,6 +494,7 @@ func TestReadHTMLNoTable(t *testing.T) {
 
 func TestRead(t *testing.T) {
 	html := "<table><tr><td>x</td></tr></table>"
+	ole := "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 	for _, tc := range []struct {
 		name, in string
 		grids    []string
@@ -500,10 +504,10 @@ func TestRead(t *testing.T) {
 		{name: "dir.v2/a.csv", in: "x,y", grids: []string{"dir.v2/a.csv"}},
 		{name: "a.htm", in: html, grids: []string{"a.htm#table1"}},
 		{name: "a.xls", in: "\ufeff\r\n" + html, grids: []string{"a.xls#table1"}},
-		{name: "a.xlsx", in: string(smallXLSX(t)), grids: []string{"a.xlsx!Sheet1"}},
-		{name: "a.xls", in: string(smallXLSX(t)), grids: []string{"a.xls!Sheet1"}},
-		{name: "a.xls", in: string(oleMagic), err: "a.xls: 这是旧版 Excel 97-2003 工作簿（.xls），无法直接读取。请用 Excel 或 WPS 打开，另存为 .xlsx 后重试"},
-		{name: "a.xlsx", in: string(oleMagic), err: "a.xlsx: 这是设置了密码的工作簿，或旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中取消密码，另存为 .xlsx 后重试"},
+		{name: "a.xlsx", in: string(xlsxtest.Small(t)), grids: []string{"a.xlsx!Sheet1"}},
+		{name: "a.xls", in: string(xlsxtest.Small(t)), grids: []string{"a.xls!Sheet1"}},
+		{name: "a.xls", in: ole, err: "a.xls: 这是旧版 Excel 97-2003 工作簿（.xls），无法直接读取。请用 Excel 或 WPS 打开，另存为 .xlsx 后重试"},
+		{name: "a.xlsx", in: ole, err: "a.xlsx: 这是设置了密码的工作簿，或旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中取消密码，另存为 .xlsx 后重试"},
 		{name: "a.xlsx", in: "not a zip", err: "a.xlsx: 这不是有效的 .xlsx 文件（无法按 zip 格式打开）。请用 Excel 或 WPS 打开后另存为 .xlsx 重试"},
 		{name: "a.pdf", err: "a.pdf: PDF 文件不能直接读取。请先把表格提取为文本（.txt，每行一行，单元格之间用 Tab 分隔），或把表格另存为 .xlsx 后重试"},
 		{name: "a.docx", err: "a.docx: Word 文档不能直接读取。请把表格复制到 Excel，另存为 .xlsx 后重试"},
@@ -530,8 +534,8 @@ func TestRead(t *testing.T) {
 }
 
 func TestReadXLSXErrors(t *testing.T) {
-	base := smallXLSX(t)
-	sheet, _ := xlsxParts(t, base)
+	base := xlsxtest.Small(t)
+	sheet, _ := xlsxtest.Parts(t, base)
 	for _, tc := range []struct {
 		name  string
 		parts map[string][]byte
@@ -554,7 +558,7 @@ func TestReadXLSXErrors(t *testing.T) {
 			""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := replaceParts(t, base, tc.parts)
+			b := xlsxtest.ReplaceParts(t, base, tc.parts)
 			_, err := ReadXLSX("f.xlsx", bytes.NewReader(b))
 			if err == nil {
 				t.Fatal("no error")
@@ -579,7 +583,7 @@ func TestReadXLSXCells(t *testing.T) {
 <x:row r="9"><x:c r="Z9" t="inlineStr"><x:is><x:t>   </x:t></x:is></x:c></x:row>
 <x:row r="1000000"><x:c r="A1000000" t="inlineStr"><x:is><x:t> </x:t></x:is></x:c></x:row>
 </x:sheetData><x:mergeCells><x:mergeCell ref="H3:J20"/><x:mergeCell ref="B2:C2"/></x:mergeCells></x:worksheet>`
-	b := replaceParts(t, smallXLSX(t), map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheet)})
+	b := xlsxtest.ReplaceParts(t, xlsxtest.Small(t), map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheet)})
 	grids, err := ReadXLSX("f.xlsx", bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
@@ -603,132 +607,6 @@ func TestReadXLSXCells(t *testing.T) {
 		{r: 2, c: 2, text: "", pos: p + "B2", span: [2]int{1, 2}},
 		{r: 2, c: 3, text: "", pos: p + "B2", span: [2]int{1, 2}, covered: true},
 	})
-}
-
-func TestNumberText(t *testing.T) {
-	for _, tc := range []struct{ stored, text string }{
-		{"3309840", "3309840"},
-		{"330.984", "330.984"},
-		{"330.98399999999998", "330.984"},
-		{"8827620.5299999993", "8827620.53"},
-		{"0.30000000000000004", "0.3"},
-		{"1E-3", "0.001"},
-		{"1.0000000000000001E-5", "0.00001"},
-		{"1.23E+20", "123000000000000000000"},
-		{"-0.5", "-0.5"},
-		{"-0", "0"},
-		{"007.50", "7.5"},
-		{"999999999999999.9", "1000000000000000"},
-		{".5", "0.5"},
-		{"123456789012345678", "123456789012346000"},
-	} {
-		got, ok := numberText(tc.stored)
-		if !ok || got != tc.text {
-			t.Errorf("numberText(%q) = %q, %v; want %q", tc.stored, got, ok, tc.text)
-		}
-	}
-	for _, bad := range []string{"", "-", ".", "1e", "1e+", "1.2.3", "0x10", "1,000", "NaN", "1e99999", "١٢"} {
-		if got, ok := numberText(bad); ok {
-			t.Errorf("numberText(%q) = %q, want not a number", bad, got)
-		}
-	}
-}
-
-func TestNumFormat(t *testing.T) {
-	for _, tc := range []struct{ code, stored, want string }{
-		{"General", "3309840", "3309840"},
-		{"0.00", "4", "4.00"},
-		{"0.00", "2.675", "2.68"},
-		{"0.00", "-0.001", "0.00"},
-		{"#,##0.00", "8827620.5299999993", "8,827,620.53"},
-		{"#,##0.00", "-1250000.5", "-1,250,000.50"},
-		{"#,##0", "44561", "44,561"},
-		{"#,##0", "999.5", "1,000"},
-		{"0", "0.25", "0"},
-		{"0%", "1", "100%"},
-		{"0%", "0.955", "96%"},
-		{"0.00%", "0.12345", "12.35%"},
-		{"0.0#", "3", "3.0"},
-		{"0.0#", "3.14159", "3.14"},
-		{"#.00", "0.5", ".50"},
-		{"0.", "3", "3."},
-		{`0.00"万元"`, "330.984", "330.98万元"},
-		{`"¥"#,##0.00;"¥"\-#,##0.00`, "-4", "¥-4.00"},
-		{`[$¥-804]#,##0.00`, "4", "¥4.00"},
-		{`#,##0.00_);[Red]\(#,##0.00\)`, "-4", "(4.00)"},
-		{`_ * #,##0.00_ ;_ * \-#,##0.00_ ;_ * "-"??_ ;_ @_ `, "0", "-"},
-		{`_ * #,##0.00_ ;_ * \-#,##0.00_ ;_ * "-"??_ ;_ @_ `, "1234", "1,234.00"},
-		{"#,##0,", "3309840", "3,310"},
-		{"0.0,,", "3309840", "3.3"},
-		{`"共"General"项"`, "12", "共12项"},
-		{"[Red]0.00", "1", "1.00"},
-		{"0.00E+00", "3309840", ""},
-		{"# ?/?", "0.5", ""},
-		{"[>=100]0;0.00", "5", ""},
-		{"[DBNum1]General", "5", ""},
-		{"@", "5", ""},
-	} {
-		text, ok := numberText(tc.stored)
-		if !ok {
-			t.Fatalf("numberText(%q) failed", tc.stored)
-		}
-		x, _ := parseDecimal(text)
-		f := parseNumFormat(tc.code)
-		got, ok := f.format(x, text)
-		if !ok {
-			got = ""
-		}
-		if got != tc.want || f.date {
-			t.Errorf("format %q of %s = %q (date %v), want %q", tc.code, tc.stored, got, f.date, tc.want)
-		}
-	}
-}
-
-func TestDates(t *testing.T) {
-	for _, code := range []string{`yyyy"年"m"月"d"日"`, "yyyy/m/d", "m-d-yy", "h:mm", "[h]:mm:ss", `[$-804]yyyy"年"m"月"`, "[DBNum1]yyyy年m月", "mmss.0", "上午/下午h\"时\"mm\"分\""} {
-		if !parseNumFormat(code).date {
-			t.Errorf("%q is not a date format", code)
-		}
-	}
-	for _, code := range []string{"General", "0.00", `0.00"m²"`, `#,##0.00_);[Red](#,##0.00)`, "[Red]General", `\d0`} {
-		if parseNumFormat(code).date {
-			t.Errorf("%q is a date format", code)
-		}
-	}
-	for _, id := range []int{14, 22, 27, 31, 36, 45, 46, 47, 50, 58} {
-		if !parseNumFormat(builtinFormats[id]).date {
-			t.Errorf("built-in format %d is not a date format", id)
-		}
-	}
-	for _, tc := range []struct {
-		serial   string
-		date1904 bool
-		want     string
-	}{
-		{"44561", false, "2021-12-31"},
-		{"1", false, "1900-01-01"},
-		{"59", false, "1900-02-28"},
-		{"60", false, "1900-02-29"},
-		{"61", false, "1900-03-01"},
-		{"43101.5", false, "2018-01-01 12:00:00"},
-		{"43101.99999999", false, "2018-01-02"},
-		{"0.75", false, "18:00:00"},
-		{"0", false, ""},
-		{"-1", false, ""},
-		{"2958465", false, "9999-12-31"},
-		{"2958466", false, ""},
-		{"0", true, ""},
-		{"43099", true, "2021-12-31"},
-	} {
-		x, _ := parseDecimal(tc.serial)
-		got, ok := dateText(x, tc.date1904)
-		if !ok {
-			got = ""
-		}
-		if got != tc.want {
-			t.Errorf("dateText(%s, 1904=%v) = %q, want %q", tc.serial, tc.date1904, got, tc.want)
-		}
-	}
 }
 
 func TestClean(t *testing.T) {

@@ -55,7 +55,7 @@ func ReadHTML(name string, r io.Reader) ([]Grid, error) {
 		switch tt {
 		case html.ErrorToken:
 			if z.Err() != io.EOF {
-				return nil, &Error{Pos{File: name, Line: tokLine}, "无法解析网页：" + z.Err().Error(), "请在浏览器中打开该页面，另存为“网页，仅 HTML”后重试"}
+				return nil, errorAt(Pos{File: name, Line: tokLine}, "无法解析网页："+z.Err().Error(), "请在浏览器中打开该页面，另存为“网页，仅 HTML”后重试")
 			}
 			for len(stack) > 0 {
 				if err := finish(); err != nil {
@@ -63,7 +63,7 @@ func ReadHTML(name string, r io.Reader) ([]Grid, error) {
 				}
 			}
 			if len(grids) == 0 {
-				return nil, &Error{Pos{File: name}, "网页中没有找到表格（<table>）", "请确认保存的是表格所在的页面；如果表格是图片或附件，请下载附件后导入"}
+				return nil, errorAt(Pos{File: name}, "网页中没有找到表格（<table>）", "请确认保存的是表格所在的页面；如果表格是图片或附件，请下载附件后导入")
 			}
 			return grids, nil
 		case html.TextToken:

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"budgetsite/generator/grid/xlsx"
 )
 
 // ReadText reads text extracted from a PDF: one row per line, cells
@@ -99,7 +101,7 @@ func ReadCSV(name string, r io.Reader) (Grid, error) {
 			if errors.As(err, &pe) {
 				p.Line = pe.StartLine
 			}
-			return Grid{}, &Error{p, "CSV 格式有误（" + err.Error() + "）", "请用 Excel 打开后重新另存为 CSV，或改用 .xlsx"}
+			return Grid{}, errorAt(p, "CSV 格式有误（"+err.Error()+"）", "请用 Excel 打开后重新另存为 CSV，或改用 .xlsx")
 		}
 		start, _ := cr.FieldPos(0)
 		// encoding/csv skips blank lines; they become empty rows, as in
@@ -232,7 +234,6 @@ var (
 	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
 	utf16LEBOM = []byte{0xFF, 0xFE}
 	utf16BEBOM = []byte{0xFE, 0xFF}
-	oleMagic   = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
 // decodeText turns the bytes of a text or CSV file into UTF-8: UTF-8 with
@@ -240,7 +241,7 @@ var (
 // GB2312 are subsets). what names the kind of file in messages.
 func decodeText(name string, b []byte, what string) (string, error) {
 	bad := func(line int) error {
-		return &Error{Pos{File: name, Line: line}, "无法识别的文本编码", "请另存为 UTF-8 或 GB18030 编码的" + what + "后重试"}
+		return errorAt(Pos{File: name, Line: line}, "无法识别的文本编码", "请另存为 UTF-8 或 GB18030 编码的"+what+"后重试")
 	}
 	switch {
 	case bytes.HasPrefix(b, utf8BOM):
@@ -258,10 +259,10 @@ func decodeText(name string, b []byte, what string) (string, error) {
 			return "", bad(bytes.Count(out[:i], []byte("\n")) + 1)
 		}
 		return string(out), nil
-	case bytes.HasPrefix(b, zipMagic), bytes.HasPrefix(b, oleMagic):
-		return "", &Error{Pos{File: name}, "这不是" + what + "，而是 Excel 或 WPS 的工作簿", "请把扩展名改为 .xlsx，或在 Excel 中另存为" + what + "后重试"}
+	case xlsx.IsZip(b), xlsx.IsOLE(b):
+		return "", errorAt(Pos{File: name}, "这不是"+what+"，而是 Excel 或 WPS 的工作簿", "请把扩展名改为 .xlsx，或在 Excel 中另存为"+what+"后重试")
 	case bytes.HasPrefix(b, []byte("%PDF-")):
-		return "", &Error{Pos{File: name}, "这是 PDF 文件，不是提取出的文本", "请先把 PDF 中的表格提取为文本（每行一行，单元格之间用 Tab 分隔）后重试"}
+		return "", errorAt(Pos{File: name}, "这是 PDF 文件，不是提取出的文本", "请先把 PDF 中的表格提取为文本（每行一行，单元格之间用 Tab 分隔）后重试")
 	case utf8.Valid(b):
 		return string(b), nil
 	}
@@ -342,6 +343,16 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// shows reports whether clean(s) != "", quickly.
+func shows(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !isInvisible(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // isClean reports whether clean(s) == s, quickly.

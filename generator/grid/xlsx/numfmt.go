@@ -1,8 +1,10 @@
-package grid
+package xlsx
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"budgetsite/generator/decimal"
 )
 
 // A numFormat is a parsed Excel number format, enough to show a number
@@ -25,6 +27,9 @@ type numSection struct {
 	minDec, maxDec int  // 0 and all placeholders after the point
 	group          bool // thousands separators
 }
+
+// maxScaling bounds the % signs and scaling commas of a section.
+const maxScaling = 8
 
 // builtinFormats are the format codes that a workbook refers to by number
 // only, as Excel with Chinese (PRC) settings shows them.
@@ -209,6 +214,9 @@ func parseSection(s string) (sec numSection, ok bool) {
 	} else {
 		sec.prefix = lit.String()
 	}
+	if sec.percent+sec.scale > maxScaling {
+		return sec, false // no sheet does this; it would only make huge numbers
+	}
 	return sec, true
 }
 
@@ -255,38 +263,34 @@ func isDateFormat(code string) bool {
 	return false
 }
 
-// format shows x, whose Text is text, in format f; ok is false when the
-// format is not one it renders.
-func (f numFormat) format(x decimal, text string) (string, bool) {
+// format shows x, whose Value is text, in format f; ok is false when
+// the format is not one it renders.
+func (f numFormat) format(x decimal.Decimal, text string) (string, bool) {
 	if len(f.sections) == 0 {
 		return "", false
 	}
-	sec, neg := f.sections[0], x.neg
+	sec, neg := f.sections[0], x.Sign() < 0
 	switch {
-	case len(x.d) == 0 && len(f.sections) >= 3:
+	case x.IsZero() && len(f.sections) >= 3:
 		sec = f.sections[2]
-	case x.neg && len(f.sections) >= 2:
+	case neg && len(f.sections) >= 2:
 		sec, neg = f.sections[1], false // the section shows its own sign
 	}
-	x.neg = false
+	if x.Sign() < 0 {
+		x = x.Neg()
+	}
 	sign := ""
 	if neg {
 		sign = "-"
 	}
 	switch {
 	case sec.general:
-		if strings.HasPrefix(text, "-") {
-			text = text[1:]
-		}
-		return sign + sec.prefix + text + sec.suffix, true
+		return sign + sec.prefix + strings.TrimPrefix(text, "-") + sec.suffix, true
 	case !sec.digits:
 		return sec.prefix, true
 	}
-	if len(x.d) > 0 {
-		x.dp += 2*sec.percent - 3*sec.scale
-	}
-	x.roundFixed(sec.maxDec)
-	intPart, frac := x.parts()
+	x = x.Shift(2*sec.percent - 3*sec.scale).Round(sec.maxDec)
+	intPart, frac := parts(x)
 	for len(intPart) < sec.minInt {
 		intPart = "0" + intPart
 	}
@@ -307,7 +311,7 @@ func (f numFormat) format(x decimal, text string) (string, bool) {
 	if sec.point {
 		num += "." + frac
 	}
-	if len(x.d) == 0 {
+	if x.IsZero() {
 		sign = ""
 	}
 	return sign + sec.prefix + num + sec.suffix, true
