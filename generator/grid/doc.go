@@ -127,8 +127,11 @@
 //
 // # Errors
 //
-// The readers return an *Error for a file they cannot read, saying in
-// Chinese where the problem is, what it is and what to do, for example
+// The readers return a *budget.Error for a file they cannot read, the
+// one kind of error every stage reports to publishers, saying in Chinese
+// where the problem is, what it is and what to do. Its File is the
+// position without a line (“a.csv”, “预算.xlsx!Sheet1!C7”) and its Line
+// the line where there is one, so that it prints as the Pos does:
 //
 //	a.csv:3: 无法识别的文本编码。请另存为 UTF-8 或 GB18030 编码的 CSV 文件后重试
 //

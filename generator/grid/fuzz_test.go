@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/grid/internal/xlsxtest"
 	"budgetsite/generator/grid/xlsx"
@@ -78,14 +79,15 @@ func checkGrid(t testing.TB, g Grid, file string) {
 	}
 }
 
-// checkErr checks that a reader's error is an *Error about the file.
+// checkErr checks that a reader's error is a *budget.Error about the
+// file.
 func checkErr(t testing.TB, err error, file string) {
 	t.Helper()
-	var e *Error
+	var e *budget.Error
 	if !errors.As(err, &e) {
-		t.Fatalf("error %v (%T) is not an *Error", err, err)
+		t.Fatalf("error %v (%T) is not a *budget.Error", err, err)
 	}
-	if e.Pos.File != file || e.Msg == "" || e.Hint == "" {
+	if e.File != file && !strings.HasPrefix(e.File, file+"!") || e.Line < 0 || e.Msg == "" || e.Hint == "" {
 		t.Fatalf("error %+v does not name the file, say what is wrong or what to do", e)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"budgetsite/generator/budget"
 	"budgetsite/generator/grid/xlsx"
 )
 
@@ -101,30 +102,15 @@ func (g Grid) At(r, c int) Cell {
 	return g.Rows[r][c]
 }
 
-// An Error is a problem with an input file, told to the publisher in
-// Chinese: Msg says what is wrong and Hint what to do about it.
-type Error struct {
-	Pos  Pos
-	Msg  string
-	Hint string
+// errorAt returns the error for a problem at p, told to the publisher
+// in Chinese: msg says what is wrong and hint what to do about it. Its
+// File is p without the line (“a.csv”, “预算.xlsx!Sheet1!C7”) and its
+// Line the line, if p has one, so that it prints as p does.
+func errorAt(p Pos, msg, hint string) *budget.Error {
+	line := p.Line
+	p.Line = 0
+	return &budget.Error{File: p.String(), Line: line, Msg: msg, Hint: hint}
 }
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	if s := e.Pos.String(); s != "" {
-		b.WriteString(s)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	if e.Hint != "" {
-		b.WriteString("。")
-		b.WriteString(e.Hint)
-	}
-	return b.String()
-}
-
-// errorAt returns the error for a problem at p.
-func errorAt(p Pos, msg, hint string) *Error { return &Error{p, msg, hint} }
 
 // Read reads the file called name from r and returns its tables, choosing
 // the reader by the name's extension; see the package documentation.
@@ -175,7 +161,7 @@ func ext(name string) string {
 	return strings.ToLower(name[i:])
 }
 
-// readAll reads r whole, reporting a failure as an *Error.
+// readAll reads r whole, reporting a failure as a *budget.Error.
 func readAll(name string, r io.Reader) ([]byte, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {

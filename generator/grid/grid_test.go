@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 
+	"budgetsite/generator/budget"
 	"budgetsite/generator/grid/internal/xlsxtest"
 	"budgetsite/generator/grid/xlsx"
 )
@@ -567,6 +568,10 @@ func TestReadXLSXErrors(t *testing.T) {
 			if tc.err != "" && err.Error() != tc.err {
 				t.Fatalf("error %v\nwant %s", err, tc.err)
 			}
+			// A workbook's errors name the cell in File and have no line.
+			if e := err.(*budget.Error); e.Line != 0 || tc.err != "" && !strings.HasPrefix(tc.err, e.File+": ") {
+				t.Fatalf("error %+v: File is not the position", e)
+			}
 		})
 	}
 }
@@ -647,9 +652,20 @@ func TestPos(t *testing.T) {
 			t.Errorf("%+v: %q, want %q", tc.p, got, tc.want)
 		}
 	}
-	e := &Error{Pos{File: "a.csv", Line: 3}, "无法识别的文本编码", "请另存为 UTF-8 或 GB18030 编码的 CSV 后重试"}
-	if got, want := e.Error(), "a.csv:3: 无法识别的文本编码。请另存为 UTF-8 或 GB18030 编码的 CSV 后重试"; got != want {
-		t.Errorf("%q, want %q", got, want)
+	for _, tc := range []struct {
+		p    Pos
+		file string
+		line int
+		want string
+	}{
+		{Pos{File: "a.csv", Line: 3, Row: 3, Col: 1}, "a.csv", 3, "a.csv:3: 无法识别的文本编码。请另存为 UTF-8 编码后重试"},
+		{Pos{File: "预算.xlsx", Sheet: "Sheet1", Row: 7, Col: 3}, "预算.xlsx!Sheet1!C7", 0, "预算.xlsx!Sheet1!C7: 无法识别的文本编码。请另存为 UTF-8 编码后重试"},
+		{Pos{File: "old.html", Table: 2, Line: 37, Row: 4, Col: 1}, "old.html", 37, "old.html:37: 无法识别的文本编码。请另存为 UTF-8 编码后重试"},
+	} {
+		e := errorAt(tc.p, "无法识别的文本编码", "请另存为 UTF-8 编码后重试")
+		if e.File != tc.file || e.Line != tc.line || e.Error() != tc.want || e.Error() != tc.p.String()+": "+e.Msg+"。"+e.Hint {
+			t.Errorf("errorAt(%+v) = %+v: %q, want %q", tc.p, e, e.Error(), tc.want)
+		}
 	}
 }
 
