@@ -123,15 +123,15 @@ func (c *cacheSession) keys(l render.Layers, pages []*budget.Page, s *site.Site)
 	if c == nil {
 		return nil, nil
 	}
-	k := &keyer{hashes: c.pc.Hashes()}
-	var err error
-	if k.global, err = globalKey(c.cfg, l, pages); err != nil {
+	global, err := globalKey(c.cfg, l, pages)
+	if err != nil {
 		return nil, err
 	}
+	var years []byte
 	for _, y := range s.Years {
-		k.years = fmt.Appendf(k.years, "%d,", y.Year)
+		years = fmt.Appendf(years, "%d,", y.Year)
 	}
-	return k, nil
+	return newKeyer(global, years, c.pc.Hashes(), s.Projects), nil
 }
 
 // prevFiles is what the previous build wrote, for an incremental build.

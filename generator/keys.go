@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"io/fs"
+	"sync"
 )
 
 // keyer computes the cache key of an output file from the inputs its
@@ -21,23 +22,60 @@ type keyer struct {
 	global []byte
 	years  []byte
 	hashes map[string][32]byte // by Project.File
+	// byProject holds the published projects' hashes, looked up by
+	// pointer (every page key needs them), and memo the keys of inputs
+	// that many files share (every site-wide page declares all projects).
+	byProject map[*budget.Project][32]byte
+	memo      sync.Map // memoKey → string
+}
+
+type memoKey struct {
+	what  string
+	first *budget.Project
+	n     int
+}
+
+// newKeyer keys the files of a site whose content files have the given
+// hashes, by the path each project was loaded as.
+func newKeyer(global, years []byte, hashes map[string][32]byte, published []*budget.Project) *keyer {
+	k := &keyer{global: global, years: years, hashes: hashes, byProject: make(map[*budget.Project][32]byte, len(published))}
+	for _, p := range published {
+		k.byProject[p] = hashes[p.File]
+	}
+	return k
 }
 
 func (k *keyer) key(in site.Inputs) string {
 	if k == nil || in.What == "" {
 		return ""
 	}
+	var mk memoKey
+	if len(in.Projects) > 1 {
+		mk = memoKey{in.What, in.Projects[0], len(in.Projects)}
+		if v, ok := k.memo.Load(mk); ok {
+			return v.(string)
+		}
+	}
 	parts := make([][]byte, 0, len(in.Projects)+3)
 	parts = append(parts, k.global, []byte(in.What), k.years)
 	for _, p := range in.Projects {
-		h := k.hashes[p.File]
+		h := k.hash(p)
 		parts = append(parts, h[:])
 	}
-	return buildcache.KeyOf(parts...)
+	key := buildcache.KeyOf(parts...)
+	if mk.first != nil {
+		k.memo.Store(mk, key)
+	}
+	return key
 }
 
 // hash returns the content hash of a project's file.
-func (k *keyer) hash(p *budget.Project) [32]byte { return k.hashes[p.File] }
+func (k *keyer) hash(p *budget.Project) [32]byte {
+	if h, ok := k.byProject[p]; ok {
+		return h
+	}
+	return k.hashes[p.File]
+}
 
 // pieceKeys are what each project's open-data pieces are made from: the
 // project's content and the global inputs (program, configuration),
@@ -52,7 +90,7 @@ func (k *keyer) pieceKeys(ps []*budget.Project) [][32]byte {
 		h := sha256.New()
 		h.Write(k.global)
 		h.Write([]byte("pieces"))
-		src := k.hashes[p.File]
+		src := k.hash(p)
 		h.Write(src[:])
 		h.Sum(keys[i][:0])
 	}

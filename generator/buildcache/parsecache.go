@@ -24,7 +24,7 @@ import (
 // shard records the program that wrote it: a new budgetsite may parse
 // differently, so it never reuses an older one's results.
 type ParseCache struct {
-	mu     sync.Mutex
+	mu     sync.RWMutex
 	shards [parseShards]map[string]*cachedProject // by path relative to the content folder
 	dirty  [parseShards]bool
 
@@ -288,9 +288,10 @@ func (c *ParseCache) Hash(file string) [32]byte {
 // LoadHits and StoreHits make the cache a check.HitMemo: detections are
 // kept with the parse of the file they were made on.
 func (c *ParseCache) LoadHits(file, key string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.live[c.rel(file)]
+	path := c.rel(file)
+	c.mu.RLock()
+	e := c.live[path]
+	c.mu.RUnlock()
 	if e == nil || e.Hits == nil || e.HitsKey != key {
 		return nil, false
 	}
