@@ -130,10 +130,10 @@ func runBrowserChecks(t *testing.T, chrome, site string, pages []sitePage, sub s
 	for _, mode := range []string{"file", "http"} {
 		t.Run(mode, func(t *testing.T) {
 			for _, p := range pages {
+				if mode == "file" && p.HTTPOnly {
+					continue // a 404 page is only ever served over HTTP
+				}
 				t.Run(p.Name, func(t *testing.T) {
-					if mode == "file" && p.HTTPOnly {
-						t.Skipf("%s is only served over HTTP", p.Path)
-					}
 					env.checkPage(t, mode, p)
 				})
 			}

@@ -60,6 +60,8 @@ func (s *Site) linkHistory() {
 
 // ProjectHistory returns the project in every year it appears, oldest
 // first, or nil when it appears only once.
+// ProjectHistory returns the project in every year it appears, oldest
+// first, or nil when it appears only once.
 func (s *Site) ProjectHistory(p *budget.Project) []*budget.Project { return s.projectHistory[p] }
 
 // AgencyHistory returns the agency in every year, oldest first.
@@ -77,6 +79,8 @@ type YearChange struct {
 	Current  bool
 }
 
+// Changes is a history table of the given years, oldest first: each
+// year with its total and count and the change from the year before.
 func Changes(years []int, totals []decimal.Decimal, counts []int, urls []string, current int) []YearChange {
 	out := make([]YearChange, len(years))
 	for i := range years {
@@ -114,6 +118,7 @@ func Signed(d decimal.Decimal) string {
 	return d.String()
 }
 
+// AgencyChanges is an agency's history table, oldest year first.
 func AgencyChanges(hist []*Agency, current int) []YearChange {
 	years := make([]int, len(hist))
 	totals := make([]decimal.Decimal, len(hist))
@@ -125,6 +130,7 @@ func AgencyChanges(hist []*Agency, current int) []YearChange {
 	return Changes(years, totals, counts, urls, current)
 }
 
+// YearChanges is the site's history table of totals per year.
 func YearChanges(s *Site, current int) []YearChange {
 	n := len(s.Years)
 	years := make([]int, n)
