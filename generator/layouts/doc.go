@@ -60,7 +60,9 @@
 // “部门预算项目绩效目标申报表(2023年度)”), else Options.Year. 项目起止时间
 // (实施期) is split into start and end at its one dash or 至. 总体目标 (中期
 // 目标, 实施期目标) is OverallGoal, 年度目标 (本年度绩效目标, 项目当年绩效目标)
-// AnnualGoal, 项目概况 the Overview.
+// AnnualGoal, 项目概况 the Overview; these long texts keep the spaces of
+// their cells (a line break in a cell is one), where names and levels
+// lose those between Chinese characters (项目完成 指标 is 项目完成指标).
 //
 // # Indicators
 //

@@ -101,8 +101,8 @@ func (s *scanner) flat(start int, h *header) int {
 				}
 				cur.Funds = toWan(d, u)
 			}
-			cur.AnnualGoal = at(r, rAnnual).text
-			cur.OverallGoal = at(r, rOverall).text
+			cur.AnnualGoal = at(r, rAnnual).Cell.Text
+			cur.OverallGoal = at(r, rOverall).Cell.Text
 		}
 		if cur == nil {
 			s.errorAt(row.pos, "这一行指标上方没有项目", "请在项目的第一行指标填写单位名称和项目名称")

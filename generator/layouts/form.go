@@ -33,6 +33,16 @@ func (f *form) text(r role) string {
 	return ""
 }
 
+// prose is a long text field (a goal, the overview) as the cell holds
+// it: a space between two Chinese sentences may be the publisher's line
+// break, so it is kept.
+func (f *form) prose(r role) string {
+	if fl := f.fields[r]; fl != nil {
+		return fl.value.Cell.Text
+	}
+	return ""
+}
+
 // readForm reads the labels of rows [a, b) and their values. A label's
 // value is the cell to its right; or, when that is another label or
 // there is none, the cell below it (年度目标 over its text, as the forms
@@ -153,9 +163,9 @@ func (s *scanner) form(start int, h *header) int {
 	if period := f.text(rPeriod); period != "" && p.Start == "" && p.End == "" {
 		p.Start, p.End = splitPeriod(period)
 	}
-	p.OverallGoal = f.text(rOverall)
-	p.AnnualGoal = f.text(rAnnual)
-	p.Overview = markdown.Escape(f.text(rOverview))
+	p.OverallGoal = f.prose(rOverall)
+	p.AnnualGoal = f.prose(rAnnual)
+	p.Overview = markdown.Escape(f.prose(rOverview))
 	if d, ok := s.formFunds(f, nameAt.label.Pos); ok {
 		p.Funds = d
 	}

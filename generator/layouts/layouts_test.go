@@ -196,7 +196,7 @@ func TestFlatList(t *testing.T) {
 		checkProject(t, ps[2], DerivedCode("2023", "井研县集益镇人民政府", n2), n2, 2023,
 			budget.Coded{Code: "821", Name: "集益镇部门"}, budget.Coded{Code: "821001", Name: "井研县集益镇人民政府"}, "125.00005")
 		if ps[0].AnnualGoal != "保障全镇12个村（社区）干部报酬按时足额发放，维护基层组织正常运转。" ||
-			ps[2].AnnualGoal != "组织“两后生”参加职业技能培训，提升就业能力。培训合格率不低于90%。" {
+			ps[2].AnnualGoal != "组织“两后生”参加职业技能培训，提升就业能力。 培训合格率不低于90%。" {
 			t.Errorf("goals %q %q", ps[0].AnnualGoal, ps[2].AnnualGoal)
 		}
 		const o, s = "产出指标", "服务对象满意度指标"
