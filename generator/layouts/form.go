@@ -217,11 +217,11 @@ func (s *scanner) project(p *budget.Project, at grid.Pos, h *header, failed bool
 		s.errorAt(at, "项目“"+name+"”没有找到主管部门或实施单位", "请在表中写明“主管部门”和“实施单位”（或预算单位）")
 	case pc.department == nil:
 		p.Department = p.Unit
-		s.noteAt(pc.unit.label.Pos, "表中只有"+pc.unit.label.text+"“"+p.Unit.Name+"”，没有主管部门；已把它同时作为主管部门",
+		s.noteAt(pc.unit.label.Pos, "表中只有"+labelName(pc.unit.label)+"“"+p.Unit.Name+"”，没有主管部门；已把它同时作为主管部门",
 			"如有主管部门，请在表中补上“主管部门”一栏后重新导入")
 	case pc.unit == nil:
 		p.Unit = p.Department
-		s.noteAt(pc.department.label.Pos, "表中只有"+pc.department.label.text+"“"+p.Department.Name+"”，没有实施单位；已把它同时作为实施单位",
+		s.noteAt(pc.department.label.Pos, "表中只有"+labelName(pc.department.label)+"“"+p.Department.Name+"”，没有实施单位；已把它同时作为实施单位",
 			"如有实施单位，请在表中补上“实施单位”一栏后重新导入")
 	}
 	if code == "" && name != "" {
@@ -301,9 +301,10 @@ func (s *scanner) formFunds(f *form, at grid.Pos) (decimal.Decimal, bool) {
 
 // amount reads an amount cell of the form in 万元.
 func (s *scanner) amount(f *form, fl *field, qual string) (decimal.Decimal, bool) {
+	what := labelName(fl.label)
 	d, unit, ok := parseAmount(fl.value.Cell)
 	if !ok {
-		s.errorAt(fl.value.Pos, fl.label.text+"“"+fl.value.text+"”不是金额", "金额应为数字，例如 109.73 或 3,309,840.00")
+		s.errorAt(fl.value.Pos, what+"“"+fl.value.text+"”不是金额", "金额应为数字，例如 109.73 或 3,309,840.00")
 		return d, false
 	}
 	if unit == "" {
@@ -326,11 +327,18 @@ func (s *scanner) amount(f *form, fl *field, qual string) (decimal.Decimal, bool
 		unit = u
 	}
 	if unit == "" {
-		s.errorAt(fl.value.Pos, fl.label.text+"“"+fl.value.text+"”没有注明金额单位",
+		s.errorAt(fl.value.Pos, what+"“"+fl.value.text+"”没有注明金额单位",
 			"请注明单位：把栏目写成“资金总额（万元）”或“资金总额（元）”，或在表上方加一行“金额单位：万元”")
 		return d, false
 	}
 	return toWan(d, unit), true
+}
+
+// labelName is a label cell as messages name it: without a colon and
+// what follows it.
+func labelName(c cell) string {
+	name, _, _ := strings.Cut(strings.ReplaceAll(c.text, "：", ":"), ":")
+	return strings.TrimSpace(name)
 }
 
 // splitPeriod splits 项目起止时间 into start and end at its one dash or 至:
