@@ -28,8 +28,11 @@
 // Any other header is the indicator grid of a form: the labels above it,
 // since the previous table, are the form. A label's value is the cell to
 // its right; when that is another label or there is none, the cell below
-// it (总体目标 | 年度目标 over the goals). A value may also follow its
-// label after a colon in the same cell (预算单位：东莞市交通运输局). The
+// it (总体目标 | 年度目标 over the goals); a label with neither, next to
+// another label, groups the labels to its right (资金情况（万元） over
+// 年度资金总额 and its breakdown), and its qualifier may give their unit.
+// A value may also follow its label after a colon in the same cell
+// (预算单位：东莞市交通运输局). The
 // labels and their synonyms are one table, vocabulary in labels.go; they
 // are compared without spaces, colons, a leading *, numbering such as
 // (一) or 1、, and bracketed qualifiers, which say the unit of money:

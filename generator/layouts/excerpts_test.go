@@ -146,3 +146,64 @@ func TestExcerptsRefused(t *testing.T) {
 		})
 	}
 }
+
+// wuhanForm is made up in the shape the brief of this package describes
+// (no excerpt has all of it): 预算部门(及编码) and 项目执行单位 with codes in
+// brackets, 项目起止时间, 资金总额（元）, 总体目标 and 本年度绩效目标 side by
+// side with their texts below, and the columns 指标内容, 指标值及单位,
+// 指标方向, 绩效标准 and 备注; a 联系人 row and a 财务负责人 footer.
+const wuhanForm = `<html><head><meta charset="utf-8"></head><body>
+<table>
+<tr><td colspan="7">2024年度项目支出绩效目标申报表</td></tr>
+<tr><td>项目名称</td><td colspan="6">中小学课后服务补助</td></tr>
+<tr><td>预算部门(及编码)</td><td colspan="2">[015]武汉市青山区教育局</td><td>项目执行单位</td><td colspan="3">[015001]武汉市青山区教育局（本级）</td></tr>
+<tr><td>联系人</td><td colspan="2">张某某</td><td>联系电话</td><td colspan="3">027-00000000</td></tr>
+<tr><td>项目起止时间</td><td colspan="6">2024.01-2024.12</td></tr>
+<tr><td rowspan="3">资金总额（元）</td><td colspan="2">年度资金总额</td><td colspan="4">1,234,500.00</td></tr>
+<tr><td colspan="2">其中：财政拨款</td><td colspan="4">1,234,500.00</td></tr>
+<tr><td colspan="2">其他资金</td><td colspan="4">0.00</td></tr>
+<tr><td colspan="3">总体目标</td><td colspan="4">本年度绩效目标</td></tr>
+<tr><td colspan="3">三年内课后服务覆盖全区中小学。</td><td colspan="4">2024年覆盖全区公办中小学，参与学生不少于3000人次。</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>指标内容</td><td>指标值及单位</td><td>指标方向</td><td>绩效标准</td><td>备注</td></tr>
+<tr><td rowspan="3">产出指标</td><td rowspan="2">数量指标</td><td>参与学生人次</td><td>≥3000人次</td><td>正向</td><td>计划标准</td><td></td></tr>
+<tr><td>覆盖学校数</td><td>36所</td><td>正向</td><td>计划标准</td><td>含九年一贯制学校</td></tr>
+<tr><td>时效指标</td><td>服务期间</td><td>2024.01-2024.12</td><td></td><td>计划标准</td><td></td></tr>
+<tr><td>成本指标</td><td>经济成本指标</td><td>生均补助标准</td><td>≤400元/生</td><td>反向</td><td>行业标准</td><td></td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>家长满意度</td><td>≥90%</td><td>正向</td><td>历史标准</td><td></td></tr>
+<tr><td colspan="3">财务负责人：李某某</td><td colspan="4">填报日期：2024年1月5日</td></tr>
+</table></body></html>`
+
+func TestWuhanStyleForm(t *testing.T) {
+	g := htmlGrids(t, "wuhan.html", wuhanForm)
+	ps, notes, err := Projects(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := budget.Coded{Code: "015001", Name: "武汉市青山区教育局（本级）"}
+	checkProject(t, ps[0], DerivedCode("2024", unit.Name, "中小学课后服务补助"), "中小学课后服务补助", 2024,
+		budget.Coded{Code: "015", Name: "武汉市青山区教育局"}, unit, "123.45")
+	p := ps[0]
+	if p.Start != "2024.01" || p.End != "2024.12" || p.OverallGoal != "三年内课后服务覆盖全区中小学。" ||
+		p.AnnualGoal != "2024年覆盖全区公办中小学，参与学生不少于3000人次。" {
+		t.Errorf("fields %q %q %q %q", p.Start, p.End, p.OverallGoal, p.AnnualGoal)
+	}
+	checkRows(t, p, []row{
+		{"产出指标", "数量指标", "参与学生人次", "≥", "3000", "人次", "0", "正向", "≥3000人次"},
+		{"产出指标", "数量指标", "覆盖学校数", "=", "36", "所", "0", "正向", "36所"},
+		{"产出指标", "时效指标", "服务期间", "定性", "2024.01-2024.12", "", "0", "", ""},
+		{"成本指标", "经济成本指标", "生均补助标准", "≤", "400", "元/生", "0", "反向", "≤400元/生"},
+		{"满意度指标", "服务对象满意度指标", "家长满意度", "≥", "90", "%", "0", "正向", "≥90%"},
+	})
+	if p.Indicators[0].Standard != "计划标准" || p.Indicators[3].Standard != "行业标准" || p.Indicators[1].Remark != "含九年一贯制学校" {
+		t.Errorf("standard %q %q, remark %q", p.Indicators[0].Standard, p.Indicators[3].Standard, p.Indicators[1].Remark)
+	}
+	all := dump(t, ps, notes)
+	for _, personal := range []string{"张某某", "027-00000000", "李某某"} {
+		if strings.Contains(all, personal) {
+			t.Errorf("%q became data:\n%s", personal, all)
+		}
+	}
+	if len(notes) != 1 { // the derived project code only
+		t.Errorf("notes:\n%v", notes)
+	}
+}

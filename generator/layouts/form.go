@@ -75,6 +75,14 @@ func (s *scanner) readForm(a, b int) *form {
 			} else if v, ok := s.valueOf(cs, i, b, f.consumed, l.role); ok {
 				fl.value, fl.has = v, true
 				f.consumed[v.anchor()] = true
+			} else if i+1 < len(cs) && cs[i+1].isLab {
+				// A label over labels is a group (资金总额（元） over
+				// 年度资金总额 and its breakdown): its qualifier may say
+				// the unit of the amounts in it.
+				if u, other := unitOfQualifier(l.qual); u != "" || other != "" {
+					f.units = append(f.units, c)
+				}
+				continue
 			}
 			switch l.role {
 			case rBreakdown:
@@ -83,7 +91,7 @@ func (s *scanner) readForm(a, b int) *form {
 				// Read so that the value is never taken for anything
 				// else, and dropped: personal information is no data.
 			default:
-				if f.fields[l.role] == nil {
+				if old := f.fields[l.role]; old == nil || old.value.text == "" && fl.value.text != "" {
 					f.fields[l.role] = fl
 				}
 			}

@@ -273,3 +273,13 @@ func csvGrids(t *testing.T, name, text string) []grid.Grid {
 	}
 	return []grid.Grid{g}
 }
+
+// htmlGrids reads a web page as a file called name.
+func htmlGrids(t *testing.T, name, page string) []grid.Grid {
+	t.Helper()
+	g, err := grid.ReadHTML(name, strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
