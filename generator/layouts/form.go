@@ -75,7 +75,7 @@ func (s *scanner) readForm(a, b int) *form {
 			} else if v, ok := s.valueOf(cs, i, b, f.consumed, l.role); ok {
 				fl.value, fl.has = v, true
 				f.consumed[v.anchor()] = true
-			} else if i+1 < len(cs) && cs[i+1].isLab {
+			} else if (l.role == rFunds || l.role == rOverall || l.role == rAnnual) && i+1 < len(cs) && cs[i+1].isLab {
 				// A label over labels is a group (资金总额（元） over
 				// 年度资金总额 and its breakdown): its qualifier may say
 				// the unit of the amounts in it.
@@ -159,9 +159,9 @@ func (s *scanner) form(start int, h *header) int {
 			inds = append(inds, in)
 		}
 	}
-	p := budget.Project{Indicators: inds, Source: source(names[len(names)-1].Pos)}
-	nameAt := f.fields[rName]
-	s.project(&p, nameAt.label.Pos, h, len(s.errs) > before, projectCells{
+	nameAt := names[len(names)-1].Pos
+	p := budget.Project{Indicators: inds, Source: source(nameAt)}
+	s.project(&p, nameAt, h, len(s.errs) > before, projectCells{
 		name: f.text(rName), code: f.text(rCode), department: f.fields[rDepartment], unit: f.fields[rUnit],
 	})
 	if fl := f.fields[rAttribute]; fl != nil {
@@ -174,7 +174,7 @@ func (s *scanner) form(start int, h *header) int {
 	p.OverallGoal = f.prose(rOverall)
 	p.AnnualGoal = f.prose(rAnnual)
 	p.Overview = markdown.Escape(f.prose(rOverview))
-	if d, ok := s.formFunds(f, nameAt.label.Pos); ok {
+	if d, ok := s.formFunds(f, nameAt); ok {
 		p.Funds = d
 	}
 	s.add(p, before)
