@@ -200,10 +200,6 @@ func isNote(text string) bool {
 	return false
 }
 
-// isFormLabel reports whether a role belongs to the form (or its
-// surroundings) rather than to the indicator grid.
-func (r role) isFormLabel() bool { return r >= rName && r <= rFooter }
-
 // isColumn reports whether a role is a column of the indicator grid.
 func (r role) isColumn() bool { return r >= cLevel1 }
 
