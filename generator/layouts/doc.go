@@ -9,11 +9,11 @@
 //
 // # Layouts
 //
-// A table is found by its indicator header: one row with 三级指标 (or 指标
-// 内容, 指标名称), 一级 or 二级指标, and 指标值. Its columns are read by
-// their labels, in any order: 一级指标, 二级指标, 三级指标, 指标值 (指标值
-// 及单位, 目标值, 年度指标值…), 指标性质, 指标方向, 指标值类型, 度量单位,
-// 权重 (分值), 绩效标准 and 备注; 指标解释 and 评分标准 are known and not
+// A table is found by its indicator header: one row with 三级指标 (or
+// 指标内容, 指标名称), 一级 or 二级指标, and 指标值. Its columns are read
+// by their labels, in any order: 一级指标, 二级指标, 三级指标, 指标值
+// (指标值及单位, 目标值, 年度指标值…), 指标性质, 指标方向, 指标值类型,
+// 度量单位, 权重 (分值), 绩效标准 and 备注; 指标解释 and 评分标准 are known and not
 // kept. Any other column is an error, which is how tables with one value
 // column per region are refused; so is a column named twice (中期 and 年度
 // indicators side by side) and a self-evaluation's 完成值 or 得分.
@@ -61,8 +61,8 @@
 //
 // The year is the latest title's above the table (“(2021年度)”,
 // “部门预算项目绩效目标申报表(2023年度)”), else Options.Year. 项目起止时间
-// (实施期) is split into start and end at its one dash or 至. 总体目标 (中期
-// 目标, 实施期目标) is OverallGoal, 年度目标 (本年度绩效目标, 项目当年绩效目标)
+// (实施期) is split into start and end at its one dash or 至. 总体目标
+// (中期目标, 实施期目标) is OverallGoal, 年度目标 (本年度绩效目标, 项目当年绩效目标)
 // AnnualGoal, 项目概况 the Overview; these long texts keep the spaces of
 // their cells (a line break in a cell is one), where names and levels
 // lose those between Chinese characters (项目完成 指标 is 项目完成指标).
