@@ -4,6 +4,7 @@
 // flows one way through them:
 //
 //	extracted text ─tables─▶ []budget.Project ─content.Import─▶ content/<year>/<code>.md
+//	.xlsx .csv .html ─grid─▶ []grid.Grid ─layouts─▶ []budget.Project ─┘
 //	content/ ─content.LoadDir─▶ []*budget.Project ─check.Check─▶ Report ─Redact─▶ published model
 //	published ─site.NewSite─▶ *site.Site ─┬─render───▶ pages      ─┐
 //	                                      ├─opendata─▶ downloads  ─┼─output─▶ public/
@@ -14,6 +15,8 @@
 //	decimal     the exact decimal every amount and weight is
 //	budget      the model (Project, Indicator, Page) and publishers' errors; the content format
 //	tables      extracted PDF text → projects
+//	grid        workbooks, CSV, web pages and text → cell grids, merged cells resolved
+//	layouts     grids → projects: other districts' forms and Sichuan's flat list
 //	content     content files: marshal, parse, load a folder, import
 //	markdown    the body format: HTML without raw HTML, plain text, escaping
 //	check       data-quality rules, personal-information detectors, redaction, the report

@@ -91,9 +91,9 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var year int
 	cmd := &cobra.Command{
 		Use:   "import [--content DIR] FILE...",
-		Short: "把绩效目标表文本导入为内容文件",
-		Long: "import 读取从绩效目标表 PDF 提取的文本（制表符分隔，UTF-8 或 GB18030），每个项目写成一个 Markdown 内容文件：DIR/<年度>/<项目编码>.md。\n" +
-			"所有文件先全部检查，有任何错误都不写入。",
+		Short: "把绩效目标表导入为内容文件",
+		Long: "import 读取从绩效目标表 PDF 提取的文本（.txt，制表符分隔，UTF-8 或 GB18030），或 Excel 工作簿（.xlsx）、CSV 文件（.csv）、网页（.html），每个项目写成一个 Markdown 内容文件：DIR/<年度>/<项目编码>.md。\n" +
+			"表中没有项目编码时，按年度、实施单位和项目名称生成编码并提示。所有文件先全部检查，有任何错误都不写入。",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd)
@@ -109,6 +109,9 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 			bar.finish()
 			if err != nil {
 				return err
+			}
+			for _, n := range res.Notes {
+				fmt.Fprintln(stdout, "提示："+n.Error())
 			}
 			years := make([]string, len(res.Years))
 			for i, y := range res.Years {

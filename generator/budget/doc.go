@@ -20,14 +20,24 @@
 //	attribute: 新增                   # 项目属性
 //	start: 2022年                     # 项目起始时间
 //	end: 长期                         # 项目终止时间
+//	overall_goal: …                   # optional 总体目标 (中期目标)
 //	annual_goal: …                    # 项目当年绩效目标
 //	indicators:                       # 绩效指标, one per row
 //	  - {level1: 产出指标, level2: 数量指标, level3: …, value: "381",
-//	     operator: =, unit: 个, weight: 40}
+//	     operator: =, unit: 个, weight: 40,
+//	     direction: 正向,              # optional 指标方向
+//	     standard: 计划标准,           # optional 绩效标准
+//	     remark: …,                    # optional 备注
+//	     printed: ≥381个}              # optional: the value cell as printed
 //	pub_date: 2022-02-15              # optional 发布日期
 //	source: {file: …, line: 47}       # where the table was imported from
 //	---
 //	拓展电子政务外网覆盖范围。……
+//
+// The optional fields (overall_goal, direction, standard, remark,
+// printed) come from other districts' forms (package layouts); a file
+// without them is exactly the file it was before they existed, and a
+// table that prints no weight has weight 0.
 //
 // Amounts and weights are decimal.Decimal: never converted through
 // floating point, so funds_wan: 2.7132 is published as 2.7132. An

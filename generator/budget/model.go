@@ -24,8 +24,11 @@ type Project struct {
 	Attribute  string          `yaml:"attribute"`
 	Start      string          `yaml:"start"`
 	End        string          `yaml:"end"`
-	AnnualGoal string          `yaml:"annual_goal"`
-	Indicators []Indicator     `yaml:"indicators"`
+	// OverallGoal is 总体目标 (中期目标, 实施期目标): the goal over the
+	// project's whole period, which some forms print beside the year's.
+	OverallGoal string      `yaml:"overall_goal,omitempty"`
+	AnnualGoal  string      `yaml:"annual_goal"`
+	Indicators  []Indicator `yaml:"indicators"`
 	// PubDate is the date the table was published (YYYY-MM-DD). It is the
 	// only date a page shows, so it comes from content, never the clock.
 	PubDate string `yaml:"pub_date,omitempty"`
@@ -56,7 +59,17 @@ type Indicator struct {
 	Operator string          `yaml:"operator"`
 	Unit     string          `yaml:"unit"`
 	Weight   decimal.Decimal `yaml:"weight"`
-	Line     int             `yaml:"-"`
+	// Direction is 指标方向: 正向 (more is better), 反向 or 中性.
+	Direction string `yaml:"direction,omitempty"`
+	// Standard is 绩效标准 (计划标准, 行业标准, 历史标准…), as printed.
+	Standard string `yaml:"standard,omitempty"`
+	// Remark is 备注, as printed.
+	Remark string `yaml:"remark,omitempty"`
+	// Printed is the value cell as the table printed it, when the
+	// importer read Operator, Value and Unit out of it (“≥85%”) or the
+	// workbook showed the number otherwise (“100%” for 1).
+	Printed string `yaml:"printed,omitempty"`
+	Line    int    `yaml:"-"`
 }
 
 // WeightTotal sums the indicator weights exactly.

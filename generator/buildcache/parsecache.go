@@ -43,7 +43,7 @@ const (
 	parseCacheDir   = "parse"
 	// Bump when cachedProject or what it holds changes meaning; a change
 	// of the program already invalidates every shard.
-	parseCacheVersion = 2
+	parseCacheVersion = 3
 )
 
 type cachedProject struct {
@@ -169,6 +169,7 @@ func encodeProject(e *encBuf, p *budget.Project) {
 	e.str(p.Attribute)
 	e.str(p.Start)
 	e.str(p.End)
+	e.str(p.OverallGoal)
 	e.str(p.AnnualGoal)
 	e.uvarint(sliceLen(p.Indicators == nil, len(p.Indicators)))
 	for _, in := range p.Indicators {
@@ -179,6 +180,10 @@ func encodeProject(e *encBuf, p *budget.Project) {
 		e.str(in.Operator)
 		e.str(in.Unit)
 		encodeDecimal(e, in.Weight)
+		e.str(in.Direction)
+		e.str(in.Standard)
+		e.str(in.Remark)
+		e.str(in.Printed)
 		e.varint(int64(in.Line))
 	}
 	e.str(p.PubDate)
@@ -203,7 +208,7 @@ func decodeProject(d *decBuf, p *budget.Project) {
 	p.Department.Code, p.Department.Name = d.str(), d.str()
 	p.Unit.Code, p.Unit.Name = d.str(), d.str()
 	p.Funds = decodeDecimal(d)
-	p.Attribute, p.Start, p.End, p.AnnualGoal = d.str(), d.str(), d.str(), d.str()
+	p.Attribute, p.Start, p.End, p.OverallGoal, p.AnnualGoal = d.str(), d.str(), d.str(), d.str(), d.str()
 	if n := d.listLen(10); n >= 0 {
 		p.Indicators = make([]budget.Indicator, n)
 		for i := range p.Indicators {
@@ -211,6 +216,7 @@ func decodeProject(d *decBuf, p *budget.Project) {
 			in.Level1, in.Level2, in.Level3 = d.str(), d.str(), d.str()
 			in.Value, in.Operator, in.Unit = d.str(), d.str(), d.str()
 			in.Weight = decodeDecimal(d)
+			in.Direction, in.Standard, in.Remark, in.Printed = d.str(), d.str(), d.str(), d.str()
 			in.Line = int(d.varint())
 		}
 	}

@@ -281,12 +281,12 @@ func sanitizeProject(p *budget.Project) {
 		}, s)
 	}
 	for _, f := range []*string{&p.Code, &p.Name, &p.Department.Code, &p.Department.Name, &p.Unit.Code, &p.Unit.Name,
-		&p.Attribute, &p.Start, &p.End, &p.AnnualGoal, &p.PubDate, &p.Overview} {
+		&p.Attribute, &p.Start, &p.End, &p.OverallGoal, &p.AnnualGoal, &p.PubDate, &p.Overview} {
 		*f = clean(*f)
 	}
 	for i := range p.Indicators {
 		in := &p.Indicators[i]
-		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit} {
+		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit, &in.Direction, &in.Standard, &in.Remark, &in.Printed} {
 			*f = clean(*f)
 		}
 	}

@@ -56,6 +56,9 @@ func appendFrontMatter(b []byte, p *budget.Project) (_ []byte, ok bool) {
 	str("attribute", "", p.Attribute)
 	str("start", "", p.Start)
 	str("end", "", p.End)
+	if p.OverallGoal != "" {
+		str("overall_goal", "", p.OverallGoal)
+	}
 	str("annual_goal", "", p.AnnualGoal)
 	if len(p.Indicators) == 0 {
 		b = append(b, "indicators: []\n"...)
@@ -72,6 +75,13 @@ func appendFrontMatter(b []byte, p *budget.Project) (_ []byte, ok bool) {
 		b = append(b, "    weight: "...)
 		b = append(b, in.Weight.String()...)
 		b = append(b, '\n')
+		for _, f := range [...]struct{ key, value string }{
+			{"direction", in.Direction}, {"standard", in.Standard}, {"remark", in.Remark}, {"printed", in.Printed},
+		} {
+			if f.value != "" {
+				str(f.key, "    ", f.value)
+			}
+		}
 	}
 	if p.PubDate != "" {
 		str("pub_date", "", p.PubDate)
@@ -255,6 +265,8 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 			p.Start = s
 		case "end.end":
 			p.End = s
+		case "overall_goal.overall_goal":
+			p.OverallGoal = s
 		case "annual_goal.annual_goal":
 			p.AnnualGoal = s
 		case "indicators.indicators":
@@ -264,7 +276,8 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 		case "indicators.level1":
 			p.Indicators = append(p.Indicators, budget.Indicator{Level1: s})
 			indLines = append(indLines, n)
-		case "indicators.level2", "indicators.level3", "indicators.value", "indicators.operator", "indicators.unit", "indicators.weight":
+		case "indicators.level2", "indicators.level3", "indicators.value", "indicators.operator", "indicators.unit", "indicators.weight",
+			"indicators.direction", "indicators.standard", "indicators.remark", "indicators.printed":
 			if len(p.Indicators) == 0 {
 				return p, nil, nil, false
 			}
@@ -280,6 +293,14 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 				in.Operator = s
 			case "unit":
 				in.Unit = s
+			case "direction":
+				in.Direction = s
+			case "standard":
+				in.Standard = s
+			case "remark":
+				in.Remark = s
+			case "printed":
+				in.Printed = s
 			case "weight":
 				d, err := decimal.ParseDecimal(value)
 				if err != nil {
@@ -306,12 +327,12 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 	// The fields are slices of the whole front matter; copies let it go,
 	// which at a province's size is hundreds of megabytes.
 	for _, f := range []*string{&p.Code, &p.Name, &p.Department.Code, &p.Department.Name, &p.Unit.Code, &p.Unit.Name,
-		&p.Attribute, &p.Start, &p.End, &p.AnnualGoal, &p.PubDate, &p.Source.File} {
+		&p.Attribute, &p.Start, &p.End, &p.OverallGoal, &p.AnnualGoal, &p.PubDate, &p.Source.File} {
 		*f = strings.Clone(*f)
 	}
 	for i := range p.Indicators {
 		in := &p.Indicators[i]
-		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit} {
+		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit, &in.Direction, &in.Standard, &in.Remark, &in.Printed} {
 			*f = strings.Clone(*f)
 		}
 	}
@@ -322,7 +343,7 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 var topLevelKeys = func() map[string]string {
 	m := map[string]string{}
 	for _, k := range []string{"code", "name", "year", "department", "unit", "funds_wan", "attribute", "start", "end",
-		"annual_goal", "indicators", "pub_date", "source"} {
+		"overall_goal", "annual_goal", "indicators", "pub_date", "source"} {
 		m[k] = k
 	}
 	return m

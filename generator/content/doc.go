@@ -13,8 +13,10 @@
 // Load and LoadDir read a whole folder on every core; a ParseMemo (the
 // build cache offers one) saves parsing files that did not change.
 //
-// Import turns extracted-text files into content files: every input is
-// parsed and checked before anything is written, a new year appears
+// Import turns input files into content files: extracted text through
+// package tables, workbooks, CSV files and web pages through packages
+// grid and layouts, by extension. Every input is parsed and checked
+// before anything is written, a new year appears
 // whole through one staging folder, existing files are replaced
 // atomically and only when their bytes change, and a pub_date set by
 // hand survives re-import.

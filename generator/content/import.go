@@ -2,8 +2,10 @@ package content
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/grid"
 	"budgetsite/generator/internal/atomicfile"
 	"budgetsite/generator/internal/workers"
+	"budgetsite/generator/layouts"
 	"budgetsite/generator/tables"
 	"bytes"
 	"errors"
@@ -13,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync/atomic"
 )
 
@@ -22,10 +25,60 @@ type ImportResult struct {
 	Written   []string // content files created or changed
 	Unchanged []string
 	Years     []int
+	// Notes are what the publisher should know of tables read from
+	// workbooks, CSV files and web pages: codes derived for tables that
+	// print none, an agency used as both 主管部门 and 实施单位.
+	Notes budget.ErrorList
 }
 
-// Import parses extracted-text files and writes one content file per
-// project under contentDir/<year>/<code>.md. Every input is parsed and
+// gridFile reports whether a file is read through package grid and
+// recognised by package layouts rather than parsed as extracted text by
+// package tables: workbooks, CSV files and web pages, and the files grid
+// refuses with advice (.xls that is neither, .pdf, Word).
+func gridFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".xlsx", ".xlsm", ".xls", ".html", ".htm", ".shtml", ".pdf", ".doc", ".docx", ".wps":
+		return true
+	}
+	return false
+}
+
+// parseFile reads one input file: extracted text (.txt and any other
+// extension) through package tables, exactly as before workbooks were
+// supported, and everything gridFile names through grid and layouts.
+func parseFile(name string, opt tables.ParseOptions) ([]budget.Project, budget.ErrorList, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, &budget.Error{File: name, Msg: "无法打开文件：" + err.Error(), Hint: "请检查文件路径"}
+	}
+	defer f.Close()
+	if !gridFile(name) {
+		ps, err := tables.ParseTables(f, name, opt)
+		return ps, nil, err
+	}
+	grids, err := grid.Read(name, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return layouts.Projects(grids, layouts.Options{Year: opt.Year})
+}
+
+// at is where an imported project's table starts, for messages: the
+// file and line, or for a workbook the file, sheet and cell.
+func at(file string, s budget.Source) (string, int) {
+	if s.Line > 0 {
+		return file, s.Line
+	}
+	if i := strings.IndexByte(s.File, '!'); i >= 0 {
+		return file + s.File[i:], 0
+	}
+	return file, 0
+}
+
+// Import parses input files and writes one content file per project
+// under contentDir/<year>/<code>.md: extracted text (.txt) through
+// package tables, workbooks, CSV files and web pages through packages
+// grid and layouts, chosen by the file's extension. Every input is parsed and
 // checked before anything is written, so bad input leaves content/ as it
 // was. A project's hand-set pub_date survives re-import. progress, when
 // not nil, is told of each content file written or found unchanged, from
@@ -36,19 +89,14 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 		file string
 	}
 	var all []located
-	var errs budget.ErrorList
+	var errs, notes budget.ErrorList
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			errs = append(errs, &budget.Error{File: name, Msg: "无法打开文件：" + err.Error(), Hint: "请检查文件路径"})
-			continue
-		}
-		ps, err := tables.ParseTables(f, name, opt)
-		f.Close()
+		ps, n, err := parseFile(name, opt)
 		if err != nil {
 			errs = appendErr(errs, err)
 			continue
 		}
+		notes = append(notes, n...)
 		for _, p := range ps {
 			all = append(all, located{p, name})
 		}
@@ -57,8 +105,13 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 	for _, l := range all {
 		key := strconv.Itoa(l.p.Year) + "/" + l.p.Code
 		if prev, ok := seen[key]; ok {
-			errs = append(errs, &budget.Error{File: l.file, Line: l.p.Source.Line,
-				Msg:  fmt.Sprintf("项目编码 %s 重复：%s:%d 已有同一编码的项目", l.p.Code, prev.file, prev.p.Source.Line),
+			file, line := at(l.file, l.p.Source)
+			pfile, pline := at(prev.file, prev.p.Source)
+			if pline > 0 {
+				pfile += ":" + strconv.Itoa(pline)
+			}
+			errs = append(errs, &budget.Error{File: file, Line: line,
+				Msg:  fmt.Sprintf("项目编码 %s 重复：%s 已有同一编码的项目", l.p.Code, pfile),
 				Hint: "同一年度的项目编码必须唯一；请检查是否重复导入了同一张表，或改正其中一个编码"})
 			continue
 		}
@@ -68,7 +121,7 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 		return nil, errs
 	}
 
-	res := &ImportResult{Projects: len(all)}
+	res := &ImportResult{Projects: len(all), Notes: notes}
 	years := map[int]bool{}
 	for _, l := range all {
 		years[l.p.Year] = true

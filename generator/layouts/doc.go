@@ -1,0 +1,106 @@
+// Package layouts recognises the layouts of 项目支出绩效目标表 on cell
+// grids and turns them into projects. It is the step after package grid:
+//
+//	source ──grid──▶ []grid.Grid ──layouts──▶ []budget.Project
+//
+// and knows no file format: a form reads the same from a workbook, a CSV
+// file or a web page. (Chongqing's PDF text keeps its own parser, package
+// tables.)
+//
+// # Layouts
+//
+// A table is found by its indicator header: one row with 三级指标 (or
+// 指标内容, 指标名称), 一级 or 二级指标, and 指标值. Its columns are read
+// by their labels, in any order: 一级指标, 二级指标, 三级指标, 指标值
+// (指标值及单位, 目标值, 年度指标值…), 指标性质, 指标方向, 指标值类型,
+// 度量单位, 权重 (分值), 绩效标准 and 备注; 指标解释 and 评分标准 are known and not
+// kept. Any other column is an error, which is how tables with one value
+// column per region are refused; so is a column named twice (中期 and 年度
+// indicators side by side) and a self-evaluation's 完成值 or 得分.
+//
+// A header with 项目名称 among its columns is a flat list (Sichuan's
+// export): one indicator per row, the project's cells (单位名称, 项目名称,
+// 预算数, 年度目标, optionally 主管部门 and 项目编码) printed on its first
+// row and blank on the others, meaning “same as above”. A row holding
+// only an agency and an amount (820-马踏镇部门 | 8,827,620.53) is a
+// department's subtotal: it names the 主管部门 of the rows below it.
+//
+// Any other header is the indicator grid of a form: the labels above it,
+// since the previous table, are the form. A label's value is the cell to
+// its right; when that is another label or there is none, the cell below
+// it (总体目标 | 年度目标 over the goals); a label with neither, next to
+// another label, groups the labels to its right (资金情况（万元） over
+// 年度资金总额 and its breakdown), and its qualifier may give their unit.
+// A value may also follow its label after a colon in the same cell
+// (预算单位：东莞市交通运输局). The
+// labels and their synonyms are one table, vocabulary in labels.go; they
+// are compared without spaces, colons, a leading *, numbering such as
+// (一) or 1、, and bracketed qualifiers, which say the unit of money:
+// 资金总额（万元）, 资金情况(万元), 主管部门(单位)名称. Cells with no known
+// label are not read.
+//
+// # Fields
+//
+// 项目名称 may start with the project's code (50011022T000000155466-会务服务:
+// six or more letters and digits, one a digit). 主管部门 and 实施单位 (or
+// 预算单位, 项目执行单位) may carry theirs as 103-名称, [015001]名称 or
+// (433)名称. A table that prints no code gets one from DerivedCode: for a
+// project from its year, 实施单位 and name, for an agency from its name.
+// A form that names one agency only uses it as both. Each of these is a
+// note for the publisher, not an error.
+//
+// 资金总额 (年度资金总额, 预算数) is converted to 万元 exactly, with
+// package decimal: 3,309,840.00 元 is 330.984 万元, and an amount in 万元
+// keeps its digits as printed. Its unit is the one the amount prints
+// (854万(…)), else its label's qualifier, else the funds block's
+// (资金情况（万元）, 金额（万元）), else the table's 金额单位 line; without
+// one the table is an error asking the publisher to state it. A form that
+// prints only a breakdown totals the breakdown's top rows, (一), (二)….
+// A workbook's number is read from its stored digits and keeps the
+// places its format shows when those are the same number.
+//
+// The year is the latest title's above the table (“(2021年度)”,
+// “部门预算项目绩效目标申报表(2023年度)”), else Options.Year. 项目起止时间
+// (实施期) is split into start and end at its one dash or 至. 总体目标
+// (中期目标, 实施期目标) is OverallGoal, 年度目标 (本年度绩效目标, 项目当年绩效目标)
+// AnnualGoal, 项目概况 the Overview; these long texts keep the spaces of
+// their cells (a line break in a cell is one), where names and levels
+// lose those between Chinese characters (项目完成 指标 is 项目完成指标).
+//
+// # Indicators
+//
+// Merged 一级 and 二级 cells read the same on every row they span, and
+// blank ones (a CSV's) are the row above's. A score after a level, as in
+// 产出指标(50分), is dropped. Placeholder rows are skipped: “……”, “/”,
+// “指标2：” with nothing after it, an empty 三级 with an empty value. A
+// 三级 without a value, or a value without a 三级, is an error.
+//
+// The value cell is split by SplitValue when that is unambiguous: ≥85%,
+// >=1102人, 10辆, ≤475元/亩 and 100% become an operator (= when none is
+// printed), a number and a unit, and Printed keeps the cell as printed.
+// Words, dates and hedged figures (优良, 2023.07-2024.01, ±3%以内, 95%以上)
+// stay as printed with operator 定性. A 指标性质 or 指标方向 column holds an
+// operator or a direction (正向, 反向), whichever its cells say, since
+// districts swap the two labels; 指标值类型 定性 makes the value words. An
+// operator or unit printed both in the value and in its own column must
+// agree.
+//
+// # What is not data
+//
+// 填表人, 联系人, 项目负责人, 财务负责人 and their names and telephone
+// numbers are read as labels and values and dropped, as are known fields
+// the model does not hold (项目类别, 归口科室…). The indicator rows end at
+// the last row of their merged row label (绩效指标), at a cell left of the
+// columns, at 项目名称, a footer (审核意见, 合计, 注：…), personal
+// information, a title or another header; blank rows, page numbers and a
+// header repeated on a new page are skipped.
+//
+// # Errors
+//
+// Errors are *budget.Error in Chinese naming the cell, as grid.Pos
+// prints it (预算.xlsx!Sheet1!C7, page.html:37), saying what is wrong and
+// what to do; Projects returns every problem of a file at once as a
+// budget.ErrorList. A file in which no grid holds a known layout is
+// refused with what was found and what is missing. Grids with no label
+// at all (a web page's footer) are ignored.
+package layouts

@@ -1,0 +1,209 @@
+package layouts
+
+import (
+	"strings"
+	"testing"
+
+	"budgetsite/generator/budget"
+)
+
+// The tables below are more of the shared excerpts, each laid out as a
+// sheet saved as CSV would hold it (merged cells printed once); where an
+// excerpt stops, the table ends early or is completed in its style, as
+// noted. Personal names and numbers are made up.
+
+// 14_shandong-linyi_2025: odd level names (一级, 二级, 三级, 年度数值,
+// 产出值…), 项目主管部门 only, 项目资金申请(万元) over 资金总额：.
+var linyi = []string{
+	"项目支出目标申报表",
+	"(2025年度)",
+	"项目名称,小学教育公用经费",
+	"项目主管部门,临邑县师范附属小学",
+	"项目资金申请(万元),资金总额:,438.768",
+	",财政拨款:,438.768",
+	",其他:,",
+	"项目总体情况,\"根据鲁财科教(2024)67号文件,小学教育公用经费每生每年780元,县级财政负担20%计,主要用于学校教学与管理、校舍维修维护及日常办公等。\"",
+	"一级,二级,三级,年度数值,备注",
+	"产出值,数量值,小学就读人数,<=6962人,",
+	",质量值,教学条件改善、办学水平提高,=100%,",
+	",时效值,教育均衡化发展,有效,",
+	",成本值,义务教育小学生均公用经费,780元/生/年,",
+	"效益值,经济效益值,经费有效使用情况,=100%,",
+	",社会效益值,教学质量提高、办学条件改善,=100%,",
+	",生态效益值,安全情况,有效,",
+	",可持续影响值,学生受益情况,=100%,",
+	",,,,",
+	"内容保障 | 公务邮箱,",
+}
+
+// 11_hunan-yueyangxian_2022: the amount is text (854万(…)), 资金情况
+// (万元) as a group, 年度目标 below 总体目标, a note under the table. The
+// rows after 年增粮食 are abridged.
+var yueyang = []string{
+	"绩效目标申报表(基础设施建设类)",
+	"(2022年度)",
+	"项目名称,岳阳县2022年高标准农田建设项目,项目负责人及电话,王某",
+	"主管部门,岳阳县农业农村局,实施单位,农田建设服务中心",
+	"资金情况 (万元),年度资金总额:,\"854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)\"",
+	",其中:财政拨款,\"854万854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)\"",
+	",其他资金,",
+	"总体目标,年度目标,",
+	",完成项目主体工程70%,",
+	"绩效指标,一级指标,二级指标,三级指标,指标值",
+	",产出指标,数量指标,脱贫村村内道路硬化里程,≥100公里",
+	",,,脱贫户供水设施数量,≥20座",
+	",,质量指标,项目(工程)验收合格率,100%",
+	",,时效指标,项目(工程)完成及时率,≥100%",
+	",,成本指标,财政资金补助,1600元/亩",
+	",效益指标,经济效益 指标,年增粮食,3500公斤",
+	",满意度指标,服务对象满意度指标,受益脱贫(监测)户满意度,≥95%",
+	"注:各地请根据实际情况，从上述绩效指标中选择适合的填报。,,,,",
+}
+
+func TestExcerptLinyi(t *testing.T) {
+	ps, notes, err := Projects(csvGrids(t, "linyi.csv", csv(linyi...)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	school := budget.Coded{Code: DerivedCode("临邑县师范附属小学"), Name: "临邑县师范附属小学"}
+	checkProject(t, ps[0], DerivedCode("2025", school.Name, "小学教育公用经费"), "小学教育公用经费", 2025, school, school, "438.768")
+	if !strings.HasPrefix(ps[0].Overview, "根据鲁财科教(2024)67号文件") {
+		t.Errorf("overview %q", ps[0].Overview)
+	}
+	checkRows(t, ps[0], []row{
+		{"产出值", "数量值", "小学就读人数", "≤", "6962", "人", "0", "", "<=6962人"},
+		{"产出值", "质量值", "教学条件改善、办学水平提高", "=", "100", "%", "0", "", "=100%"},
+		{"产出值", "时效值", "教育均衡化发展", "定性", "有效", "", "0", "", ""},
+		{"产出值", "成本值", "义务教育小学生均公用经费", "=", "780", "元/生/年", "0", "", "780元/生/年"},
+		{"效益值", "经济效益值", "经费有效使用情况", "=", "100", "%", "0", "", "=100%"},
+		{"效益值", "社会效益值", "教学质量提高、办学条件改善", "=", "100", "%", "0", "", "=100%"},
+		{"效益值", "生态效益值", "安全情况", "定性", "有效", "", "0", "", ""},
+		{"效益值", "可持续影响值", "学生受益情况", "=", "100", "%", "0", "", "=100%"},
+	})
+	if !strings.Contains(notes.Error(), "linyi.csv:4: 表中只有项目主管部门“临邑县师范附属小学”，没有实施单位；已把它同时作为实施单位") {
+		t.Errorf("notes:\n%v", notes)
+	}
+}
+
+func TestExcerptYueyang(t *testing.T) {
+	ps, _, err := Projects(csvGrids(t, "yueyang.csv", csv(yueyang...)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "岳阳县2022年高标准农田建设项目"
+	unit := budget.Coded{Code: DerivedCode("农田建设服务中心"), Name: "农田建设服务中心"}
+	checkProject(t, ps[0], DerivedCode("2022", unit.Name, name), name, 2022,
+		budget.Coded{Code: DerivedCode("岳阳县农业农村局"), Name: "岳阳县农业农村局"}, unit, "854")
+	if ps[0].AnnualGoal != "完成项目主体工程70%" {
+		t.Errorf("annual goal %q", ps[0].AnnualGoal)
+	}
+	checkRows(t, ps[0], []row{
+		{"产出指标", "数量指标", "脱贫村村内道路硬化里程", "≥", "100", "公里", "0", "", "≥100公里"},
+		{"产出指标", "数量指标", "脱贫户供水设施数量", "≥", "20", "座", "0", "", "≥20座"},
+		{"产出指标", "质量指标", "项目(工程)验收合格率", "=", "100", "%", "0", "", "100%"},
+		{"产出指标", "时效指标", "项目(工程)完成及时率", "≥", "100", "%", "0", "", "≥100%"},
+		{"产出指标", "成本指标", "财政资金补助", "=", "1600", "元/亩", "0", "", "1600元/亩"},
+		{"效益指标", "经济效益指标", "年增粮食", "=", "3500", "公斤", "0", "", "3500公斤"},
+		{"满意度指标", "服务对象满意度指标", "受益脱贫(监测)户满意度", "≥", "95", "%", "0", "", "≥95%"},
+	})
+	if strings.Contains(dump(t, ps, nil), "王某") {
+		t.Error("项目负责人 became data")
+	}
+}
+
+// TestExcerptsRefused: excerpts whose tables are not read, and why.
+func TestExcerptsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows []string
+		want string
+	}{
+		// 12_shaanxi-qingjian_2021: 资金情况 names no unit, nor does the
+		// page; the publisher has to say whether 500 is 万元.
+		{"qingjian.csv", []string{"绩效目标申报表", "(2021年度)",
+			"项目名称,2021年交通局寨山石坪、鲍家沟果园路,项目负责人及联系电话,刘某09120000000",
+			"主管部门,清涧县交通运输局,实施单位,清涧县交通运输局", "资金情况,年度资金总额:,500", ",其中:财政拨款,500", ",其他资金,",
+			"总,年度目标", ",\"1、改善基础实施建设,呼家河至鲍家沟果园路建设2公里、寨山石坪果园路2公里\"",
+			"绩,一级指标,二级指标,三级指标,指标值", ",产出指标,数量指标,寨山石坪村新建水泥路1条,2km"},
+			"qingjian.csv:5: 年度资金总额“500”没有注明金额单位。请注明单位"},
+		// 19_zhejiang-cixi_2023: a policy's indicators with no form.
+		{"cixi.csv", []string{"3岁以下婴幼儿照护服务项目项目绩效目标", "项目具体目标表", "一级指标,二级指标,指标名称,指标值",
+			"产出指标,数量指标,每千人托位,4.5", ",质量指标,应补尽补率,100%"},
+			"cixi.csv:3: 找到指标表头，但没有找到“项目名称”"},
+		// 07_hunan-yueyanglou_2023: a department's overall target, with
+		// the text through a broken Traditional conversion.
+		{"yueyanglou.csv", []string{"岳陽樓區價格認證鑒定中心2023年度整體績效目標表", "部門(單位)名稱,岳陽樓區價格認證鑒定中心",
+			"一級指標,二級指標,三級指標,指標值類型,*指標值,計量單位"},
+			"yueyanglou.csv: 没有找到绩效目标表：表中没有“项目名称”，也没有指标表头"},
+		// 28_hunan-hengshan_2020: a self-evaluation with no scores.
+		{"hengshan.csv", []string{"2020年度县级专项资金绩效目标自评表", "专项资金名称,县级储备粮",
+			"绩效指标,一级指标,二级指标,三级指标,年度指标值,全年完成值,未完成原因和改进措施"},
+			"hengshan.csv:3: 这是绩效自评表（表头有“全年完成值”），不是绩效目标表"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Projects(csvGrids(t, tc.name, csv(tc.rows...)), Options{})
+			wantError(t, err, tc.want)
+		})
+	}
+}
+
+// wuhanForm is made up in the shape the brief of this package describes
+// (no excerpt has all of it): 预算部门(及编码) and 项目执行单位 with codes in
+// brackets, 项目起止时间, 资金总额（元）, 总体目标 and 本年度绩效目标 side by
+// side with their texts below, and the columns 指标内容, 指标值及单位,
+// 指标方向, 绩效标准 and 备注; a 联系人 row and a 财务负责人 footer.
+const wuhanForm = `<html><head><meta charset="utf-8"></head><body>
+<table>
+<tr><td colspan="7">2024年度项目支出绩效目标申报表</td></tr>
+<tr><td>项目名称</td><td colspan="6">中小学课后服务补助</td></tr>
+<tr><td>预算部门(及编码)</td><td colspan="2">[015]武汉市青山区教育局</td><td>项目执行单位</td><td colspan="3">[015001]武汉市青山区教育局（本级）</td></tr>
+<tr><td>联系人</td><td colspan="2">张某某</td><td>联系电话</td><td colspan="3">027-00000000</td></tr>
+<tr><td>项目起止时间</td><td colspan="6">2024.01-2024.12</td></tr>
+<tr><td rowspan="3">资金总额（元）</td><td colspan="2">年度资金总额</td><td colspan="4">1,234,500.00</td></tr>
+<tr><td colspan="2">其中：财政拨款</td><td colspan="4">1,234,500.00</td></tr>
+<tr><td colspan="2">其他资金</td><td colspan="4">0.00</td></tr>
+<tr><td colspan="3">总体目标</td><td colspan="4">本年度绩效目标</td></tr>
+<tr><td colspan="3">三年内课后服务覆盖全区中小学。</td><td colspan="4">2024年覆盖全区公办中小学，参与学生不少于3000人次。</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>指标内容</td><td>指标值及单位</td><td>指标方向</td><td>绩效标准</td><td>备注</td></tr>
+<tr><td rowspan="3">产出指标</td><td rowspan="2">数量指标</td><td>参与学生人次</td><td>≥3000人次</td><td>正向</td><td>计划标准</td><td></td></tr>
+<tr><td>覆盖学校数</td><td>36所</td><td>正向</td><td>计划标准</td><td>含九年一贯制学校</td></tr>
+<tr><td>时效指标</td><td>服务期间</td><td>2024.01-2024.12</td><td></td><td>计划标准</td><td></td></tr>
+<tr><td>成本指标</td><td>经济成本指标</td><td>生均补助标准</td><td>≤400元/生</td><td>反向</td><td>行业标准</td><td></td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>家长满意度</td><td>≥90%</td><td>正向</td><td>历史标准</td><td></td></tr>
+<tr><td colspan="3">财务负责人：李某某</td><td colspan="4">填报日期：2024年1月5日</td></tr>
+</table></body></html>`
+
+func TestWuhanStyleForm(t *testing.T) {
+	g := htmlGrids(t, "wuhan.html", wuhanForm)
+	ps, notes, err := Projects(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := budget.Coded{Code: "015001", Name: "武汉市青山区教育局（本级）"}
+	checkProject(t, ps[0], DerivedCode("2024", unit.Name, "中小学课后服务补助"), "中小学课后服务补助", 2024,
+		budget.Coded{Code: "015", Name: "武汉市青山区教育局"}, unit, "123.45")
+	p := ps[0]
+	if p.Start != "2024.01" || p.End != "2024.12" || p.OverallGoal != "三年内课后服务覆盖全区中小学。" ||
+		p.AnnualGoal != "2024年覆盖全区公办中小学，参与学生不少于3000人次。" {
+		t.Errorf("fields %q %q %q %q", p.Start, p.End, p.OverallGoal, p.AnnualGoal)
+	}
+	checkRows(t, p, []row{
+		{"产出指标", "数量指标", "参与学生人次", "≥", "3000", "人次", "0", "正向", "≥3000人次"},
+		{"产出指标", "数量指标", "覆盖学校数", "=", "36", "所", "0", "正向", "36所"},
+		{"产出指标", "时效指标", "服务期间", "定性", "2024.01-2024.12", "", "0", "", ""},
+		{"成本指标", "经济成本指标", "生均补助标准", "≤", "400", "元/生", "0", "反向", "≤400元/生"},
+		{"满意度指标", "服务对象满意度指标", "家长满意度", "≥", "90", "%", "0", "正向", "≥90%"},
+	})
+	if p.Indicators[0].Standard != "计划标准" || p.Indicators[3].Standard != "行业标准" || p.Indicators[1].Remark != "含九年一贯制学校" {
+		t.Errorf("standard %q %q, remark %q", p.Indicators[0].Standard, p.Indicators[3].Standard, p.Indicators[1].Remark)
+	}
+	all := dump(t, ps, notes)
+	for _, personal := range []string{"张某某", "027-00000000", "李某某"} {
+		if strings.Contains(all, personal) {
+			t.Errorf("%q became data:\n%s", personal, all)
+		}
+	}
+	if len(notes) != 1 { // the derived project code only
+		t.Errorf("notes:\n%v", notes)
+	}
+}

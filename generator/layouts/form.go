@@ -1,0 +1,365 @@
+package layouts
+
+import (
+	"strconv"
+	"strings"
+
+	"budgetsite/generator/budget"
+	"budgetsite/generator/decimal"
+	"budgetsite/generator/grid"
+	"budgetsite/generator/markdown"
+)
+
+// A field is a label of a form and the value it prints.
+type field struct {
+	label cell
+	lab   label
+	value cell
+	has   bool // a value cell was found (it may be empty)
+}
+
+// A form is what the labels of one table's form say.
+type form struct {
+	fields    map[role]*field
+	breakdown []*field        // the funds breakdown, in order
+	units     []cell          // group labels and column heads that state a unit of money
+	consumed  map[[2]int]bool // labels and values, by anchor
+}
+
+func (f *form) text(r role) string {
+	if fl := f.fields[r]; fl != nil {
+		return fl.value.text
+	}
+	return ""
+}
+
+// prose is a long text field (a goal, the overview) as the cell holds
+// it: a space between two Chinese sentences may be the publisher's line
+// break, so it is kept.
+func (f *form) prose(r role) string {
+	if fl := f.fields[r]; fl != nil {
+		return fl.value.Cell.Text
+	}
+	return ""
+}
+
+// readForm reads the labels of rows [a, b) and their values. A label's
+// value is the cell to its right; or, when that is another label or
+// there is none, the cell below it (年度目标 over its text, as the forms
+// print 总体目标 | 年度目标 | … above the goals). A value may also follow
+// the label in its own cell after a colon.
+func (s *scanner) readForm(a, b int) *form {
+	f := &form{fields: map[role]*field{}, consumed: map[[2]int]bool{}}
+	for r := a; r < b; r++ {
+		cs := s.rows[r]
+		for i, c := range cs {
+			if c.above || c.text == "" || f.consumed[c.anchor()] {
+				continue
+			}
+			l, ok := c.lab, c.isLab
+			if !ok || l.role.isColumn() {
+				continue
+			}
+			f.consumed[c.anchor()] = true
+			switch l.role {
+			case rGroup, rMoneyHeader, rIndicators:
+				if u, other := unitOfQualifier(l.qual); u != "" || other != "" {
+					f.units = append(f.units, c)
+				}
+				continue
+			}
+			fl := &field{label: c, lab: l}
+			if l.has {
+				fl.value, fl.has = c, true
+				fl.value.text, fl.value.Cell.Text, fl.value.Kind = l.inline, l.inline, grid.Text
+			} else if v, ok := s.valueOf(cs, i, b, f.consumed, l.role); ok {
+				fl.value, fl.has = v, true
+				f.consumed[v.anchor()] = true
+			} else if (l.role == rFunds || l.role == rOverall || l.role == rAnnual) && i+1 < len(cs) && cs[i+1].isLab {
+				// A label over labels is a group (资金总额（元） over
+				// 年度资金总额 and its breakdown): its qualifier may say
+				// the unit of the amounts in it.
+				if u, other := unitOfQualifier(l.qual); u != "" || other != "" {
+					f.units = append(f.units, c)
+				}
+				continue
+			}
+			switch l.role {
+			case rBreakdown:
+				f.breakdown = append(f.breakdown, fl)
+			case rPersonal, rIgnored, rFooter:
+				// Read so that the value is never taken for anything
+				// else, and dropped: personal information is no data.
+			default:
+				if old := f.fields[l.role]; old == nil || old.value.text == "" && fl.value.text != "" {
+					f.fields[l.role] = fl
+				}
+			}
+		}
+	}
+	return f
+}
+
+// valueOf finds the value of the label cs[i]: see readForm.
+func (s *scanner) valueOf(cs []cell, i, b int, consumed map[[2]int]bool, r role) (cell, bool) {
+	c := cs[i]
+	long := r == rOverall || r == rAnnual || r == rOverview
+	if i+1 < len(cs) {
+		n := cs[i+1]
+		if !n.above && !consumed[n.anchor()] && !n.isLab && (n.text != "" || !long) {
+			return n, true
+		}
+	}
+	below := c.Pos.Row - 1 + c.RowSpan
+	if below >= b || below >= len(s.rows) {
+		return cell{}, false
+	}
+	for _, x := range s.rows[below] {
+		if x.above || x.text == "" || consumed[x.anchor()] || x.end <= c.col || x.col >= c.end {
+			continue
+		}
+		if x.isLab {
+			break
+		}
+		return x, true
+	}
+	return cell{}, false
+}
+
+// form reads a form whose indicator header is h; start is the first row
+// after the previous table. It returns the row after the table.
+func (s *scanner) form(start int, h *header) int {
+	names := s.nameRows(start, h.row)
+	end := s.indicatorEnd(h)
+	if len(names) == 0 {
+		s.note(start, h.row+1)
+		s.errorAt(h.cols[0].cell.Pos, "找到指标表头，但没有找到“项目名称”",
+			"每张绩效目标表都应在指标之前写明项目名称、主管部门、资金总额等栏目；如果这是一张只有指标的表，请在表头上方补上这些栏目")
+		return end
+	}
+	a := start
+	if len(names) > 1 {
+		for _, n := range names[:len(names)-1] {
+			s.errorAt(n.Pos, "找到“项目名称”，但没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
+				"请确认这张表完整，没有漏掉绩效指标部分；如果上下两张表只是同一项目，请删除多余的“项目名称”")
+		}
+		a = names[len(names)-1].Pos.Row - 1
+	}
+	f := s.readForm(a, h.row)
+	s.preamble(start, h.row, f.consumed)
+
+	var inds []budget.Indicator
+	var prev levels
+	before := len(s.errs)
+	for r := h.row + 1; r < end; r++ {
+		if s.classify(h, r) != rowData {
+			continue
+		}
+		if in, ok := s.indicator(h, s.readRow(h, r), &prev); ok {
+			inds = append(inds, in)
+		}
+	}
+	nameAt := names[len(names)-1].Pos
+	p := budget.Project{Indicators: inds, Source: source(nameAt)}
+	s.project(&p, nameAt, h, len(s.errs) > before, projectCells{
+		name: f.text(rName), code: f.text(rCode), department: f.fields[rDepartment], unit: f.fields[rUnit],
+	})
+	if fl := f.fields[rAttribute]; fl != nil {
+		p.Attribute = fl.value.text
+	}
+	p.Start, p.End = f.text(rStart), f.text(rEnd)
+	if period := f.text(rPeriod); period != "" && p.Start == "" && p.End == "" {
+		p.Start, p.End = splitPeriod(period)
+	}
+	p.OverallGoal = f.prose(rOverall)
+	p.AnnualGoal = f.prose(rAnnual)
+	p.Overview = markdown.Escape(f.prose(rOverview))
+	if d, ok := s.formFunds(f, nameAt); ok {
+		p.Funds = d
+	}
+	s.add(p, before)
+	return end
+}
+
+// indicatorEnd returns the row after the indicator rows of h.
+func (s *scanner) indicatorEnd(h *header) int {
+	r := h.row + 1
+	for r < len(s.rows) && s.classify(h, r) != rowEnd {
+		r++
+	}
+	return r
+}
+
+// projectCells are the cells naming a project and its agencies.
+type projectCells struct {
+	name, code       string
+	department, unit *field
+}
+
+// project sets a project's year, code, name and agencies, deriving the
+// codes a table does not print. at is the 项目名称 label; failed says
+// the indicator rows had errors already reported.
+func (s *scanner) project(p *budget.Project, at grid.Pos, h *header, failed bool, pc projectCells) {
+	p.Year = s.year
+	if p.Year == 0 {
+		p.Year = s.opt.Year
+	}
+	switch {
+	case p.Year == 0:
+		s.errorAt(at, "无法确定这张表的年度", "请在表上方保留带年度的标题（例如“(2021年度)”），或在导入时用 --year 指定年度")
+	case p.Year < 1990 || p.Year > 2100:
+		s.errorAt(at, "年度“"+strconv.Itoa(p.Year)+"”不正确", "年度应为 1990 至 2100 之间的四位年份；请检查标题中的年度或 --year 的值")
+	}
+	code, name := splitProjectCode(pc.name)
+	if pc.code != "" {
+		code = pc.code
+	}
+	p.Name = name
+	if name == "" {
+		s.errorAt(at, "项目名称为空", "请填写项目名称")
+	}
+	p.Department = s.agency(pc.department, "主管部门")
+	p.Unit = s.agency(pc.unit, "实施单位")
+	switch {
+	case pc.department == nil && pc.unit == nil:
+		s.errorAt(at, "项目“"+name+"”没有找到主管部门或实施单位", "请在表中写明“主管部门”和“实施单位”（或预算单位）")
+	case pc.department == nil:
+		p.Department = p.Unit
+		s.noteAt(pc.unit.label.Pos, "表中只有"+labelName(pc.unit.label)+"“"+p.Unit.Name+"”，没有主管部门；已把它同时作为主管部门",
+			"如有主管部门，请在表中补上“主管部门”一栏后重新导入")
+	case pc.unit == nil:
+		p.Unit = p.Department
+		s.noteAt(pc.department.label.Pos, "表中只有"+labelName(pc.department.label)+"“"+p.Department.Name+"”，没有实施单位；已把它同时作为实施单位",
+			"如有实施单位，请在表中补上“实施单位”一栏后重新导入")
+	}
+	if code == "" && name != "" {
+		code = DerivedCode(strconv.Itoa(p.Year), p.Unit.Name, name)
+		s.noteAt(at, "项目“"+name+"”没有项目编码，已生成编码 "+code,
+			"编码由年度、实施单位和项目名称生成，重新导入同一张表得到同一编码；如有正式的项目编码，请把项目名称写成“编码-项目名称”")
+	}
+	if code != "" && !budget.ValidCode(code) {
+		s.errorAt(at, "项目编码“"+code+"”含有不允许的字符", "项目编码只能由字母和数字组成，它会用作网页文件名")
+	}
+	p.Code = code
+	if len(p.Indicators) == 0 && !failed {
+		s.errorAt(h.cols[0].cell.Pos, "项目“"+name+"”没有绩效指标", "请在指标表头下填写绩效指标，每行一个三级指标和它的指标值")
+	}
+}
+
+// add keeps the project if reading it reported no error since before.
+func (s *scanner) add(p budget.Project, before int) {
+	if len(s.errs) == before {
+		s.projects = append(s.projects, p)
+	}
+}
+
+// agency reads a 主管部门 or 实施单位 cell: “103-名称”, “[015001]名称”,
+// “(433)名称”, or a name alone, whose code is derived from it.
+func (s *scanner) agency(fl *field, what string) budget.Coded {
+	if fl == nil {
+		return budget.Coded{}
+	}
+	code, name := splitCoded(fl.value.text)
+	if name == "" {
+		s.errorAt(fl.label.Pos, what+"为空", "请填写"+what+"名称")
+		return budget.Coded{}
+	}
+	if code == "" {
+		code = DerivedCode(name)
+		s.noteAt(fl.value.Pos, what+"“"+name+"”没有编码，已生成编码 "+code,
+			"编码由名称生成，名称不变编码就不变；如有正式编码，请写成“编码-名称”，例如“103-重庆市綦江区人民政府办公室”")
+	} else if !budget.ValidCode(code) {
+		s.errorAt(fl.value.Pos, what+"编码“"+code+"”不正确", "编码只能由 1 到 64 个字母和数字组成，它会用作网页文件名")
+	}
+	return budget.Coded{Code: code, Name: name}
+}
+
+// formFunds reads 资金总额 and converts it to 万元. Its unit is the one
+// the amount prints (854万), else its label's (资金总额（元）), else the
+// funds block's (资金情况（万元）, 金额（万元）), else the table's 金额单位
+// line. A form that prints no total (only a breakdown under 金额（万元）)
+// totals the top rows of the breakdown, those numbered (一), (二)….
+func (s *scanner) formFunds(f *form, at grid.Pos) (decimal.Decimal, bool) {
+	fl := f.fields[rFunds]
+	if fl != nil && fl.value.text != "" {
+		return s.amount(f, fl, fl.lab.qual)
+	}
+	var total decimal.Decimal
+	tops := 0
+	for _, b := range f.breakdown {
+		if !topLevelRe.MatchString(strings.ReplaceAll(b.label.text, " ", "")) || b.value.text == "" {
+			continue
+		}
+		d, ok := s.amount(f, b, b.lab.qual)
+		if !ok {
+			return total, false
+		}
+		total = total.Add(d)
+		tops++
+	}
+	if tops > 0 {
+		return total, true
+	}
+	if fl != nil {
+		at = fl.label.Pos
+	}
+	s.errorAt(at, "没有找到资金总额", "请在表中填写“资金总额（万元）”")
+	return total, false
+}
+
+// amount reads an amount cell of the form in 万元.
+func (s *scanner) amount(f *form, fl *field, qual string) (decimal.Decimal, bool) {
+	what := labelName(fl.label)
+	d, unit, ok := parseAmount(fl.value.Cell)
+	if !ok {
+		s.errorAt(fl.value.Pos, what+"“"+fl.value.text+"”不是金额", "金额应为数字，例如 109.73 或 3,309,840.00")
+		return d, false
+	}
+	if unit == "" {
+		u, other := unitOfQualifier(qual)
+		for _, c := range f.units {
+			if u != "" || other != "" {
+				break
+			}
+			u, other = unitOfQualifier(c.lab.qual)
+		}
+		if other != "" {
+			s.errorAt(fl.label.Pos, "金额单位“"+other+"”无法换算", "金额单位应为“元”或“万元”；请把金额换算为元或万元后重新导入")
+			return d, false
+		}
+		if u == "" {
+			if u, ok = s.moneyLine(); !ok {
+				return d, false
+			}
+		}
+		unit = u
+	}
+	if unit == "" {
+		s.errorAt(fl.value.Pos, what+"“"+fl.value.text+"”没有注明金额单位",
+			"请注明单位：把栏目写成“资金总额（万元）”或“资金总额（元）”，或在表上方加一行“金额单位：万元”")
+		return d, false
+	}
+	return toWan(d, unit), true
+}
+
+// labelName is a label cell as messages name it: without a colon and
+// what follows it.
+func labelName(c cell) string {
+	name, _, _ := strings.Cut(strings.ReplaceAll(c.text, "：", ":"), ":")
+	return strings.TrimSpace(name)
+}
+
+// splitPeriod splits 项目起止时间 into start and end at its one dash or 至:
+// “2023.07-2024.01”, “2021年1月至12月”. A period it cannot split is the
+// start.
+func splitPeriod(s string) (start, end string) {
+	for _, sep := range []string{"至", "—", "－", "–", "~", "～", "-"} {
+		if strings.Count(s, sep) == 1 {
+			a, b, _ := strings.Cut(s, sep)
+			if a, b = strings.TrimSpace(a), strings.TrimSpace(b); a != "" && b != "" {
+				return a, b
+			}
+		}
+	}
+	return s, ""
+}
