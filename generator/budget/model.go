@@ -159,3 +159,15 @@ func ValidCode(s string) bool {
 	}
 	return true
 }
+
+// HasWeights reports whether the table prints weights (权重 or 分值). Many
+// districts' tables do not; such a table has every weight zero, shows no
+// 权重 column and is not held to the weight rules.
+func (p *Project) HasWeights() bool {
+	for _, in := range p.Indicators {
+		if !in.Weight.IsZero() {
+			return true
+		}
+	}
+	return false
+}

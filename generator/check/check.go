@@ -210,6 +210,9 @@ func checkCode(c *checker, p *budget.Project) {
 }
 
 func checkWeights(c *checker, p *budget.Project) {
+	if !p.HasWeights() {
+		return // the table prints no weights (权重/分值): nothing to check
+	}
 	total := p.WeightTotal()
 	ok := false
 	for _, t := range c.cfg.WeightTotals {

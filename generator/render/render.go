@@ -416,6 +416,9 @@ type projectView struct {
 	Unit       *site.Agency
 	Rows       []indicatorRow
 	Total      decimal.Decimal
+	// Weighted is false for a table that prints no weights: the page
+	// then shows no 权重 column and no total.
+	Weighted bool
 }
 
 func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
@@ -423,7 +426,7 @@ func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
 		Code: p.Code, Name: p.Name, Year: p.Year, Funds: p.Funds, Attribute: p.Attribute,
 		Start: p.Start, End: p.End, Overview: p.Overview, AnnualGoal: p.AnnualGoal, PubDate: p.PubDate,
 		Indicators: p.Indicators, Department: dept, Unit: unit,
-		Rows: buildRows(p.Indicators), Total: p.WeightTotal(),
+		Rows: buildRows(p.Indicators), Total: p.WeightTotal(), Weighted: p.HasWeights(),
 	}
 }
 
@@ -494,7 +497,9 @@ func (r *Renderer) projectPage(p *budget.Project) *pageData {
 		metaTag{"Description", pd.Description},
 	)
 	pd.Downloads = r.downloadsFor(opendata.LevelProject, p.Year, opendata.ProjectDataPath(p, ""))
-	pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})}
+	if p.HasWeights() { // a table without weights has nothing to chart
+		pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})}
+	}
 	if hist := r.site.ProjectHistory(p); len(hist) > 1 {
 		years := make([]int, len(hist))
 		totals := make([]decimal.Decimal, len(hist))
