@@ -132,18 +132,20 @@ func textFields(p *budget.Project) []struct {
 		{"overview", p.Overview, p.Lines["overview"]},
 		{"annual_goal", p.AnnualGoal, p.Lines["annual_goal"]},
 		{"attribute", p.Attribute, p.Lines["attribute"]},
+		{"overall_goal", p.OverallGoal, p.Lines["overall_goal"]},
 	}
 	for i, in := range p.Indicators {
-		fs = append(fs,
-			struct {
+		for _, f := range []struct{ key, text string }{
+			{"level3", in.Level3}, {"value", in.Value}, {"printed", in.Printed}, {"standard", in.Standard}, {"remark", in.Remark},
+		} {
+			if f.text == "" {
+				continue
+			}
+			fs = append(fs, struct {
 				path, text string
 				line       int
-			}{fmt.Sprintf("indicators[%d].level3", i), in.Level3, in.Line},
-			struct {
-				path, text string
-				line       int
-			}{fmt.Sprintf("indicators[%d].value", i), in.Value, in.Line},
-		)
+			}{fmt.Sprintf("indicators[%d].%s", i, f.key), f.text, in.Line})
+		}
 	}
 	return fs
 }
@@ -307,9 +309,11 @@ func (pv *privacy) redactAll(projects []*budget.Project) []*budget.Project {
 		r := strings.NewReplacer(pairs...)
 		q := *p
 		q.Name, q.Overview, q.AnnualGoal, q.Attribute = r.Replace(p.Name), r.Replace(p.Overview), r.Replace(p.AnnualGoal), r.Replace(p.Attribute)
+		q.OverallGoal = r.Replace(p.OverallGoal)
 		q.Indicators = make([]budget.Indicator, len(p.Indicators))
 		for j, in := range p.Indicators {
 			in.Level3, in.Value = r.Replace(in.Level3), r.Replace(in.Value)
+			in.Printed, in.Standard, in.Remark = r.Replace(in.Printed), r.Replace(in.Standard), r.Replace(in.Remark)
 			q.Indicators[j] = in
 		}
 		out[i] = &q
@@ -327,6 +331,14 @@ func fieldName(path string) string {
 		return "项目当年绩效目标"
 	case path == "attribute":
 		return "项目属性"
+	case path == "overall_goal":
+		return "总体目标"
+	case strings.HasSuffix(path, ".printed"):
+		return "指标值（原表）"
+	case strings.HasSuffix(path, ".standard"):
+		return "绩效标准"
+	case strings.HasSuffix(path, ".remark"):
+		return "备注"
 	case strings.HasSuffix(path, ".level3"):
 		return "三级指标"
 	case strings.HasSuffix(path, ".value"):

@@ -391,3 +391,32 @@ func TestRedactLongestFirst(t *testing.T) {
 }
 
 // --- builds ---
+
+// TestPrivacyCoversImportedFields: the text fields other districts'
+// tables bring (总体目标, 绩效标准, 备注, the value as printed) are scanned
+// and redacted like the others.
+func TestPrivacyCoversImportedFields(t *testing.T) {
+	p := &budget.Project{Code: "X1", Name: "项目", File: "a.md", OverallGoal: "联系人王小明负责",
+		Indicators: []budget.Indicator{{Level3: "资助", Value: "1", Remark: "补助对象张三丰", Standard: "计划标准", Printed: "≥1人"}}}
+	rep, err := Check([]*budget.Project{p}, Config{}, PrivacyConfig{Terms: []string{"王小明"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, f := range rep.Findings {
+		if strings.HasPrefix(f.Rule, "privacy-") {
+			fields = append(fields, f.Message)
+		}
+	}
+	joined := strings.Join(fields, "\n")
+	if !strings.Contains(joined, "总体目标") || !strings.Contains(joined, "备注") {
+		t.Fatalf("findings do not cover 总体目标 and 备注:\n%s", joined)
+	}
+	out, err := Redact([]*budget.Project{p}, PrivacyConfig{Redact: []string{"王小明", "张三丰"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := out[0]; strings.Contains(q.OverallGoal, "王小明") || strings.Contains(q.Indicators[0].Remark, "张三丰") {
+		t.Errorf("not redacted: %q %q", q.OverallGoal, q.Indicators[0].Remark)
+	}
+}
