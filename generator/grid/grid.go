@@ -39,24 +39,18 @@ func (p Pos) String() string {
 	return p.File
 }
 
-// A Kind says what a cell's Text holds.
-type Kind uint8
+// Kind says what a cell holds: text, a number stored in a workbook
+// (Text is its decimal digits), or a number under a date or time format
+// (Text is the serial). Every cell of a text, CSV or HTML source is Text.
+// It is the workbook reader's own kind.
+type Kind = xlsx.Kind
 
+// The kinds of cell.
 const (
-	Text   Kind = iota // text; every cell of a text, CSV or HTML source
-	Number             // a number stored in a workbook; Text is its decimal digits
-	Date               // a number under a date or time format; Text is the serial
+	Text   = xlsx.Text
+	Number = xlsx.Number
+	Date   = xlsx.Date
 )
-
-func (k Kind) String() string {
-	switch k {
-	case Number:
-		return "number"
-	case Date:
-		return "date"
-	}
-	return "text"
-}
 
 // A Cell is one cell of a Grid.
 type Cell struct {
