@@ -97,6 +97,13 @@ func TestBuildImportedLayouts(t *testing.T) {
 			t.Errorf("nanyue page has a %s column, though no indicator has one", col)
 		}
 	}
+	// projects.json carries what the pages show.
+	data := string(pages["data/projects.json"])
+	for _, want := range []string{`"weight":10,"direction":"正向","remark":"抽样调查"}`, `"direction":"反向","printed":"0"}`, `"printed":">=1102人"}`} {
+		if !strings.Contains(data, want) {
+			t.Errorf("projects.json lacks %s", want)
+		}
+	}
 	// Rebuild after an edit equals a cold build.
 	ms, _ := filepath.Glob(filepath.Join(contentDir, "*", "*.md"))
 	b, err := os.ReadFile(ms[0])
