@@ -89,11 +89,13 @@ func (g *globalFlags) load(cmd *cobra.Command) (generator.Config, error) {
 func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var contentDir string
 	var year int
+	var dryRun bool
 	cmd := &cobra.Command{
-		Use:   "import [--content DIR] FILE...",
+		Use:   "import [--content DIR] [--dry-run] FILE...",
 		Short: "把绩效目标表导入为内容文件",
 		Long: "import 读取从绩效目标表 PDF 提取的文本（.txt，制表符分隔，UTF-8 或 GB18030），或 Excel 工作簿（.xlsx）、CSV 文件（.csv）、网页（.html），每个项目写成一个 Markdown 内容文件：DIR/<年度>/<项目编码>.md。\n" +
-			"表中没有项目编码时，按年度、实施单位和项目名称生成编码并提示。所有文件先全部检查，有任何错误都不写入。",
+			"表中没有项目编码时，按年度、实施单位和项目名称生成编码并提示。所有文件先全部检查，有任何错误都不写入。\n" +
+			"加 --dry-run 只检查并列出将导入的项目，不写入任何文件。",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd)
@@ -102,6 +104,14 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 			}
 			if cmd.Flags().Changed("content") {
 				cfg.ContentDir = contentDir
+			}
+			if dryRun {
+				plan, err := content.Plan(args, tables.ParseOptions{Year: year})
+				if err != nil {
+					return err
+				}
+				printPlan(stdout, plan, cfg.ContentDir)
+				return nil
 			}
 			start := time.Now()
 			bar := newProgressBar(stderr, "导入")
@@ -124,7 +134,39 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&contentDir, "content", "content", "内容目录")
 	cmd.Flags().IntVar(&year, "year", 0, "标题中没有年度时使用的年度")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "只检查并列出将导入的项目，不写入任何文件")
 	return cmd
+}
+
+// printPlan lists what an import would write, one line per project, then
+// the notes and a summary line.
+func printPlan(w io.Writer, plan *content.ImportPlan, contentDir string) {
+	for _, p := range plan.Projects {
+		code := p.Code
+		if p.DerivedCode {
+			code += "（生成）"
+		}
+		fmt.Fprintf(w, "%d 年 %s %s｜主管部门 %s｜实施单位 %s｜资金总额 %s 万元｜绩效指标 %d 个\n",
+			p.Year, code, p.Name, coded(p.Department.Code, p.Department.Name), coded(p.Unit.Code, p.Unit.Name),
+			p.Funds, len(p.Indicators))
+	}
+	for _, n := range plan.Notes {
+		fmt.Fprintln(w, "提示："+n.Error())
+	}
+	years := make([]string, len(plan.Years))
+	for i, y := range plan.Years {
+		years[i] = fmt.Sprint(y)
+	}
+	fmt.Fprintf(w, "试导入：将导入 %d 个项目（%s 年）到目录 %s，未写入任何文件\n",
+		len(plan.Projects), strings.Join(years, "、"), contentDir)
+}
+
+// coded prints an agency as the tables do: “103-名称”.
+func coded(code, name string) string {
+	if code == "" {
+		return name
+	}
+	return code + "-" + name
 }
 
 func newBuildCmd(ctx context.Context, g *globalFlags, stdout, stderr io.Writer) *cobra.Command {

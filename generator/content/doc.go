@@ -19,5 +19,7 @@
 // before anything is written, a new year appears
 // whole through one staging folder, existing files are replaced
 // atomically and only when their bytes change, and a pub_date set by
-// hand survives re-import.
+// hand survives re-import. Plan is the checking half alone (the dry
+// run): the projects Import would write, with Import's errors and
+// notes, and nothing written.
 package content

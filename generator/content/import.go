@@ -75,20 +75,31 @@ func at(file string, s budget.Source) (string, int) {
 	return file, 0
 }
 
-// Import parses input files and writes one content file per project
-// under contentDir/<year>/<code>.md: extracted text (.txt) through
-// package tables, workbooks, CSV files and web pages through packages
-// grid and layouts, chosen by the file's extension. Every input is parsed and
-// checked before anything is written, so bad input leaves content/ as it
-// was. A project's hand-set pub_date survives re-import. progress, when
-// not nil, is told of each content file written or found unchanged, from
-// several goroutines.
-func Import(files []string, contentDir string, opt tables.ParseOptions, progress func(done, total int)) (*ImportResult, error) {
-	type located struct {
-		p    budget.Project
-		file string
-	}
-	var all []located
+// ImportPlan is what an import would write: every project of the input
+// files, parsed and checked exactly as Import does, with nothing written.
+type ImportPlan struct {
+	Projects []Planned // in input order
+	Years    []int     // ascending
+	// Notes are as in ImportResult.
+	Notes budget.ErrorList
+}
+
+// Planned is one project an import would write.
+type Planned struct {
+	budget.Project
+	// From is the input file the project was read from.
+	From string
+	// DerivedCode reports that the table printed no project code and the
+	// code was made from the year, the 实施单位 and the name
+	// (layouts.DerivedCode).
+	DerivedCode bool
+}
+
+// Plan parses and checks input files as Import does and returns what
+// Import would write, without touching any content folder: the dry run
+// of an import. Its errors are Import's.
+func Plan(files []string, opt tables.ParseOptions) (*ImportPlan, error) {
+	var all []Planned
 	var errs, notes budget.ErrorList
 	for _, name := range files {
 		ps, n, err := parseFile(name, opt)
@@ -98,20 +109,21 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 		}
 		notes = append(notes, n...)
 		for _, p := range ps {
-			all = append(all, located{p, name})
+			derived := gridFile(name) && p.Code == layouts.DerivedCode(strconv.Itoa(p.Year), p.Unit.Name, p.Name)
+			all = append(all, Planned{Project: p, From: name, DerivedCode: derived})
 		}
 	}
-	seen := map[string]located{}
+	seen := map[string]Planned{}
 	for _, l := range all {
-		key := strconv.Itoa(l.p.Year) + "/" + l.p.Code
+		key := strconv.Itoa(l.Year) + "/" + l.Code
 		if prev, ok := seen[key]; ok {
-			file, line := at(l.file, l.p.Source)
-			pfile, pline := at(prev.file, prev.p.Source)
+			file, line := at(l.From, l.Source)
+			pfile, pline := at(prev.From, prev.Source)
 			if pline > 0 {
 				pfile += ":" + strconv.Itoa(pline)
 			}
 			errs = append(errs, &budget.Error{File: file, Line: line,
-				Msg:  fmt.Sprintf("项目编码 %s 重复：%s 已有同一编码的项目", l.p.Code, pfile),
+				Msg:  fmt.Sprintf("项目编码 %s 重复：%s 已有同一编码的项目", l.Code, pfile),
 				Hint: "同一年度的项目编码必须唯一；请检查是否重复导入了同一张表，或改正其中一个编码"})
 			continue
 		}
@@ -120,11 +132,36 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	plan := &ImportPlan{Projects: all, Notes: notes}
+	years := map[int]bool{}
+	for _, l := range all {
+		if !years[l.Year] {
+			years[l.Year] = true
+			plan.Years = append(plan.Years, l.Year)
+		}
+	}
+	sort.Ints(plan.Years)
+	return plan, nil
+}
 
+// Import parses input files and writes one content file per project
+// under contentDir/<year>/<code>.md: extracted text (.txt) through
+// package tables, workbooks, CSV files and web pages through packages
+// grid and layouts, chosen by the file's extension. Every input is parsed and
+// checked (Plan) before anything is written, so bad input leaves content/ as it
+// was. A project's hand-set pub_date survives re-import. progress, when
+// not nil, is told of each content file written or found unchanged, from
+// several goroutines.
+func Import(files []string, contentDir string, opt tables.ParseOptions, progress func(done, total int)) (*ImportResult, error) {
+	plan, err := Plan(files, opt)
+	if err != nil {
+		return nil, err
+	}
+	all, notes := plan.Projects, plan.Notes
 	res := &ImportResult{Projects: len(all), Notes: notes}
 	years := map[int]bool{}
 	for _, l := range all {
-		years[l.p.Year] = true
+		years[l.Year] = true
 	}
 	// A year new to the content folder is written into a staging folder
 	// that is renamed into place when every file is written: the year
@@ -159,7 +196,7 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 	results := make([]outcome, len(all))
 	var done atomic.Int64
 	workers.Each(len(all), func(i int) {
-		p := all[i].p
+		p := all[i].Project
 		path := filepath.Join(contentDir, strconv.Itoa(p.Year), p.Code+".md")
 		results[i].path = path
 		if dir, ok := staged[p.Year]; ok {

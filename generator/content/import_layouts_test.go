@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -146,3 +147,62 @@ func TestImportLayoutsRefused(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// TestPlanIsImportWithoutWriting: Plan returns the projects Import
+// writes, in input order, marks the codes made for tables that print
+// none, reports Import's notes and errors, and creates nothing.
+func TestPlanIsImportWithoutWriting(t *testing.T) {
+	files := []string{layoutFixture("flat.csv"), layoutFixture("chongqing.csv")}
+	plan, err := Plan(files, tables.ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	var derived []bool
+	for _, p := range plan.Projects {
+		codes = append(codes, yearCode(p))
+		derived = append(derived, p.DerivedCode)
+	}
+	if want := []string{"2023/X3F2B5142BB4F7F2A", "2023/X0D383EA66912049A", "2023/XE20F42127A389037", "2022/500110T101", "2023/500110T103"}; !reflect.DeepEqual(codes, want) {
+		t.Errorf("planned %v, want %v", codes, want)
+	}
+	if want := []bool{true, true, true, false, false}; !reflect.DeepEqual(derived, want) {
+		t.Errorf("derived codes %v, want %v", derived, want)
+	}
+	if !reflect.DeepEqual(plan.Years, []int{2022, 2023}) {
+		t.Errorf("years %v", plan.Years)
+	}
+	if plan.Projects[0].From != files[0] || plan.Projects[3].From != files[1] {
+		t.Errorf("from %q, %q", plan.Projects[0].From, plan.Projects[3].From)
+	}
+
+	dir := filepath.Join(t.TempDir(), "content")
+	res, err := Import(files, dir, tables.ParseOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Notes) == 0 || !reflect.DeepEqual(plan.Notes, res.Notes) {
+		t.Errorf("plan notes %v, import notes %v", plan.Notes, res.Notes)
+	}
+	for _, p := range plan.Projects {
+		path := filepath.Join(dir, filepath.FromSlash(yearCode(p))+".md")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Marshal(&p.Project)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(data) != string(want) {
+			t.Errorf("%s differs from the planned project", path)
+		}
+	}
+
+	// Errors are Import's.
+	if _, err := Plan([]string{files[0], files[0]}, tables.ParseOptions{}); err == nil || !strings.Contains(err.Error(), "项目编码 X3F2B5142BB4F7F2A 重复") {
+		t.Errorf("duplicate codes: %v", err)
+	}
+}
+
+func yearCode(p Planned) string { return strconv.Itoa(p.Year) + "/" + p.Code }

@@ -97,7 +97,10 @@ func TestExportXLSXDeterministic(t *testing.T) {
 }
 
 // TestExportDataDictionary keeps the dictionary, the CSV headers and the
-// projects.json contract in step.
+// projects.json contract in step. The optional keys (omitempty), which
+// only imported forms fill, are deliberately not in the dictionary yet:
+// listing them would change the download page of every site, the
+// shipped sample's included; they must be exactly these.
 func TestExportDataDictionary(t *testing.T) {
 	dict := Dictionary()
 	byFile := map[string][]string{}
@@ -114,13 +117,16 @@ func TestExportDataDictionary(t *testing.T) {
 		t.Errorf("indicators.csv entries %q", byFile[IndicatorsCSVPath])
 	}
 	// Every key of the JSON contract, in its order.
-	var want []string
+	var want, optional []string
 	var walk func(prefix string, typ reflect.Type)
 	walk = func(prefix string, typ reflect.Type) {
 		for i := 0; i < typ.NumField(); i++ {
 			f := typ.Field(i)
-			key := prefix + strings.Split(f.Tag.Get("json"), ",")[0]
+			tag := strings.Split(f.Tag.Get("json"), ",")
+			key := prefix + tag[0]
 			switch {
+			case len(tag) > 1 && tag[1] == "omitempty":
+				optional = append(optional, key)
 			case f.Type == reflect.TypeOf(budget.Coded{}):
 				walk(key+".", f.Type)
 			case f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct:
@@ -134,6 +140,51 @@ func TestExportDataDictionary(t *testing.T) {
 	walk("", reflect.TypeOf(jsonExport{}))
 	if got := byFile[ProjectsJSONPath]; !reflect.DeepEqual(got, want) {
 		t.Errorf("projects.json entries\n got %q\nwant %q", got, want)
+	}
+	if wantOpt := []string{"projects[].overall_goal", "projects[].indicators[].direction", "projects[].indicators[].standard",
+		"projects[].indicators[].remark", "projects[].indicators[].printed"}; !reflect.DeepEqual(optional, wantOpt) {
+		t.Errorf("optional projects.json keys %q, want %q", optional, wantOpt)
+	}
+}
+
+// TestExportJSONImportedFields: projects.json carries 总体目标 and each
+// indicator's 指标方向, 绩效标准, 备注 and printed value when a project has
+// them, each in its place in the contract's order, and a project without
+// them exports exactly the keys it always had.
+func TestExportJSONImportedFields(t *testing.T) {
+	p := &budget.Project{Code: "P1", Name: "项目", Year: 2022, Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "1001", Name: "单位"},
+		Funds: decimal.MustDecimal("1.5"), OverallGoal: "三年目标", AnnualGoal: "当年目标",
+		Indicators: []budget.Indicator{
+			{Level1: "产出指标", Level2: "数量指标", Level3: "覆盖率", Value: "85", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("90"),
+				Direction: "正向", Standard: "计划标准", Remark: "抽样调查", Printed: "≥85%"},
+			{Level1: "满意度指标", Level2: "服务对象满意度指标", Level3: "满意度", Value: "好", Operator: "定性"},
+		}}
+	var b bytes.Buffer
+	if err := writeProjectsJSON(&b, []*budget.Project{p}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"overview":"","overall_goal":"三年目标","annual_goal":"当年目标",`,
+		`{"level1":"产出指标","level2":"数量指标","level3":"覆盖率","value":"85","operator":"≥","unit":"%","weight":90,"direction":"正向","standard":"计划标准","remark":"抽样调查","printed":"≥85%"}`,
+		`{"level1":"满意度指标","level2":"服务对象满意度指标","level3":"满意度","value":"好","operator":"定性","unit":"","weight":0}`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("projects.json lacks %s:\n%s", want, b.String())
+		}
+	}
+
+	p.OverallGoal, p.Indicators[0] = "", budget.Indicator{Level1: "产出指标", Level2: "数量指标", Level3: "覆盖率", Value: "85", Operator: "≥", Unit: "%", Weight: decimal.MustDecimal("90")}
+	b.Reset()
+	if err := writeProjectsJSON(&b, []*budget.Project{p}); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"version":1,"projects":[{"code":"P1","name":"项目","year":2022,"department":{"code":"1","name":"部门"},"unit":{"code":"1001","name":"单位"},` +
+		`"funds_wan":1.5,"attribute":"","start":"","end":"","overview":"","annual_goal":"当年目标","indicators":[` +
+		`{"level1":"产出指标","level2":"数量指标","level3":"覆盖率","value":"85","operator":"≥","unit":"%","weight":90},` +
+		`{"level1":"满意度指标","level2":"服务对象满意度指标","level3":"满意度","value":"好","operator":"定性","unit":"","weight":0}],` +
+		`"weight_total":90,"page":"2022/project/P1.html"}]}` + "\n"
+	if b.String() != want {
+		t.Errorf("a project without the optional fields exports\n%s\nwant\n%s", b.String(), want)
 	}
 }
 

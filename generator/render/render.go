@@ -409,25 +409,48 @@ type projectView struct {
 	Attribute  string
 	Start, End string
 	Overview   string
-	AnnualGoal string
-	PubDate    string
-	Indicators []budget.Indicator
-	Department *site.Agency
-	Unit       *site.Agency
-	Rows       []indicatorRow
-	Total      decimal.Decimal
+	// OverallGoal is 总体目标, shown as a row of its own when set.
+	OverallGoal string
+	AnnualGoal  string
+	PubDate     string
+	Indicators  []budget.Indicator
+	Department  *site.Agency
+	Unit        *site.Agency
+	Rows        []indicatorRow
+	Total       decimal.Decimal
 	// Weighted is false for a table that prints no weights: the page
 	// then shows no 权重 column and no total.
 	Weighted bool
+	// Directions, Standards and Remarks report that at least one
+	// indicator has a 指标方向, 绩效标准 or 备注: only then does the table
+	// show that column.
+	Directions, Standards, Remarks bool
+	// TotalSpan is how many columns the 权重合计 label spans: those
+	// before the 权重 column.
+	TotalSpan int
 }
 
 func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
-	return &projectView{
+	v := &projectView{
 		Code: p.Code, Name: p.Name, Year: p.Year, Funds: p.Funds, Attribute: p.Attribute,
 		Start: p.Start, End: p.End, Overview: p.Overview, AnnualGoal: p.AnnualGoal, PubDate: p.PubDate,
 		Indicators: p.Indicators, Department: dept, Unit: unit,
 		Rows: buildRows(p.Indicators), Total: p.WeightTotal(), Weighted: p.HasWeights(),
 	}
+	v.OverallGoal = p.OverallGoal
+	for _, in := range p.Indicators {
+		v.Directions = v.Directions || in.Direction != ""
+		v.Standards = v.Standards || in.Standard != ""
+		v.Remarks = v.Remarks || in.Remark != ""
+	}
+	v.TotalSpan = 6
+	if v.Directions {
+		v.TotalSpan++
+	}
+	if v.Standards {
+		v.TotalSpan++
+	}
+	return v
 }
 
 // indicatorRow is an indicator with the rowspans of the merged 一级/二级
@@ -436,22 +459,30 @@ func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
 // as in projectView.
 type indicatorRow struct {
 	Level1, Level2, Level3 string
-	Value, Operator, Unit  string
-	Weight                 decimal.Decimal
-	N                      int
-	L1Span                 int // >0 on the first row of a 一级 group
-	L2Span                 int
-	L1ID, L2ID             string
-	RowID                  string
-	HeadersCells           string
+	// Value is the value cell as the table printed it (Indicator.Printed)
+	// when the importer kept that, else the value.
+	Value, Operator, Unit       string
+	Direction, Standard, Remark string
+	Weight                      decimal.Decimal
+	N                           int
+	L1Span                      int // >0 on the first row of a 一级 group
+	L2Span                      int
+	L1ID, L2ID                  string
+	RowID                       string
+	HeadersCells                string
 }
 
 func buildRows(ins []budget.Indicator) []indicatorRow {
 	rows := make([]indicatorRow, len(ins))
 	l1Start, l2Start := 0, 0
 	for i, in := range ins {
-		rows[i] = indicatorRow{Level1: in.Level1, Level2: in.Level2, Level3: in.Level3, Value: in.Value,
-			Operator: in.Operator, Unit: in.Unit, Weight: in.Weight, N: i + 1, RowID: fmt.Sprintf("ind-%d", i+1)}
+		value := in.Value
+		if in.Printed != "" {
+			value = in.Printed
+		}
+		rows[i] = indicatorRow{Level1: in.Level1, Level2: in.Level2, Level3: in.Level3, Value: value,
+			Operator: in.Operator, Unit: in.Unit, Direction: in.Direction, Standard: in.Standard, Remark: in.Remark,
+			Weight: in.Weight, N: i + 1, RowID: fmt.Sprintf("ind-%d", i+1)}
 		if i == 0 || in.Level1 != ins[i-1].Level1 {
 			l1Start, l2Start = i, i
 			rows[i].L1Span = 1

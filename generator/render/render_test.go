@@ -84,3 +84,64 @@ func TestAssetsNeedTheChartsBundle(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// TestProjectPageShowsImportedFields: 总体目标 is a row of the form when
+// set; the 指标值 cell shows the value as printed when the importer kept
+// it; a 绩效标准 column appears only when an indicator has a standard, its
+// cells headed as the others, and a table without such fields renders
+// none of them.
+func TestProjectPageShowsImportedFields(t *testing.T) {
+	render := func(p *budget.Project) string {
+		t.Helper()
+		tmpl, err := LoadTemplates(SiteLayers(""), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := site.NewSite(site.Settings{Title: "测试", PubDate: "2022-02-15"}, []*budget.Project{p}, nil)
+		for _, pg := range New(s, tmpl, nil).Pages() {
+			if pg.Path == "2022/project/"+p.Code+".html" {
+				b, err := pg.Render()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+		}
+		t.Fatal("no project page")
+		return ""
+	}
+	p := &budget.Project{Code: "A1", Name: "项目", Year: 2022, File: "content/2022/A1.md",
+		Department: budget.Coded{Code: "103", Name: "部门"}, Unit: budget.Coded{Code: "103001", Name: "单位"},
+		Funds: decimal.MustDecimal("1.5"), OverallGoal: "三年内覆盖全部村居", AnnualGoal: "当年覆盖一半",
+		Indicators: []budget.Indicator{
+			{Level1: "产出指标", Level2: "数量指标", Level3: "覆盖村居", Value: "85", Operator: "≥", Unit: "%", Printed: "≥85%", Standard: "计划标准"},
+			{Level1: "产出指标", Level2: "数量指标", Level3: "培训人次", Value: "100", Operator: "=", Unit: "人次"},
+		}}
+	page := render(p)
+	for _, want := range []string{
+		`<tr><th scope="row">总体目标</th><td colspan="3">三年内覆盖全部村居</td></tr><tr><th scope="row">项目当年绩效目标</th>`,
+		`<th scope="col" id="h-unit">度量单位</th><th scope="col" id="h-standard">绩效标准</th></tr>`,
+		`<td class="num" headers="h-value l1-1 l2-1 ind-1">≥85%</td>`,
+		`<td headers="h-standard l1-1 l2-1 ind-1">计划标准</td></tr>`,
+		`<td class="num" headers="h-value l1-1 l2-1 ind-2">100</td>`,
+		`<td headers="h-standard l1-1 l2-1 ind-2"></td></tr>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	for _, absent := range []string{"h-direction", "h-remark", "h-weight", "权重合计"} {
+		if strings.Contains(page, absent) {
+			t.Errorf("page has %s, though no indicator has one", absent)
+		}
+	}
+
+	p.OverallGoal, p.Indicators[0].Printed, p.Indicators[0].Standard = "", "", ""
+	page = render(p)
+	if strings.Contains(page, "总体目标") || strings.Contains(page, "h-standard") || strings.Contains(page, "≥85%") {
+		t.Error("a project without the optional fields shows them")
+	}
+	if !strings.Contains(page, `<td class="num" headers="h-value l1-1 l2-1 ind-1">85</td>`) {
+		t.Error("without a printed value the cell does not show the value")
+	}
+}
