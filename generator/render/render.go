@@ -346,11 +346,25 @@ func computeYearCharts(y *site.Year) []chart {
 		units = append(units, amountItem{Name: u.Name, Value: u.Total})
 	}
 	yr := fmt.Sprint(y.Year)
-	return []chart{
+	charts := []chart{
 		fundsPie(chartID("y", yr, "dept"), fmt.Sprintf("%d年各主管部门资金分布", y.Year), depts, y.Total, "主管部门"),
 		fundsPie(chartID("y", yr, "unit"), fmt.Sprintf("%d年各实施单位资金分布", y.Year), units, y.Total, "实施单位"),
-		weightSunburst(chartID("y", yr, "weight"), fmt.Sprintf("%d年绩效指标权重分布（按一级、二级指标汇总）", y.Year), y.Projects),
 	}
+	if anyWeights(y.Projects) {
+		charts = append(charts, weightSunburst(chartID("y", yr, "weight"), fmt.Sprintf("%d年绩效指标权重分布（按一级、二级指标汇总）", y.Year), y.Projects))
+	}
+	return charts
+}
+
+// anyWeights reports whether any of the projects prints weights; a chart
+// of weights over tables without them would be empty.
+func anyWeights(ps []*budget.Project) bool {
+	for _, p := range ps {
+		if p.HasWeights() {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
@@ -388,9 +402,10 @@ func (r *Renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
 		}
 		pd.Charts = append(pd.Charts, fundsPie(id+"_units", "各实施单位资金分布", units, a.Total, "实施单位"))
 	}
-	pd.Charts = append(pd.Charts,
-		fundsBar(id+"_projects", "各项目资金分布", items, a.Total, "项目"),
-		weightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
+	pd.Charts = append(pd.Charts, fundsBar(id+"_projects", "各项目资金分布", items, a.Total, "项目"))
+	if anyWeights(a.Projects) {
+		pd.Charts = append(pd.Charts, weightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
+	}
 	if hist := r.site.AgencyHistory(a); len(hist) > 1 {
 		pd.History = site.AgencyChanges(hist, a.Year)
 		pd.Charts = append(pd.Charts, fundsHistory(id+"_history", "历年资金总额", pd.History))
