@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/internal/xlsxtest"
 )
 
 var bigFlat struct {

@@ -11,7 +11,7 @@ import (
 
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
-	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/internal/xlsxtest"
 	"budgetsite/generator/grid/xlsx"
 )
 

@@ -11,7 +11,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"budgetsite/generator/budget"
-	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/internal/xlsxtest"
 	"budgetsite/generator/grid/xlsx"
 )
 

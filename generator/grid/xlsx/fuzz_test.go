@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"budgetsite/generator/decimal"
-	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/internal/xlsxtest"
 )
 
 // FuzzRead fuzzes the worksheet and shared-string XML inside a valid

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"budgetsite/generator/grid/internal/xlsxtest"
+	"budgetsite/generator/internal/xlsxtest"
 )
 
 // sheetXML is hand-written worksheet XML: cell types, rich text, escapes,
