@@ -8,8 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"budgetsite/generator/internal/xlsxtest"
 	"budgetsite/generator/grid/xlsx"
+	"budgetsite/generator/internal/xlsxtest"
 )
 
 // TestXLSXAgreesWithExcelize reads every workbook fixture with excelize as

@@ -11,8 +11,8 @@ import (
 
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
-	"budgetsite/generator/internal/xlsxtest"
 	"budgetsite/generator/grid/xlsx"
+	"budgetsite/generator/internal/xlsxtest"
 )
 
 // checkGrid checks the invariants every reader promises for a grid read

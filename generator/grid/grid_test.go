@@ -11,8 +11,8 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"budgetsite/generator/budget"
-	"budgetsite/generator/internal/xlsxtest"
 	"budgetsite/generator/grid/xlsx"
+	"budgetsite/generator/internal/xlsxtest"
 )
 
 // want is one expected cell: at grid row r and column c (1-based), with
