@@ -22,7 +22,7 @@ func ReadText(name string, r io.Reader) (Grid, error) {
 	if err != nil {
 		return Grid{}, err
 	}
-	text, err := decodeText(name, b, "文本文件")
+	text, err := DecodeText(name, b, "文本文件")
 	if err != nil {
 		return Grid{}, err
 	}
@@ -74,7 +74,7 @@ func ReadCSV(name string, r io.Reader) (Grid, error) {
 	if err != nil {
 		return Grid{}, err
 	}
-	text, err := decodeText(name, b, " CSV 文件")
+	text, err := DecodeText(name, b, " CSV 文件")
 	if err != nil {
 		return Grid{}, err
 	}
@@ -239,7 +239,13 @@ var (
 // decodeText turns the bytes of a text or CSV file into UTF-8: UTF-8 with
 // or without a BOM, UTF-16 with a BOM, else GB18030 (of which GBK and
 // GB2312 are subsets). what names the kind of file in messages.
-func decodeText(name string, b []byte, what string) (string, error) {
+// DecodeText turns the bytes of a text file into UTF-8: UTF-8 with or
+// without BOM, UTF-16 with BOM, or GB18030/GBK, which budget systems on
+// Chinese Windows write. Valid UTF-8 is taken as UTF-8; mostly-UTF-8 text
+// with a few damaged bytes is refused at the damaged line rather than
+// garbled as GB18030; workbooks and PDFs given as text are named as such.
+// what names the kind of file in the messages (e.g. "文本文件").
+func DecodeText(name string, b []byte, what string) (string, error) {
 	bad := func(line int) error {
 		return errorAt(Pos{File: name, Line: line}, "无法识别的文本编码", "请另存为 UTF-8 或 GB18030 编码的"+what+"后重试")
 	}

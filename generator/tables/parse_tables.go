@@ -3,6 +3,7 @@ package tables
 import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
+	"budgetsite/generator/grid"
 	"budgetsite/generator/internal/workers"
 	"budgetsite/generator/markdown"
 	"fmt"
@@ -40,9 +41,9 @@ func parseTables(r io.Reader, name string, opt ParseOptions, perChunk int) ([]bu
 	if err != nil {
 		return nil, &budget.Error{File: name, Msg: "无法读取文件：" + err.Error()}
 	}
-	text, _, err := decodeText(raw)
+	text, err := grid.DecodeText(name, raw, "文本文件")
 	if err != nil {
-		return nil, &budget.Error{File: name, Msg: "无法识别文件编码", Hint: "请将文件另存为 UTF-8 或 GB18030 编码后重试"}
+		return nil, err
 	}
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
 	var rows []textRow
