@@ -1,6 +1,7 @@
 package grid
 
 import (
+	"budgetsite/generator/internal/testkit"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			if got := b.String(); got != string(want) {
-				t.Errorf("grids differ from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), got))
+				t.Errorf("grids differ from %s (go test -update rewrites it):\n%s", golden, testkit.DiffLines(string(want), got))
 			}
 		})
 	}
@@ -119,25 +120,4 @@ func dump(b *strings.Builder, g Grid) {
 		}
 		b.WriteByte('\n')
 	}
-}
-
-// diffLines shows the first lines where two texts differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
 }

@@ -9,17 +9,14 @@ package layouts
 import (
 	"bytes"
 	"flag"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"budgetsite/generator/grid/xlsx"
+	"budgetsite/generator/internal/xlsxtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated fixtures and the golden files in testdata")
@@ -50,46 +47,6 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-type xlsxSheet struct {
-	name   string
-	merges [][3]string // from, to, anchor value
-	cells  [][2]any    // ref, value
-	styles map[string]string
-}
-
-func writeXLSX(t testing.TB, s xlsxSheet, widths map[string]float64) []byte {
-	f := excelize.NewFile()
-	defer f.Close()
-	must(t, f.SetSheetName("Sheet1", s.name))
-	for _, m := range s.merges {
-		must(t, f.SetCellValue(s.name, m[0], m[2]))
-		must(t, f.MergeCell(s.name, m[0], m[1]))
-	}
-	for _, c := range s.cells {
-		must(t, f.SetCellValue(s.name, c[0].(string), c[1]))
-	}
-	for _, ref := range slices.Sorted(maps.Keys(s.styles)) {
-		code := s.styles[ref]
-		st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-		if err != nil {
-			t.Fatal(err)
-		}
-		from, to, ok := strings.Cut(ref, ":")
-		if !ok {
-			to = from
-		}
-		must(t, f.SetCellStyle(s.name, from, to, st))
-	}
-	for _, col := range slices.Sorted(maps.Keys(widths)) {
-		must(t, f.SetColWidth(s.name, col, col, widths[col]))
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
@@ -105,68 +62,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // 一级 and 二级 cells, 三级 merged across two columns, one 100% stored as
 // the number 1.
 func zhaohuaXLSX(t testing.TB) []byte {
-	form := xlsxSheet{
-		name: "绩效目标申报表",
-		merges: [][3]string{
-			{"A1", "F1", "项目支出绩效目标申报表"},
-			{"A2", "F2", "(2021年度)"},
-			{"B3", "F3", "麻风病防治"},
-			{"B4", "F4", "区疾控中心"},
-			{"A5", "A13", "项目资金(万元)"},
-			{"B5", "D5", "年度资金总额"},
-			{"E5", "F5", "金额(万元)"},
-			{"A14", "A15", "总体\n目标"},
-			{"B14", "F14", "年度目标"},
-			{"B15", "F15", "每年开展“世界麻风病日”、“中国麻风节”宣传活动和春节前到两个敬老院看望慰问院内休养员、村外康复者和现症患者,实现慰问全覆盖。"},
-			{"A16", "A28", "绩效指标"},
-			{"D16", "E16", "三级指标"},
-			{"B17", "B23", "项目完成\n指标"},
-			{"C17", "C18", "数量指标"},
-			{"C19", "C20", "质量指标"},
-			{"C21", "C22", "时效指标"},
-			{"B24", "B27", "项目效益\n指标"},
-			{"C24", "C25", "社会效益指标"},
-			{"C26", "C27", "可持续影响指标"},
-		},
-		cells: [][2]any{
-			{"A3", "项目名称"}, {"A4", "预算单位"},
-			{"B16", "一级指标"}, {"C16", "二级指标"}, {"F16", "指标值(包含数字及文字描述)"},
-			{"C23", "成本指标"}, {"B28", "满意度指标"}, {"C28", "满意度指标"},
-			{"F17", "32人"}, {"F18", "覆盖全区所有人员"},
-			{"F19", 1}, // typed as 100% in Excel
-			{"F20", "100%"},
-			{"F21", "2021年1月-12月"}, {"F22", "12月底前100%到位"},
-			{"F23", "严格按照指标任务落实工作"},
-			{"F24", "明显增加"}, {"F25", "明显增强"}, {"F26", "良好"}, {"F27", "持续加强"}, {"F28", "明显提升"},
-		},
-		styles: map[string]string{"E6:F13": "0.00", "F19": "0%"},
-	}
-	funds := []struct {
-		label  string
-		amount float64
-	}{
-		{"   (一)财政拨款小计", 4}, {"       1、一般公共预算", 4}, {"       2、政府性基金", 0},
-		{"       3、国有资本经营预算", 0}, {"   (二)自有资金小计", 0}, {"       1、事业收入", 0},
-		{"       2、经营性收入", 0}, {"   (三)其他收入", 0},
-	}
-	for i, f := range funds {
-		r := itoa(6 + i)
-		form.merges = append(form.merges, [3]string{"B" + r, "D" + r, f.label}, [3]string{"E" + r, "F" + r, ""})
-		form.cells = append(form.cells, [2]any{"E" + r, f.amount})
-	}
-	third := []string{
-		"每年春节慰问麻风村休养员、村外康复者和现症病人", "宣传教育",
-		"麻风村休养员、村外康复者和现症病人生活得到改善", "广大群众对病风病防治知识知晓率显著提升",
-		"项目实施时间", "资金拨付到位情况",
-		"严控成本,严格按照项目资金落实各项工作,不扩大,不增债",
-		"政府对麻风村休养员、村外康复者和现症病人的关爱", "广大群众对病风病防治意识",
-		"项目实施情况", "服务能力提升", "群众幸福感",
-	}
-	for i, s := range third {
-		r := itoa(17 + i)
-		form.merges = append(form.merges, [3]string{"D" + r, "E" + r, s})
-	}
-	return writeXLSX(t, form, map[string]float64{"A": 10, "B": 14, "C": 14, "D": 24, "E": 24, "F": 24})
+	return xlsxtest.Write(t, []xlsxtest.Sheet{xlsxtest.ZhaohuaForm()}, xlsxtest.FormWidths)
 }
 
 // wuhaiXLSX is 03_neimenggu-wuhai_2021 as a workbook: a header form with
@@ -178,9 +74,9 @@ func zhaohuaXLSX(t testing.TB) []byte {
 // value 0.25 (the excerpt prints “0” under the format 0) and the
 // 填表人 line with a made-up name and number.
 func wuhaiXLSX(t testing.TB) []byte {
-	s := xlsxSheet{
-		name: "Sheet1",
-		merges: [][3]string{
+	s := xlsxtest.Sheet{
+		Name: "Sheet1",
+		Merges: [][3]string{
 			{"A1", "J1", "再生资源回收市场管理经费项目绩效目标表"},
 			{"A2", "J2", "(2021年)"},
 			{"B3", "J3", "再生资源回收市场管理经费"},
@@ -197,11 +93,11 @@ func wuhaiXLSX(t testing.TB) []byte {
 			{"A13", "A26", "绩效指标(权重分值90分,其中产出指标权重分值50分,效益指标权重分值30分,满意度指标权重分值10分)"},
 			{"A27", "J27", "填表人：李某某  联系电话：13800000000"},
 		},
-		cells: [][2]any{
+		Cells: [][2]any{
 			{"A3", "项目名称"}, {"A4", "项目类别"}, {"A5", "归口科室"}, {"A6", "主管部门"}, {"A7", "实施单位"},
 			{"F9", 3}, {"F10", 3}, {"F11", 0}, {"A12", "年度目标"},
 		},
-		styles: map[string]string{"G17": `yyyy"年"m"月"d"日"`, "H17": "#,##0", "G19": `yyyy"年"m"月"d"日"`, "H19": "#,##0", "G20": "0"},
+		Styles: map[string]string{"G17": `yyyy"年"m"月"d"日"`, "H17": "#,##0", "G19": `yyyy"年"m"月"d"日"`, "H19": "#,##0", "G20": "0"},
 	}
 	for i, row := range [][]any{
 		{"一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位", "分值", "备注"},
@@ -221,11 +117,11 @@ func wuhaiXLSX(t testing.TB) []byte {
 	} {
 		for j, v := range row {
 			if v != nil {
-				s.cells = append(s.cells, [2]any{xlsx.CellName(13+i, j+2), v})
+				s.Cells = append(s.Cells, [2]any{xlsx.CellName(13+i, j+2), v})
 			}
 		}
 	}
-	return writeXLSX(t, s, map[string]float64{"A": 16, "D": 24})
+	return xlsxtest.Write(t, []xlsxtest.Sheet{s}, map[string]float64{"A": 16, "D": 24})
 }
 
 // chongqingCSV is two of Chongqing's tables (those of package tables'

@@ -10,6 +10,7 @@ import (
 
 	"budgetsite/generator/budget"
 	"budgetsite/generator/grid"
+	"budgetsite/generator/internal/testkit"
 )
 
 // goldenFixtures are the fixtures whose projects are dumped to
@@ -46,7 +47,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			if got != string(want) {
-				t.Errorf("projects differ from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), got))
+				t.Errorf("projects differ from %s (go test -update rewrites it):\n%s", golden, testkit.DiffLines(string(want), got))
 			}
 		})
 	}
@@ -93,27 +94,6 @@ func dump(t testing.TB, ps []budget.Project, notes budget.ErrorList) string {
 	b.WriteString("--- notes\n")
 	for _, n := range notes {
 		b.WriteString(n.Error() + "\n")
-	}
-	return b.String()
-}
-
-// diffLines shows the first lines where two texts differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			b.WriteString("line " + itoa(i+1) + ":\n  want " + wl + "\n  got  " + gl + "\n")
-			shown++
-		}
 	}
 	return b.String()
 }

@@ -9,7 +9,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -143,4 +146,131 @@ func must(t testing.TB, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Sheet is one worksheet of a fixture workbook: merged areas with their
+// anchor's value, cells, number formats by cell or range, and numbers to
+// store verbatim (as a budget system writes them, e.g. 8827620.5299999993).
+type Sheet struct {
+	Name   string
+	Merges [][3]string // from, to, anchor value
+	Cells  [][2]any    // ref, value
+	Styles map[string]string
+	Raw    map[string]string // ref → stored number, written verbatim
+}
+
+// Write makes a workbook of the sheets with excelize, the same bytes for
+// the same sheets, so that tests can hold committed fixtures to it.
+func Write(t testing.TB, sheets []Sheet, widths map[string]float64) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range sheets {
+		if i == 0 {
+			must(t, f.SetSheetName("Sheet1", s.Name))
+		} else if _, err := f.NewSheet(s.Name); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range s.Merges {
+			must(t, f.SetCellValue(s.Name, m[0], m[2]))
+			must(t, f.MergeCell(s.Name, m[0], m[1]))
+		}
+		for _, c := range s.Cells {
+			must(t, f.SetCellValue(s.Name, c[0].(string), c[1]))
+		}
+		for _, ref := range slices.Sorted(maps.Keys(s.Raw)) {
+			must(t, f.SetCellDefault(s.Name, ref, s.Raw[ref]))
+		}
+		for _, ref := range slices.Sorted(maps.Keys(s.Styles)) {
+			code := s.Styles[ref]
+			st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, to, ok := strings.Cut(ref, ":")
+			if !ok {
+				to = from
+			}
+			must(t, f.SetCellStyle(s.Name, from, to, st))
+		}
+		for _, col := range slices.Sorted(maps.Keys(widths)) {
+			must(t, f.SetColWidth(s.Name, col, col, widths[col]))
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// FormWidths are the column widths of the form fixtures.
+var FormWidths = map[string]float64{"A": 10, "B": 14, "C": 14, "D": 24, "E": 24, "F": 24}
+
+// ZhaohuaForm is 18_sichuan-guangyuan-zhaohua_2021 (麻风病防治) laid out as
+// the form it was: 预算单位 only, a funding breakdown under 金额(万元) with no
+// total of its own, merged 一级 and 二级 cells, 三级 merged across two
+// columns, one 100% stored as the number 1.
+func ZhaohuaForm() Sheet {
+	form := Sheet{
+		Name: "绩效目标申报表",
+		Merges: [][3]string{
+			{"A1", "F1", "项目支出绩效目标申报表"},
+			{"A2", "F2", "(2021年度)"},
+			{"B3", "F3", "麻风病防治"},
+			{"B4", "F4", "区疾控中心"},
+			{"A5", "A13", "项目资金(万元)"},
+			{"B5", "D5", "年度资金总额"},
+			{"E5", "F5", "金额(万元)"},
+			{"A14", "A15", "总体\n目标"},
+			{"B14", "F14", "年度目标"},
+			{"B15", "F15", "每年开展“世界麻风病日”、“中国麻风节”宣传活动和春节前到两个敬老院看望慰问院内休养员、村外康复者和现症患者,实现慰问全覆盖。"},
+			{"A16", "A28", "绩效指标"},
+			{"D16", "E16", "三级指标"},
+			{"B17", "B23", "项目完成\n指标"},
+			{"C17", "C18", "数量指标"},
+			{"C19", "C20", "质量指标"},
+			{"C21", "C22", "时效指标"},
+			{"B24", "B27", "项目效益\n指标"},
+			{"C24", "C25", "社会效益指标"},
+			{"C26", "C27", "可持续影响指标"},
+		},
+		Cells: [][2]any{
+			{"A3", "项目名称"}, {"A4", "预算单位"},
+			{"B16", "一级指标"}, {"C16", "二级指标"}, {"F16", "指标值(包含数字及文字描述)"},
+			{"C23", "成本指标"}, {"B28", "满意度指标"}, {"C28", "满意度指标"},
+			{"F17", "32人"}, {"F18", "覆盖全区所有人员"},
+			{"F19", 1}, // typed as 100% in Excel
+			{"F20", "100%"},
+			{"F21", "2021年1月-12月"}, {"F22", "12月底前100%到位"},
+			{"F23", "严格按照指标任务落实工作"},
+			{"F24", "明显增加"}, {"F25", "明显增强"}, {"F26", "良好"}, {"F27", "持续加强"}, {"F28", "明显提升"},
+		},
+		Styles: map[string]string{"E6:F13": "0.00", "F19": "0%"},
+	}
+	funds := []struct {
+		label  string
+		amount float64
+	}{
+		{"   (一)财政拨款小计", 4}, {"       1、一般公共预算", 4}, {"       2、政府性基金", 0},
+		{"       3、国有资本经营预算", 0}, {"   (二)自有资金小计", 0}, {"       1、事业收入", 0},
+		{"       2、经营性收入", 0}, {"   (三)其他收入", 0},
+	}
+	for i, f := range funds {
+		r := strconv.Itoa(6 + i)
+		form.Merges = append(form.Merges, [3]string{"B" + r, "D" + r, f.label}, [3]string{"E" + r, "F" + r, ""})
+		form.Cells = append(form.Cells, [2]any{"E" + r, f.amount})
+	}
+	third := []string{
+		"每年春节慰问麻风村休养员、村外康复者和现症病人", "宣传教育",
+		"麻风村休养员、村外康复者和现症病人生活得到改善", "广大群众对病风病防治知识知晓率显著提升",
+		"项目实施时间", "资金拨付到位情况",
+		"严控成本,严格按照项目资金落实各项工作,不扩大,不增债",
+		"政府对麻风村休养员、村外康复者和现症病人的关爱", "广大群众对病风病防治意识",
+		"项目实施情况", "服务能力提升", "群众幸福感",
+	}
+	for i, s := range third {
+		r := strconv.Itoa(17 + i)
+		form.Merges = append(form.Merges, [3]string{"D" + r, "E" + r, s})
+	}
+	return form
 }
