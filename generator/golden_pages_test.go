@@ -1,8 +1,8 @@
 package generator
 
 import (
+	"budgetsite/generator/internal/testkit"
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,35 +42,8 @@ func TestGoldenPages(t *testing.T) {
 				t.Fatalf("%v (run with -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run with -update after reviewing):\n%s", page, golden, firstDiff(want, got))
+				t.Errorf("%s differs from %s (run with -update after reviewing):\n%s", page, golden, testkit.DiffLines(string(want), string(got)))
 			}
 		})
 	}
-}
-
-// firstDiff shows the first differing line with a little context.
-func firstDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, shorten(w), shorten(g))
-		}
-	}
-	return "(no line differs; trailing bytes differ)"
-}
-
-// shorten cuts a line for a readable diff.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 300 {
-		return string(r[:300]) + "…"
-	}
-	return s
 }

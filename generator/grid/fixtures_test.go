@@ -7,10 +7,7 @@ package grid
 // fixture's content came from and what was completed by hand.
 
 import (
-	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"budgetsite/generator/grid/xlsx"
+	"budgetsite/generator/internal/testkit"
 	"budgetsite/generator/internal/xlsxtest"
 )
 
@@ -33,23 +31,7 @@ var generated = map[string]func(testing.TB) []byte{
 }
 
 func TestFixtures(t *testing.T) {
-	for name, gen := range generated {
-		b := gen(t)
-		file := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(file, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		old, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(old, b) {
-			t.Errorf("%s differs from what fixtures_test.go generates; run go test -update and review the diff", file)
-		}
-	}
+	testkit.CheckGenerated(t, "testdata", generated, *update)
 }
 
 func must(t testing.TB, err error) {

@@ -7,15 +7,13 @@ package layouts
 // the golden files.
 
 import (
-	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"budgetsite/generator/grid/xlsx"
+	"budgetsite/generator/internal/testkit"
 	"budgetsite/generator/internal/xlsxtest"
 )
 
@@ -28,23 +26,7 @@ var generated = map[string]func(testing.TB) []byte{
 }
 
 func TestFixtures(t *testing.T) {
-	for name, gen := range generated {
-		b := gen(t)
-		file := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(file, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		old, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(old, b) {
-			t.Errorf("%s differs from what fixtures_test.go generates; run go test -update and review the diff", file)
-		}
-	}
+	testkit.CheckGenerated(t, "testdata", generated, *update)
 }
 
 func must(t testing.TB, err error) {

@@ -329,3 +329,26 @@ func DiffLines(want, got string) string {
 	}
 	return b.String()
 }
+
+// CheckGenerated holds committed fixture files in dir to the functions
+// that generate them, by file name; with update set it rewrites them.
+func CheckGenerated(t *testing.T, dir string, generated map[string]func(testing.TB) []byte, update bool) {
+	t.Helper()
+	for name, gen := range generated {
+		b := gen(t)
+		file := filepath.Join(dir, name)
+		if update {
+			if err := os.WriteFile(file, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		old, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(old, b) {
+			t.Errorf("%s differs from what the test generates; run go test -update and review the diff", file)
+		}
+	}
+}
