@@ -21,9 +21,12 @@ type Project struct {
 	Department Coded           `yaml:"department"`
 	Unit       Coded           `yaml:"unit"`
 	Funds      decimal.Decimal `yaml:"funds_wan"`
-	Attribute  string          `yaml:"attribute"`
-	Start      string          `yaml:"start"`
-	End        string          `yaml:"end"`
+	// FundsBreakdown is the funds by source (财政拨款, 其他资金, 上级资金…)
+	// where the form prints it under 资金总额, in the form's order.
+	FundsBreakdown []Fund `yaml:"funds_breakdown,omitempty"`
+	Attribute      string `yaml:"attribute"`
+	Start          string `yaml:"start"`
+	End            string `yaml:"end"`
 	// OverallGoal is 总体目标 (中期目标, 实施期目标): the goal over the
 	// project's whole period, which some forms print beside the year's.
 	OverallGoal string      `yaml:"overall_goal,omitempty"`
@@ -33,6 +36,8 @@ type Project struct {
 	// only date a page shows, so it comes from content, never the clock.
 	PubDate string `yaml:"pub_date,omitempty"`
 	Source  Source `yaml:"source,omitempty"`
+	// Evaluation is the 绩效自评表 published after the year, if any.
+	Evaluation *Evaluation `yaml:"evaluation,omitempty"`
 
 	// Overview (项目概况) is the Markdown body of the content file.
 	Overview string `yaml:"-"`
@@ -69,7 +74,67 @@ type Indicator struct {
 	// importer read Operator, Value and Unit out of it (“≥85%”) or the
 	// workbook showed the number otherwise (“100%” for 1).
 	Printed string `yaml:"printed,omitempty"`
-	Line    int    `yaml:"-"`
+	// Period is 中期 for an indicator of the 中期/实施期 goal, printed
+	// beside the annual ones; empty for the year's own indicators.
+	Period string `yaml:"period,omitempty"`
+	Line   int    `yaml:"-"`
+}
+
+// Fund is one source of funds under 资金总额, in 万元 exactly.
+type Fund struct {
+	Source string          `yaml:"source"`
+	Amount decimal.Decimal `yaml:"amount_wan"`
+}
+
+// Evaluation is a project's 项目支出绩效自评表: the budget as set, adjusted
+// and spent, what was achieved against the goal and each indicator, and
+// the scores. Numbers the table leaves blank are nil, so that a score of
+// 0 and no score stay apart; text is as printed.
+type Evaluation struct {
+	Budget Execution `yaml:"budget"`
+	// GoalActual is 年度总体目标 的 实际完成情况.
+	GoalActual string   `yaml:"goal_actual,omitempty"`
+	Indicators []Result `yaml:"indicators,omitempty"`
+	// Total is 总分; Grade the printed 评价等次 (优, 良, 中, 差).
+	Total        *decimal.Decimal `yaml:"total_score,omitempty"`
+	Grade        string           `yaml:"grade,omitempty"`
+	Conclusion   string           `yaml:"conclusion,omitempty"`   // 评价结论
+	Problems     string           `yaml:"problems,omitempty"`     // 存在问题
+	Improvements string           `yaml:"improvements,omitempty"` // 改进措施
+	PubDate      string           `yaml:"pub_date,omitempty"`     // 自评 published (YYYY-MM-DD)
+	Source       Source           `yaml:"source,omitempty"`
+}
+
+// Execution is 预算执行情况: amounts in 万元 exactly, the rate as printed
+// ("100.00%"), its maximum (usually 10) and score. Breakdown holds the
+// rows by source of funds (财政资金, 其他资金…), each with its Source.
+type Execution struct {
+	Source    string           `yaml:"source,omitempty"`
+	Initial   *decimal.Decimal `yaml:"initial_wan,omitempty"`  // 年初预算数
+	Adjusted  *decimal.Decimal `yaml:"adjusted_wan,omitempty"` // 全年预算数, 调整后预算数
+	Executed  *decimal.Decimal `yaml:"executed_wan,omitempty"` // 全年执行数
+	Rate      string           `yaml:"rate,omitempty"`         // 执行率, as printed
+	MaxScore  *decimal.Decimal `yaml:"max_score,omitempty"`    // 分值, 权重
+	Score     *decimal.Decimal `yaml:"score,omitempty"`        // 得分
+	Reason    string           `yaml:"reason,omitempty"`       // 原因
+	Breakdown []Execution      `yaml:"breakdown,omitempty"`
+}
+
+// Result is one indicator of the 自评: it names its target indicator by
+// Level1, Level2 and Level3 (as the target table has them), carries the
+// target as the 自评 printed it (年度指标值), the actual value as
+// printed (实际完成值), the maximum score, the score and the reason for
+// a shortfall (偏差原因分析及改进措施).
+type Result struct {
+	Level1   string           `yaml:"level1"`
+	Level2   string           `yaml:"level2"`
+	Level3   string           `yaml:"level3"`
+	Target   string           `yaml:"target,omitempty"`
+	Actual   string           `yaml:"actual"`
+	MaxScore *decimal.Decimal `yaml:"max_score,omitempty"`
+	Score    *decimal.Decimal `yaml:"score,omitempty"`
+	Reason   string           `yaml:"reason,omitempty"`
+	Line     int              `yaml:"-"`
 }
 
 // WeightTotal sums the indicator weights exactly.

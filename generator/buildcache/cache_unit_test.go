@@ -228,7 +228,13 @@ func fillValue(t *testing.T, v reflect.Value, seed *int) {
 		for i := 0; i < v.Len(); i++ {
 			v.Index(i).SetUint(uint64(n + i))
 		}
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillValue(t, v.Elem(), seed)
 	case reflect.Slice:
+		if *seed > 400 {
+			return // recursive lists (budget.Execution.Breakdown) stop here
+		}
 		s := reflect.MakeSlice(v.Type(), 3, 3)
 		for i := 0; i < 3; i++ {
 			fillValue(t, s.Index(i), seed)

@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/internal/workers"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -184,11 +185,14 @@ func encodeProject(e *encBuf, p *budget.Project) {
 		e.str(in.Standard)
 		e.str(in.Remark)
 		e.str(in.Printed)
+		e.str(in.Period)
 		e.varint(int64(in.Line))
 	}
 	e.str(p.PubDate)
 	e.str(p.Source.File)
 	e.varint(int64(p.Source.Line))
+	e.str(jsonBlob(p.FundsBreakdown != nil, p.FundsBreakdown))
+	e.str(jsonBlob(p.Evaluation != nil, p.Evaluation))
 	e.str(p.Overview)
 	e.str(p.File)
 	e.uvarint(sliceLen(p.Lines == nil, len(p.Lines)))
@@ -216,12 +220,18 @@ func decodeProject(d *decBuf, p *budget.Project) {
 			in.Level1, in.Level2, in.Level3 = d.str(), d.str(), d.str()
 			in.Value, in.Operator, in.Unit = d.str(), d.str(), d.str()
 			in.Weight = decodeDecimal(d)
-			in.Direction, in.Standard, in.Remark, in.Printed = d.str(), d.str(), d.str(), d.str()
+			in.Direction, in.Standard, in.Remark, in.Printed, in.Period = d.str(), d.str(), d.str(), d.str(), d.str()
 			in.Line = int(d.varint())
 		}
 	}
 	p.PubDate = d.str()
 	p.Source.File, p.Source.Line = d.str(), int(d.varint())
+	if b := d.str(); b != "" && json.Unmarshal([]byte(b), &p.FundsBreakdown) != nil {
+		d.fail()
+	}
+	if b := d.str(); b != "" && json.Unmarshal([]byte(b), &p.Evaluation) != nil {
+		d.fail()
+	}
 	p.Overview, p.File = d.str(), d.str()
 	if n := d.listLen(2); n >= 0 {
 		p.Lines = make(map[string]int, n)
@@ -230,6 +240,20 @@ func decodeProject(d *decBuf, p *budget.Project) {
 			p.Lines[k] = int(d.varint())
 		}
 	}
+}
+
+// jsonBlob holds the rare nested parts of a project (funds breakdown,
+// evaluation) as JSON, which keeps their decimals exact; "" stands for
+// nil.
+func jsonBlob(present bool, v any) string {
+	if !present {
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // the model's types always marshal
+	}
+	return string(b)
 }
 
 // Decimals are stored in their own binary form.

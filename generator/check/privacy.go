@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -119,35 +120,39 @@ func set(xs []string) map[string]bool {
 	return m
 }
 
-// textFields lists a project's free-text fields with their paths.
-func textFields(p *budget.Project) []struct {
+// textField is one free-text field of a project, with its path in the
+// content format and its line in the content file.
+type textField struct {
 	path, text string
 	line       int
-} {
-	fs := []struct {
-		path, text string
-		line       int
-	}{
-		{"name", p.Name, p.Lines["name"]},
-		{"overview", p.Overview, p.Lines["overview"]},
-		{"annual_goal", p.AnnualGoal, p.Lines["annual_goal"]},
-		{"attribute", p.Attribute, p.Lines["attribute"]},
-		{"overall_goal", p.OverallGoal, p.Lines["overall_goal"]},
-	}
-	for i, in := range p.Indicators {
-		for _, f := range []struct{ key, text string }{
-			{"level3", in.Level3}, {"value", in.Value}, {"printed", in.Printed}, {"standard", in.Standard}, {"remark", in.Remark},
-		} {
-			if f.text == "" {
-				continue
-			}
-			fs = append(fs, struct {
-				path, text string
-				line       int
-			}{fmt.Sprintf("indicators[%d].%s", i, f.key), f.text, in.Line})
+}
+
+// textFields lists a project's free-text fields (budget's Texts with
+// prose set), where personal information can hide.
+func textFields(p *budget.Project) []textField {
+	var fs []textField
+	p.Texts(func(path string, s *string, prose bool) {
+		if !prose || *s == "" {
+			return
+		}
+		fs = append(fs, textField{path, *s, fieldLine(p, path)})
+	})
+	return fs
+}
+
+// fieldLine is the line of a field in its content file: an indicator's
+// own line, or the line of the top-level key the field sits under.
+func fieldLine(p *budget.Project, path string) int {
+	if rest, ok := strings.CutPrefix(path, "indicators["); ok {
+		if i, err := strconv.Atoi(rest[:strings.IndexByte(rest, ']')]); err == nil && i < len(p.Indicators) {
+			return p.Indicators[i].Line
 		}
 	}
-	return fs
+	key := path
+	if i := strings.IndexAny(key, ".["); i >= 0 {
+		key = key[:i]
+	}
+	return p.Lines[key]
 }
 
 // detect returns every personal-information candidate in a project.
@@ -307,16 +312,13 @@ func (pv *privacy) redactAll(projects []*budget.Project) []*budget.Project {
 			pairs = append(pairs, k, repl[k])
 		}
 		r := strings.NewReplacer(pairs...)
-		q := *p
-		q.Name, q.Overview, q.AnnualGoal, q.Attribute = r.Replace(p.Name), r.Replace(p.Overview), r.Replace(p.AnnualGoal), r.Replace(p.Attribute)
-		q.OverallGoal = r.Replace(p.OverallGoal)
-		q.Indicators = make([]budget.Indicator, len(p.Indicators))
-		for j, in := range p.Indicators {
-			in.Level3, in.Value = r.Replace(in.Level3), r.Replace(in.Value)
-			in.Printed, in.Standard, in.Remark = r.Replace(in.Printed), r.Replace(in.Standard), r.Replace(in.Remark)
-			q.Indicators[j] = in
-		}
-		out[i] = &q
+		q := p.Clone()
+		q.Texts(func(_ string, s *string, prose bool) {
+			if prose {
+				*s = r.Replace(*s)
+			}
+		})
+		out[i] = q
 	}
 	return out
 }
@@ -333,6 +335,22 @@ func fieldName(path string) string {
 		return "项目属性"
 	case path == "overall_goal":
 		return "总体目标"
+	case path == "evaluation.goal_actual":
+		return "自评表的总体目标实际完成情况"
+	case path == "evaluation.conclusion":
+		return "自评表的评价结论"
+	case path == "evaluation.problems":
+		return "自评表的存在问题"
+	case path == "evaluation.improvements":
+		return "自评表的改进措施"
+	case strings.HasSuffix(path, ".reason"):
+		return "自评表的偏差原因"
+	case strings.HasSuffix(path, ".actual"):
+		return "自评表的实际完成值"
+	case strings.HasSuffix(path, ".target"):
+		return "自评表的年度指标值"
+	case strings.HasPrefix(path, "evaluation.") && strings.HasSuffix(path, ".level3"):
+		return "自评表的三级指标"
 	case strings.HasSuffix(path, ".printed"):
 		return "指标值（原表）"
 	case strings.HasSuffix(path, ".standard"):

@@ -280,16 +280,7 @@ func sanitizeProject(p *budget.Project) {
 			return -1
 		}, s)
 	}
-	for _, f := range []*string{&p.Code, &p.Name, &p.Department.Code, &p.Department.Name, &p.Unit.Code, &p.Unit.Name,
-		&p.Attribute, &p.Start, &p.End, &p.OverallGoal, &p.AnnualGoal, &p.PubDate, &p.Overview} {
-		*f = clean(*f)
-	}
-	for i := range p.Indicators {
-		in := &p.Indicators[i]
-		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit, &in.Direction, &in.Standard, &in.Remark, &in.Printed} {
-			*f = clean(*f)
-		}
-	}
+	p.Texts(func(_ string, s *string, _ bool) { *s = clean(*s) })
 }
 
 // unknownFields reports mapping keys that t has no yaml field for,

@@ -39,6 +39,10 @@ func appendFrontMatter(b []byte, p *budget.Project) (_ []byte, ok bool) {
 		b, ok = appendYAMLString(b, s)
 		b = append(b, '\n')
 	}
+	if len(p.FundsBreakdown) > 0 || p.Evaluation != nil {
+		// Nested lists and blocks are rare, written by yaml.v3.
+		return b, false
+	}
 	ok = true
 	str("code", "", p.Code)
 	str("name", "", p.Name)
@@ -76,7 +80,7 @@ func appendFrontMatter(b []byte, p *budget.Project) (_ []byte, ok bool) {
 		b = append(b, in.Weight.String()...)
 		b = append(b, '\n')
 		for _, f := range [...]struct{ key, value string }{
-			{"direction", in.Direction}, {"standard", in.Standard}, {"remark", in.Remark}, {"printed", in.Printed},
+			{"direction", in.Direction}, {"standard", in.Standard}, {"remark", in.Remark}, {"printed", in.Printed}, {"period", in.Period},
 		} {
 			if f.value != "" {
 				str(f.key, "    ", f.value)
@@ -277,7 +281,7 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 			p.Indicators = append(p.Indicators, budget.Indicator{Level1: s})
 			indLines = append(indLines, n)
 		case "indicators.level2", "indicators.level3", "indicators.value", "indicators.operator", "indicators.unit", "indicators.weight",
-			"indicators.direction", "indicators.standard", "indicators.remark", "indicators.printed":
+			"indicators.direction", "indicators.standard", "indicators.remark", "indicators.printed", "indicators.period":
 			if len(p.Indicators) == 0 {
 				return p, nil, nil, false
 			}
@@ -301,6 +305,8 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 				in.Remark = s
 			case "printed":
 				in.Printed = s
+			case "period":
+				in.Period = s
 			case "weight":
 				d, err := decimal.ParseDecimal(value)
 				if err != nil {
@@ -326,16 +332,7 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 	}
 	// The fields are slices of the whole front matter; copies let it go,
 	// which at a province's size is hundreds of megabytes.
-	for _, f := range []*string{&p.Code, &p.Name, &p.Department.Code, &p.Department.Name, &p.Unit.Code, &p.Unit.Name,
-		&p.Attribute, &p.Start, &p.End, &p.OverallGoal, &p.AnnualGoal, &p.PubDate, &p.Source.File} {
-		*f = strings.Clone(*f)
-	}
-	for i := range p.Indicators {
-		in := &p.Indicators[i]
-		for _, f := range []*string{&in.Level1, &in.Level2, &in.Level3, &in.Value, &in.Operator, &in.Unit, &in.Direction, &in.Standard, &in.Remark, &in.Printed} {
-			*f = strings.Clone(*f)
-		}
-	}
+	p.Texts(func(_ string, s *string, _ bool) { *s = strings.Clone(*s) })
 	return p, lines, indLines, true
 }
 
