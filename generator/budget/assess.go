@@ -159,3 +159,62 @@ func leadingNumber(s string) (d decimal.Decimal, unit string, ok bool) {
 	}
 	return d, unit, true
 }
+
+// TargetChanged reports whether the target a 自评 printed for an
+// indicator (Result.Target) differs from the published one: a target
+// quietly changed after publication. The texts are compared without
+// white space and with the operators' spellings made one (>= is ≥);
+// where both read as a number, they are the same target when the
+// numbers are equal, the units are equal, and the operators are equal or
+// the 自评 prints none. An empty Result.Target changes nothing.
+func TargetChanged(in *Indicator, r *Result) bool {
+	if strings.TrimSpace(r.Target) == "" {
+		return false
+	}
+	published := in.Printed
+	if published == "" {
+		published = in.Value + in.Unit
+		if in.Operator != "" && in.Operator != OpEqual && !in.Qualitative() {
+			published = in.Operator + published
+		}
+	}
+	if normTarget(published) == normTarget(r.Target) {
+		return false
+	}
+	if in.Qualitative() {
+		return true
+	}
+	want, err := decimal.ParseDecimal(in.Value)
+	if err != nil {
+		return true
+	}
+	op, rest := splitOperator(normTarget(r.Target))
+	got, unit, ok := leadingNumber(rest)
+	if !ok || got.Cmp(want) != 0 || normTarget(unit) != normTarget(in.Unit) {
+		return true
+	}
+	return op != "" && op != in.Operator
+}
+
+var targetSpellings = strings.NewReplacer(">=", "≥", "<=", "≤", "＞＝", "≥", "＜＝", "≤", "≧", "≥", "≦", "≤",
+	"＞", ">", "＜", "<", "＝", "=", "％", "%")
+
+func normTarget(s string) string {
+	s = targetSpellings.Replace(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// splitOperator takes a leading operator off a normalised target.
+func splitOperator(s string) (op, rest string) {
+	for _, o := range []string{OpAtLeast, OpAtMost, OpGreater, OpLess, OpEqual} {
+		if strings.HasPrefix(s, o) {
+			return o, s[len(o):]
+		}
+	}
+	return "", s
+}

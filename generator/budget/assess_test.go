@@ -67,3 +67,26 @@ func TestPairsMatchByLevelsAndReportTheRest(t *testing.T) {
 		t.Error("a project without an evaluation has pairs")
 	}
 }
+
+func TestTargetChanged(t *testing.T) {
+	for _, c := range []struct {
+		in      Indicator
+		target  string
+		changed bool
+	}{
+		{Indicator{Operator: OpAtLeast, Value: "85", Unit: "%", Printed: "≥85%"}, "≥85%", false},
+		{Indicator{Operator: OpAtLeast, Value: "85", Unit: "%"}, ">= 85 %", false},
+		{Indicator{Operator: OpAtLeast, Value: "85", Unit: "%"}, "85%", false}, // the 自评 prints no operator
+		{Indicator{Operator: OpAtLeast, Value: "85", Unit: "%"}, "≥80%", true},
+		{Indicator{Operator: OpAtLeast, Value: "85", Unit: "%"}, "≤85%", true},
+		{Indicator{Operator: OpAtLeast, Value: "85", Unit: "%"}, "≥85个", true},
+		{Indicator{Operator: OpEqual, Value: "100", Unit: "%"}, "100.0%", false},
+		{Indicator{Operator: OpQualitative, Value: "效果明显"}, "效果明显", false},
+		{Indicator{Operator: OpQualitative, Value: "效果明显"}, "有所提升", true},
+		{Indicator{Operator: OpAtMost, Value: "90", Unit: "万元"}, "", false},
+	} {
+		if got := TargetChanged(&c.in, &Result{Target: c.target}); got != c.changed {
+			t.Errorf("TargetChanged(%+v, %q) = %v", c.in, c.target, got)
+		}
+	}
+}

@@ -95,6 +95,17 @@ func parseContent(r io.Reader, name string, fast bool) (*budget.Project, error) 
 	for i := range p.Indicators {
 		p.Indicators[i].Line = indicatorLine(&root, i, 1)
 	}
+	if e := p.Evaluation; e != nil {
+		if ev := mappingValue(root.Content[0], "evaluation"); ev != nil {
+			if seq := mappingValue(ev, "indicators"); seq != nil {
+				for i := range e.Indicators {
+					if i < len(seq.Content) {
+						e.Indicators[i].Line = seq.Content[i].Line + 1
+					}
+				}
+			}
+		}
+	}
 	return finishProject(&p, name, body, bodyLine)
 }
 
@@ -214,6 +225,19 @@ func fieldLines(doc *yaml.Node, offset int) map[string]int {
 		lines[m.Content[i].Value] = m.Content[i].Line + offset
 	}
 	return lines
+}
+
+// mappingValue is the value of key in a mapping node, or nil.
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
 }
 
 func indicatorLine(doc *yaml.Node, idx, offset int) int {
