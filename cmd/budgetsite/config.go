@@ -52,8 +52,13 @@ type fileConfig struct {
 			Level1 string `mapstructure:"level1"`
 			Weight string `mapstructure:"weight"`
 		} `mapstructure:"weight_split"`
-		Synonyms    map[string][]string `mapstructure:"synonyms"`
-		CodePattern string              `mapstructure:"code_pattern"`
+		Synonyms     map[string][]string `mapstructure:"synonyms"`
+		CodePattern  string              `mapstructure:"code_pattern"`
+		ResultTotals []string            `mapstructure:"result_totals"`
+		Grades       []struct {
+			Grade string `mapstructure:"grade"`
+			Min   string `mapstructure:"min"`
+		} `mapstructure:"grades"`
 	} `mapstructure:"check"`
 	Data struct {
 		License    string `mapstructure:"license"`
@@ -159,6 +164,20 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 			return cfg, fmt.Errorf("%s: check.weight_split 的一项（%s: %s）不正确。每项应写成 {level1: 产出指标, weight: 50}", path, lw.Level1, lw.Weight)
 		}
 		cfg.Check.WeightSplit = append(cfg.Check.WeightSplit, check.LevelWeight{Level1: lw.Level1, Weight: d})
+	}
+	for _, t := range fc.Check.ResultTotals {
+		d, err := decimal.ParseDecimal(t)
+		if err != nil {
+			return cfg, fmt.Errorf("%s: check.result_totals 中的“%s”不是数字。请写成 [100]", path, t)
+		}
+		cfg.Check.ResultTotals = append(cfg.Check.ResultTotals, d)
+	}
+	for _, g := range fc.Check.Grades {
+		d, err := decimal.ParseDecimal(g.Min)
+		if err != nil || strings.TrimSpace(g.Grade) == "" {
+			return cfg, fmt.Errorf("%s: check.grades 的一项（%s: %s）不正确。每项应写成 {grade: 优, min: 90}，从高到低排列", path, g.Grade, g.Min)
+		}
+		cfg.Check.Grades = append(cfg.Check.Grades, check.Grade{Grade: g.Grade, Min: d})
 	}
 	if cfg.PubDate != "" && !validDate(cfg.PubDate) {
 		return cfg, fmt.Errorf("%s: pub_date“%s”格式不对。请写成 YYYY-MM-DD，例如 2022-02-15", path, cfg.PubDate)

@@ -103,6 +103,12 @@ func Check(projects []*budget.Project, cfg Config, privacy PrivacyConfig, memo H
 	if len(cfg.WeightSplit) == 0 {
 		cfg.WeightSplit = defaultSplit
 	}
+	if len(cfg.ResultTotals) == 0 {
+		cfg.ResultTotals = defaultResultTotals
+	}
+	if len(cfg.Grades) == 0 {
+		cfg.Grades = defaultGrades
+	}
 	c := &checker{cfg: cfg, tax: newTaxonomy(cfg.Synonyms), codeRe: codeRe}
 	// The rules look at one project at a time, so projects are checked
 	// on every core, each into its own list, joined in project order.
@@ -150,7 +156,9 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-var rules = []rule{
+// rules are the data-quality rules, target rules first, then the
+// results' (results.go).
+var rules = append([]rule{
 	{"required-empty", checkRequired},
 	{"funds-not-positive", checkFunds},
 	{"code-pattern", checkCode},
@@ -161,7 +169,7 @@ var rules = []rule{
 	{"unit-missing", checkUnits},
 	{"cost-exceeds-funds", checkCost},
 	{"year-mismatch", checkYears},
-}
+}, resultRules...)
 
 func checkRequired(c *checker, p *budget.Project) {
 	required := []struct{ field, name, value string }{

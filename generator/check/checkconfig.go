@@ -14,6 +14,12 @@ type Config struct {
 	// Synonyms extends the closed list of 一级/二级 names: keys are "一级"
 	// or "一级/二级", values the spellings that mean it.
 	Synonyms map[string][]string
+	// ResultTotals lists the accepted totals of a 自评's maxima
+	// (indicators and budget execution); 100 when empty.
+	ResultTotals []decimal.Decimal
+	// Grades are the bands of 评价等次, highest first; when empty 优 ≥ 90,
+	// 良 ≥ 80, 中 ≥ 60, 差 below.
+	Grades []Grade
 	// CodePattern is the regular expression a project code must match;
 	// default 8 digits, T, 12 digits.
 	CodePattern string
