@@ -338,7 +338,7 @@ func TestDownloadsList(t *testing.T) {
 		if err := out.Commit(nil); err != nil {
 			t.Fatal(err)
 		}
-		wantFirst := []string{opendata.ProjectsCSVPath, opendata.IndicatorsCSVPath, opendata.BudgetXLSXPath, opendata.ProjectsJSONPath, opendata.DatapackageJSONPath,
+		wantFirst := []string{opendata.ProjectsCSVPath, opendata.IndicatorsCSVPath, opendata.BudgetXLSXPath, opendata.ProjectsJSONPath, opendata.DatapackageJSONPath, opendata.ImportTemplatePath,
 			"data/2022/projects.csv", "data/2022/indicators.csv", "data/2022/projects.json"}
 		for i, p := range wantFirst {
 			if list[i].Path != p {

@@ -83,6 +83,7 @@ func Files(s *site.Site, pieces Pieces) []File {
 	add(BudgetXLSXPath, "全部项目和绩效指标（Excel）", "XLSX", "全部", LevelSite, 0, s.Projects, func(w io.Writer) error { return encodeXLSX(s, pieces, w) })
 	fs[len(fs)-1].Late = true
 	json(ProjectsJSONPath, "全部项目和绩效指标（JSON）", "全部", LevelSite, 0, s.Projects)
+	fs = append(fs, ImportTemplate(s))
 	for _, y := range s.Years {
 		scope := fmt.Sprintf("%d年", y.Year)
 		csv(yearDataPath(y.Year, "projects.csv"), scope+"项目（CSV）", scope, LevelYear, y.Year, pieceProjectCSV, y.Projects)
@@ -117,12 +118,17 @@ func Files(s *site.Site, pieces Pieces) []File {
 // other slices. Its own entry goes after the other site-level files.
 func DataPackage(s *site.Site, list []Download) (File, error) {
 	var described []Download
+	slices := 0
 	for _, d := range list {
-		if d.Level == LevelSite || d.Level == LevelYear {
+		switch d.Level {
+		case LevelSite, LevelYear:
 			described = append(described, d)
+		case LevelTemplate: // a form to fill in, not data
+		default:
+			slices++
 		}
 	}
-	b, err := marshalJSON(newDataPackage(s, described, len(list)-len(described)))
+	b, err := marshalJSON(newDataPackage(s, described, slices))
 	if err != nil {
 		return File{}, err
 	}
