@@ -151,12 +151,9 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 	}
 	cfg.Check.Synonyms = fc.Check.Synonyms
 	cfg.Check.CodePattern = fc.Check.CodePattern
-	for _, t := range fc.Check.WeightTotals {
-		d, err := decimal.ParseDecimal(t)
-		if err != nil {
-			return cfg, fmt.Errorf("%s: check.weight_totals 中的“%s”不是数字。请写成 [90] 或 [90, 100]", path, t)
-		}
-		cfg.Check.WeightTotals = append(cfg.Check.WeightTotals, d)
+	var err error
+	if cfg.Check.WeightTotals, err = decimals(path, "check.weight_totals", "[90] 或 [90, 100]", fc.Check.WeightTotals); err != nil {
+		return cfg, err
 	}
 	for _, lw := range fc.Check.WeightSplit {
 		d, err := decimal.ParseDecimal(lw.Weight)
@@ -165,12 +162,8 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 		}
 		cfg.Check.WeightSplit = append(cfg.Check.WeightSplit, check.LevelWeight{Level1: lw.Level1, Weight: d})
 	}
-	for _, t := range fc.Check.ResultTotals {
-		d, err := decimal.ParseDecimal(t)
-		if err != nil {
-			return cfg, fmt.Errorf("%s: check.result_totals 中的“%s”不是数字。请写成 [100]", path, t)
-		}
-		cfg.Check.ResultTotals = append(cfg.Check.ResultTotals, d)
+	if cfg.Check.ResultTotals, err = decimals(path, "check.result_totals", "[100]", fc.Check.ResultTotals); err != nil {
+		return cfg, err
 	}
 	for _, g := range fc.Check.Grades {
 		d, err := decimal.ParseDecimal(g.Min)
@@ -183,6 +176,19 @@ func loadConfig(v *viper.Viper, path string, explicit bool) (generator.Config, e
 		return cfg, fmt.Errorf("%s: pub_date“%s”格式不对。请写成 YYYY-MM-DD，例如 2022-02-15", path, cfg.PubDate)
 	}
 	return cfg, nil
+}
+
+// decimals reads a list of numbers of the config file.
+func decimals(path, key, example string, list []string) ([]decimal.Decimal, error) {
+	var ds []decimal.Decimal
+	for _, t := range list {
+		d, err := decimal.ParseDecimal(t)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s 中的“%s”不是数字。请写成 %s", path, key, t, example)
+		}
+		ds = append(ds, d)
+	}
+	return ds, nil
 }
 
 // resolve makes a path from the config file relative to the file's
