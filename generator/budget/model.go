@@ -230,7 +230,7 @@ func ValidCode(s string) bool {
 // 权重 column and is not held to the weight rules.
 func (p *Project) HasWeights() bool {
 	for _, in := range p.Indicators {
-		if !in.Weight.IsZero() {
+		if in.Weight.Sign() != 0 {
 			return true
 		}
 	}

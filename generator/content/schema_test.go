@@ -152,3 +152,21 @@ func BenchmarkFrontMatter(b *testing.B) {
 		})
 	}
 }
+
+// TestZeroScoresSurvive: a score of 0 is printed, not blank; the content
+// file keeps it.
+func TestZeroScoresSurvive(t *testing.T) {
+	zero := decimal.MustDecimal("0")
+	p := budget.Project{Code: "A1", Name: "项目", Year: 2022, Department: budget.Coded{Code: "1", Name: "部门"}, Unit: budget.Coded{Code: "11", Name: "单位"}, Evaluation: &budget.Evaluation{
+		Budget:     budget.Execution{Executed: &zero, Score: &zero},
+		Indicators: []budget.Result{{Level3: "指标", Actual: "0", Score: &zero}},
+	}}
+	b, err := Marshal(&p)
+	testkit.Must(t, err)
+	back, err := Parse(bytes.NewReader(b), "a.md")
+	testkit.Must(t, err)
+	e := back.Evaluation
+	if e == nil || e.Budget.Executed == nil || e.Budget.Score == nil || e.Indicators[0].Score == nil || e.Budget.Initial != nil {
+		t.Errorf("zero scores lost or blanks invented:\n%s", b)
+	}
+}

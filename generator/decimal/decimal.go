@@ -93,10 +93,10 @@ func (d Decimal) String() string {
 	return s
 }
 
-// IsZero reports whether d is zero (however many places it was written with).
-func (d Decimal) IsZero() bool { return d.unscaled.Sign() == 0 }
-
-// Sign returns -1, 0 or +1.
+// Sign returns -1, 0 or +1; zero is Sign() == 0, however many places
+// it was written with. Decimal has no IsZero method on purpose: yaml.v3
+// would take it for omitempty, and drop a score of 0 held by a
+// *Decimal that means "the table printed 0" as if the table were blank.
 func (d Decimal) Sign() int { return d.unscaled.Sign() }
 
 // Add returns d+e at the larger of the two scales, so a sum is printed with

@@ -228,7 +228,7 @@ func amountTable(items []amountItem, total decimal.Decimal, nameHeader string) c
 // share formats part/whole as a percentage with two places, computed
 // exactly and rounded half up, as finance tables do.
 func share(part, whole decimal.Decimal) string {
-	if whole.IsZero() {
+	if whole.Sign() == 0 {
 		return "—"
 	}
 	r := new(big.Rat).Quo(part.Rat(), whole.Rat())

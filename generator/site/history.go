@@ -97,7 +97,7 @@ func Changes(years []int, totals []decimal.Decimal, counts []int, urls []string,
 
 // percentChange formats (b-a)/a as a signed percentage with two places.
 func percentChange(a, b decimal.Decimal) string {
-	if a.IsZero() {
+	if a.Sign() == 0 {
 		return "—"
 	}
 	r := new(big.Rat).Sub(b.Rat(), a.Rat())

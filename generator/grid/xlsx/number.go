@@ -56,7 +56,7 @@ func parseStored(v string) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	x = x.Shift(exp)
-	if k := magnitude(x); !x.IsZero() && (k > maxExp || k < -maxExp) {
+	if k := magnitude(x); x.Sign() != 0 && (k > maxExp || k < -maxExp) {
 		return decimal.Decimal{}, false
 	}
 	return x, true
@@ -85,7 +85,7 @@ func magnitude(x decimal.Decimal) int {
 // roundExcel rounds x to Excel's 15 significant digits, half away from
 // zero, without trailing zeros.
 func roundExcel(x decimal.Decimal) decimal.Decimal {
-	if x.IsZero() {
+	if x.Sign() == 0 {
 		return decimal.Decimal{}
 	}
 	places := excelDigits - magnitude(x)

@@ -271,7 +271,7 @@ func (f numFormat) format(x decimal.Decimal, text string) (string, bool) {
 	}
 	sec, neg := f.sections[0], x.Sign() < 0
 	switch {
-	case x.IsZero() && len(f.sections) >= 3:
+	case x.Sign() == 0 && len(f.sections) >= 3:
 		sec = f.sections[2]
 	case neg && len(f.sections) >= 2:
 		sec, neg = f.sections[1], false // the section shows its own sign
@@ -311,7 +311,7 @@ func (f numFormat) format(x decimal.Decimal, text string) (string, bool) {
 	if sec.point {
 		num += "." + frac
 	}
-	if x.IsZero() {
+	if x.Sign() == 0 {
 		sign = ""
 	}
 	return sign + sec.prefix + num + sec.suffix, true
