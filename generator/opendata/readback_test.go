@@ -131,4 +131,3 @@ func FuzzReadBack(f *testing.F) {
 		}
 	})
 }
-
