@@ -16,7 +16,7 @@
   'use strict';
 
   // Field weights: a hit in the name says more than one in the overview.
-  var W = { name: 10, code: 8, unit: 4, dept: 4, indicator: 3, goal: 2, overview: 1 };
+  var W = { name: 10, code: 8, unit: 4, dept: 4, indicator: 3, goal: 2, overview: 1, evaluation: 1 };
 
   // normalize folds what readers type interchangeably: full-width Latin
   // letters and digits, case, and spaces inside a term.
@@ -45,7 +45,7 @@
         code: d[0], name: d[1], year: d[2],
         deptCode: dept[0], dept: dept[1], unitCode: unit[0], unit: unit[1],
         funds: String(d[5]), indicators: inds,
-        overview: d[7] || '', goal: d[8] == null ? '' : d[8],
+        overview: d[7] || '', goal: d[8] == null ? '' : d[8], evaluation: d[9] || '',
         page: d[2] + '/project/' + d[0] + '.html'
       });
     }
@@ -55,7 +55,8 @@
   function fieldsOf(doc) {
     return [
       ['name', doc.name], ['code', doc.code], ['unit', doc.unit], ['dept', doc.dept],
-      ['indicator', doc.indicators.join('\n')], ['goal', doc.goal], ['overview', doc.overview]
+      ['indicator', doc.indicators.join('\n')], ['goal', doc.goal], ['overview', doc.overview],
+      ['evaluation', doc.evaluation]
     ];
   }
 
@@ -160,7 +161,7 @@
     if (pos < text.length) parent.appendChild(document.createTextNode(text.slice(pos)));
   }
 
-  var fieldLabel = { unit: '实施单位', dept: '主管部门', indicator: '绩效指标', goal: '当年绩效目标', overview: '项目概况' };
+  var fieldLabel = { unit: '实施单位', dept: '主管部门', indicator: '绩效指标', goal: '当年绩效目标', overview: '项目概况', evaluation: '绩效自评' };
 
   function params() {
     var out = { q: '', year: '', dept: '', unit: '', min: '', max: '' };

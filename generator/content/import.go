@@ -99,8 +99,12 @@ type Planned struct {
 // Import would write, without touching any content folder: the dry run
 // of an import. Its errors are Import's.
 func Plan(files []string, opt tables.ParseOptions) (*ImportPlan, error) {
-	var all []Planned
 	var errs, notes budget.ErrorList
+	// This site's own downloads first (readback.go).
+	all, files, err := ownDownloads(files)
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range files {
 		ps, n, err := parseFile(name, opt)
 		if err != nil {

@@ -218,16 +218,20 @@ func newResource(d Download) dpResource {
 		r.Profile = "tabular-data-resource"
 		r.Format, r.Mediatype, r.Encoding = "csv", "text/csv", "utf-8"
 		r.Dialect = &dpDialect{Delimiter: ",", LineTerminator: "\r\n", QuoteChar: `"`, DoubleQuote: true, Header: true}
-		if base == "indicators.csv" {
+		switch base {
+		case "indicators.csv":
 			r.Schema = newSchema(IndicatorColumns, colYear, colCode, colSeq)
 			r.Description = "每行一个绩效指标，并重复所属项目的年度、编码、名称和单位。"
-		} else {
+		case "results.csv":
+			r.Schema = newSchema(ResultColumns, colYear, colCode, colResSeq)
+			r.Description = "每行一个绩效自评指标（有自评的项目才有），并重复所属项目的年度、编码、名称和单位；项目的预算执行、总分和等次在 projects.csv。"
+		default:
 			r.Schema = newSchema(ProjectColumns, colYear, colCode)
 			r.Description = "每行一个项目。"
 		}
 	case "XLSX":
 		r.Format, r.Mediatype = "xlsx", xlsxMediatype
-		r.Description = "工作表“项目”的列同 projects.csv，工作表“指标”的列同 indicators.csv；金额为数字单元格。"
+		r.Description = "工作表“项目”的列同 projects.csv，工作表“指标”的列同 indicators.csv，工作表“自评”的列同 results.csv（没有自评时只有表头）；金额为数字单元格。"
 	case "JSON":
 		r.Format, r.Mediatype, r.Encoding = "json", "application/json", "utf-8"
 		r.Description = "{\"version\":1,\"projects\":[…]}，每个项目含其绩效指标；字段见网站“数据下载”页的数据字典。"

@@ -10,7 +10,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // sampleSite is the published model of the real sample with a second,
@@ -65,7 +68,10 @@ func memStore(t *testing.T, s *site.Site) Pieces {
 	m := &memPieces{}
 	e := NewEncoder(s.Projects)
 	var ib [ItemKinds]bytes.Buffer
-	ibufs := []*bytes.Buffer{&ib[0], &ib[1], &ib[2]}
+	ibufs := make([]*bytes.Buffer, ItemKinds)
+	for k := range ibufs {
+		ibufs[k] = &ib[k]
+	}
 	for i := range s.Projects {
 		for k := range ib {
 			m.itemOff[k] = append(m.itemOff[k], ib[k].Len())
@@ -75,7 +81,10 @@ func memStore(t *testing.T, s *site.Site) Pieces {
 		}
 	}
 	var gb [GroupKinds]bytes.Buffer
-	gbufs := []*bytes.Buffer{&gb[0], &gb[1]}
+	gbufs := make([]*bytes.Buffer, GroupKinds)
+	for k := range gbufs {
+		gbufs[k] = &gb[k]
+	}
 	for _, g := range UnitGroups(s.Projects) {
 		for k := range gb {
 			m.groupOff[k] = append(m.groupOff[k], gb[k].Len())
@@ -115,4 +124,25 @@ func (m *memPieces) Groups() int            { return len(m.meta) }
 func (m *memPieces) GroupMeta(g int) []byte { return m.meta[g] }
 func (m *memPieces) GroupLen(g, k int) int64 {
 	return int64(m.groupOff[k][g+1] - m.groupOff[k][g])
+}
+
+// fullProject is testdata/full.md, a content file with every optional
+// field set, the 自评 included. Package content cannot be imported here
+// (it imports opendata), so the front matter is read with yaml.v3, which
+// is what content.Parse falls back to for such files.
+func fullProject(t *testing.T) *budget.Project {
+	t.Helper()
+	b := readTestFile(t, filepath.Join("testdata", "full.md"))
+	fm, body, ok := strings.Cut(strings.TrimPrefix(string(b), "---\n"), "\n---\n")
+	if !ok {
+		t.Fatal("testdata/full.md has no front matter")
+	}
+	p := &budget.Project{}
+	dec := yaml.NewDecoder(strings.NewReader(fm))
+	dec.KnownFields(true)
+	if err := dec.Decode(p); err != nil {
+		t.Fatal(err)
+	}
+	p.Overview = strings.TrimSpace(body)
+	return p
 }

@@ -7,6 +7,8 @@ import (
 	"budgetsite/generator/site"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"strings"
 )
 
 // The projects.json contract. Field names and order are public: readers'
@@ -20,21 +22,89 @@ type jsonExport struct {
 }
 
 type jsonProject struct {
-	Code        string          `json:"code"`
-	Name        string          `json:"name"`
-	Year        int             `json:"year"`
-	Department  budget.Coded    `json:"department"`
-	Unit        budget.Coded    `json:"unit"`
-	Funds       decimal.Decimal `json:"funds_wan"`
-	Attribute   string          `json:"attribute"`
-	Start       string          `json:"start"`
-	End         string          `json:"end"`
-	Overview    string          `json:"overview"`
-	OverallGoal string          `json:"overall_goal,omitempty"` // 总体目标
-	AnnualGoal  string          `json:"annual_goal"`
-	Indicators  []jsonIndicator `json:"indicators"`
-	WeightTotal decimal.Decimal `json:"weight_total"`
-	Page        string          `json:"page"`
+	Code           string          `json:"code"`
+	Name           string          `json:"name"`
+	Year           int             `json:"year"`
+	Department     budget.Coded    `json:"department"`
+	Unit           budget.Coded    `json:"unit"`
+	Funds          decimal.Decimal `json:"funds_wan"`
+	FundsBreakdown []jsonFund      `json:"funds_breakdown,omitempty"`
+	Attribute      string          `json:"attribute"`
+	Start          string          `json:"start"`
+	End            string          `json:"end"`
+	Overview       string          `json:"overview"`
+	OverallGoal    string          `json:"overall_goal,omitempty"` // 总体目标
+	AnnualGoal     string          `json:"annual_goal"`
+	Indicators     []jsonIndicator `json:"indicators"`
+	WeightTotal    decimal.Decimal `json:"weight_total"`
+	Page           string          `json:"page"`
+	PubDate        string          `json:"pub_date,omitempty"`
+	Source         *jsonSource     `json:"source,omitempty"`
+	Evaluation     *jsonEvaluation `json:"evaluation,omitempty"`
+}
+
+type jsonFund struct {
+	Source string          `json:"source"`
+	Amount decimal.Decimal `json:"amount_wan"`
+}
+
+// jsonSource is where a table was imported from; nil when nothing was
+// recorded.
+type jsonSource struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+}
+
+func exportSource(s budget.Source) *jsonSource {
+	if s == (budget.Source{}) {
+		return nil
+	}
+	return &jsonSource{s.File, s.Line}
+}
+
+// jsonEvaluation is a project's 绩效自评表. Numbers the table left blank
+// are absent (a score of 0 is written); every number has the digits of
+// the source.
+type jsonEvaluation struct {
+	Budget       jsonExecution    `json:"budget"`
+	GoalActual   string           `json:"goal_actual,omitempty"`
+	Indicators   []jsonResult     `json:"indicators"`
+	Total        *decimal.Decimal `json:"total_score,omitempty"`
+	Grade        string           `json:"grade,omitempty"`
+	Conclusion   string           `json:"conclusion,omitempty"`
+	Problems     string           `json:"problems,omitempty"`
+	Improvements string           `json:"improvements,omitempty"`
+	PubDate      string           `json:"pub_date,omitempty"`
+	Source       *jsonSource      `json:"source,omitempty"`
+}
+
+// jsonExecution is 预算执行情况, and each row of its breakdown by source
+// of funds; the 预算执行明细 column of projects.csv holds the breakdown
+// in this form too.
+type jsonExecution struct {
+	Source    string           `json:"source,omitempty"`
+	Initial   *decimal.Decimal `json:"initial_wan,omitempty"`
+	Adjusted  *decimal.Decimal `json:"adjusted_wan,omitempty"`
+	Executed  *decimal.Decimal `json:"executed_wan,omitempty"`
+	Rate      string           `json:"rate,omitempty"`
+	MaxScore  *decimal.Decimal `json:"max_score,omitempty"`
+	Score     *decimal.Decimal `json:"score,omitempty"`
+	Reason    string           `json:"reason,omitempty"`
+	Breakdown []jsonExecution  `json:"breakdown,omitempty"`
+}
+
+// jsonResult is one indicator of the 自评, with the mark budget.Assess
+// gave it (empty when it matches no target indicator).
+type jsonResult struct {
+	Level1   string           `json:"level1"`
+	Level2   string           `json:"level2"`
+	Level3   string           `json:"level3"`
+	Target   string           `json:"target,omitempty"`
+	Actual   string           `json:"actual"`
+	MaxScore *decimal.Decimal `json:"max_score,omitempty"`
+	Score    *decimal.Decimal `json:"score,omitempty"`
+	Reason   string           `json:"reason,omitempty"`
+	Status   budget.Status    `json:"status,omitempty"`
 }
 
 type jsonIndicator struct {
@@ -51,6 +121,7 @@ type jsonIndicator struct {
 	Standard  string `json:"standard,omitempty"`
 	Remark    string `json:"remark,omitempty"`
 	Printed   string `json:"printed,omitempty"`
+	Period    string `json:"period,omitempty"` // 中期
 }
 
 func exportProject(p *budget.Project) jsonProject {
@@ -62,12 +133,141 @@ func exportProject(p *budget.Project) jsonProject {
 		Indicators:  make([]jsonIndicator, len(p.Indicators)),
 		WeightTotal: p.WeightTotal(),
 		Page:        site.ProjectURL(p),
+		PubDate:     p.PubDate,
+		Source:      exportSource(p.Source),
+	}
+	for _, f := range p.FundsBreakdown {
+		jp.FundsBreakdown = append(jp.FundsBreakdown, jsonFund{f.Source, f.Amount})
 	}
 	for i, in := range p.Indicators {
 		jp.Indicators[i] = jsonIndicator{in.Level1, in.Level2, in.Level3, in.Value, in.Operator, in.Unit, in.Weight,
-			in.Direction, in.Standard, in.Remark, in.Printed}
+			in.Direction, in.Standard, in.Remark, in.Printed, in.Period}
+	}
+	if e := p.Evaluation; e != nil {
+		status := resultStatus(p)
+		je := &jsonEvaluation{
+			Budget: exportExecution(e.Budget), GoalActual: e.GoalActual,
+			Indicators: make([]jsonResult, len(e.Indicators)),
+			Total:      e.Total, Grade: e.Grade, Conclusion: e.Conclusion, Problems: e.Problems,
+			Improvements: e.Improvements, PubDate: e.PubDate, Source: exportSource(e.Source),
+		}
+		for i, r := range e.Indicators {
+			je.Indicators[i] = jsonResult{r.Level1, r.Level2, r.Level3, r.Target, r.Actual, r.MaxScore, r.Score, r.Reason, status[i]}
+		}
+		jp.Evaluation = je
 	}
 	return jp
+}
+
+// resultStatus is the mark of each of a project's results, by index in
+// its 自评, as budget assesses them: "" for a result that matches no
+// target indicator.
+func resultStatus(p *budget.Project) []budget.Status {
+	if p.Evaluation == nil {
+		return nil
+	}
+	status := make([]budget.Status, len(p.Evaluation.Indicators))
+	at := make(map[*budget.Result]int, len(status))
+	for i := range p.Evaluation.Indicators {
+		at[&p.Evaluation.Indicators[i]] = i
+	}
+	pairs, _ := p.Pairs()
+	for _, pr := range pairs {
+		if pr.Result != nil {
+			status[at[pr.Result]] = pr.Status
+		}
+	}
+	return status
+}
+
+func exportExecution(x budget.Execution) jsonExecution {
+	j := jsonExecution{x.Source, x.Initial, x.Adjusted, x.Executed, x.Rate, x.MaxScore, x.Score, x.Reason, nil}
+	for _, b := range x.Breakdown {
+		j.Breakdown = append(j.Breakdown, exportExecution(b))
+	}
+	return j
+}
+
+func importExecution(j jsonExecution) budget.Execution {
+	x := budget.Execution{Source: j.Source, Initial: j.Initial, Adjusted: j.Adjusted, Executed: j.Executed,
+		Rate: j.Rate, MaxScore: j.MaxScore, Score: j.Score, Reason: j.Reason}
+	for _, b := range j.Breakdown {
+		x.Breakdown = append(x.Breakdown, importExecution(b))
+	}
+	return x
+}
+
+// formatBreakdown is the 预算执行明细 cell: the breakdown as a JSON
+// array, or empty.
+func formatBreakdown(xs []budget.Execution) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	js := make([]jsonExecution, len(xs))
+	for i, x := range xs {
+		js[i] = exportExecution(x)
+	}
+	b, err := marshalJSON(js)
+	if err != nil {
+		panic(err) // strings and decimals always encode
+	}
+	return string(bytes.TrimSuffix(b, []byte("\n")))
+}
+
+// parseBreakdown reads a 预算执行明细 cell back.
+func parseBreakdown(s string) ([]budget.Execution, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var js []jsonExecution
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&js); err != nil || dec.More() || len(js) == 0 {
+		return nil, fmt.Errorf("预算执行明细不是本网站写出的 JSON 数组")
+	}
+	xs := make([]budget.Execution, len(js))
+	for i, j := range js {
+		xs[i] = importExecution(j)
+	}
+	if formatBreakdown(xs) != s {
+		return nil, fmt.Errorf("预算执行明细不是本网站写出的 JSON 数组")
+	}
+	return xs, nil
+}
+
+// formatFunds is the 资金来源 cell: one “来源：金额” line per source.
+func formatFunds(fs []budget.Fund) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(f.Source)
+		b.WriteString("：")
+		b.WriteString(f.Amount.String())
+	}
+	return b.String()
+}
+
+// parseFunds reads a 资金来源 cell back: the amount follows the last
+// “：” of each line.
+func parseFunds(s string) ([]budget.Fund, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var fs []budget.Fund
+	for _, line := range strings.Split(s, "\n") {
+		i := strings.LastIndex(line, "：")
+		if i < 0 {
+			return nil, fmt.Errorf("资金来源“%s”应写作“来源：金额”", line)
+		}
+		d, err := parseNumber(line[i+len("："):])
+		if err != nil {
+			return nil, fmt.Errorf("资金来源“%s”的金额%v", line, err)
+		}
+		fs = append(fs, budget.Fund{Source: line[:i], Amount: d})
+	}
+	return fs, nil
 }
 
 // marshalJSON encodes compactly (data files are not run through a

@@ -37,12 +37,24 @@ const (
 	pieceProjectCSV   = iota // a project's projects.csv row
 	pieceIndicatorCSV        // its indicators.csv rows
 	pieceJSON                // "," and its object in projects.json
+	pieceResultCSV           // its results.csv rows (none without a 自评)
 	ItemKinds
 
 	pieceSheetProjects   = 0 // a unit's 项目 sheet rows, deflated
 	pieceSheetIndicators = 1 // its 指标 sheet rows, deflated
-	GroupKinds           = 2
+	pieceSheetResults    = 2 // its 自评 sheet rows, deflated
+	GroupKinds           = 3
 )
+
+// sheets are the workbook's sheets, by group kind: name and columns.
+var sheets = [GroupKinds]struct {
+	name string
+	cols []*Field
+}{
+	pieceSheetProjects:   {SheetProjects, ProjectColumns},
+	pieceSheetIndicators: {SheetIndicators, IndicatorColumns},
+	pieceSheetResults:    {SheetResults, ResultColumns},
+}
 
 // Pieces is where a build's encoded pieces are kept, in site order: the
 // projects' pieces of each item kind, and each unit's pieces of each
@@ -163,11 +175,11 @@ func NewEncoder(projects []*budget.Project) *Encoder {
 func (e *Encoder) EncodeItem(i int, bufs []*bytes.Buffer) error {
 	p := e.projects[i]
 	rows := projectRows(p)
-	if err := e.csvRows(bufs[pieceProjectCSV], ProjectColumns, rows[:1]); err != nil {
-		return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
-	}
-	if err := e.csvRows(bufs[pieceIndicatorCSV], IndicatorColumns, rows[1:]); err != nil {
-		return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
+	for _, k := range []int{pieceProjectCSV, pieceIndicatorCSV, pieceResultCSV} {
+		cols := csvColumns[k]
+		if err := e.csvRows(bufs[k], cols, rows.of(k)); err != nil {
+			return fmt.Errorf("编码项目 %s 的数据失败：%w", p.Code, err)
+		}
 	}
 	e.tmp.Reset()
 	if err := e.json.Encode(exportProject(p)); err != nil {
@@ -184,20 +196,11 @@ func (e *Encoder) EncodeGroup(from, to int, bufs []*bytes.Buffer) ([]byte, error
 	ps := e.projects[from:to]
 	var meta []byte
 	for si := 0; si < GroupKinds; si++ {
-		cols := ProjectColumns
-		if si == pieceSheetIndicators {
-			cols = IndicatorColumns
-		}
+		cols := sheets[si].cols
 		e.xml.Reset()
 		widths := make([]uint8, len(cols))
 		for _, p := range ps {
-			rows := projectRows(p)
-			if si == pieceSheetProjects {
-				rows = rows[:1]
-			} else {
-				rows = rows[1:]
-			}
-			for _, r := range rows {
+			for _, r := range projectRows(p).of(sheetTable[si]) {
 				appendSheetRow(&e.xml, cols, r, widths)
 			}
 		}
@@ -234,16 +237,42 @@ func (e *Encoder) csvRows(b *bytes.Buffer, cols []*Field, rows []tableRow) error
 	return w.Error()
 }
 
-// projectRows returns a project's row for the project tables followed by
-// one row per indicator.
-func projectRows(p *budget.Project) []tableRow {
-	ov := markdown.PlainText(p.Overview)
-	rows := make([]tableRow, 0, 1+len(p.Indicators))
-	rows = append(rows, tableRow{p: p, overview: ov, idx: -1})
-	for i := range p.Indicators {
-		rows = append(rows, tableRow{p: p, overview: ov, idx: i})
+// rows are a project's rows in the three tables.
+type rows struct {
+	project    []tableRow // one
+	indicators []tableRow // one per indicator
+	results    []tableRow // one per result of its 自评
+}
+
+// of returns the rows of the table of a CSV piece kind.
+func (rs rows) of(k int) []tableRow {
+	switch k {
+	case pieceIndicatorCSV:
+		return rs.indicators
+	case pieceResultCSV:
+		return rs.results
 	}
-	return rows
+	return rs.project
+}
+
+// sheetTable is the CSV piece kind with the columns of each sheet.
+var sheetTable = [GroupKinds]int{pieceSheetProjects: pieceProjectCSV, pieceSheetIndicators: pieceIndicatorCSV, pieceSheetResults: pieceResultCSV}
+
+// projectRows returns a project's rows: its row in the project tables,
+// one per indicator, and one per result of its 自评.
+func projectRows(p *budget.Project) rows {
+	ov := markdown.PlainText(p.Overview)
+	rs := rows{project: []tableRow{{p: p, overview: ov, idx: -1}}}
+	for i := range p.Indicators {
+		rs.indicators = append(rs.indicators, tableRow{p: p, overview: ov, idx: i})
+	}
+	if e := p.Evaluation; e != nil {
+		status := resultStatus(p)
+		for i := range e.Indicators {
+			rs.results = append(rs.results, tableRow{p: p, overview: ov, idx: i, status: status})
+		}
+	}
+	return rs
 }
 
 // csvBOM lets Excel and WPS open the UTF-8 file without garbling Chinese.
@@ -268,13 +297,14 @@ func csvHeader(cols []*Field) []byte {
 	return b.Bytes()
 }
 
+// csvColumns are the columns of each kind of CSV piece.
+var csvColumns = map[int][]*Field{pieceProjectCSV: ProjectColumns, pieceIndicatorCSV: IndicatorColumns, pieceResultCSV: ResultColumns}
+
 // writeCSV writes the CSV of the projects ps: projects.csv's columns
-// for pieceProjectCSV, indicators.csv's for pieceIndicatorCSV.
+// for pieceProjectCSV, indicators.csv's for pieceIndicatorCSV,
+// results.csv's for pieceResultCSV.
 func (a *assembly) writeCSV(w io.Writer, k int, ps []*budget.Project) error {
-	cols := ProjectColumns
-	if k == pieceIndicatorCSV {
-		cols = IndicatorColumns
-	}
+	cols := csvColumns[k]
 	if _, err := w.Write(csvHeader(cols)); err != nil {
 		return err
 	}

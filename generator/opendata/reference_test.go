@@ -59,13 +59,14 @@ func writeProjectsJSON(w io.Writer, ps []*budget.Project) error {
 	return err
 }
 
-func tableRows(ps []*budget.Project) (projects, indicators []tableRow) {
+func tableRows(ps []*budget.Project) (projects, indicators, results []tableRow) {
 	for _, p := range ps {
 		rows := projectRows(p)
-		projects = append(projects, rows[0])
-		indicators = append(indicators, rows[1:]...)
+		projects = append(projects, rows.project...)
+		indicators = append(indicators, rows.indicators...)
+		results = append(results, rows.results...)
 	}
-	return projects, indicators
+	return projects, indicators, results
 }
 
 // TestFragmentsMatchReference assembles every slice the build writes
@@ -73,7 +74,7 @@ func tableRows(ps []*budget.Project) (projects, indicators []tableRow) {
 // fragment store and compares it with the reference encoders, on the
 // sample, the hand-made 2023 and a project whose text needs quoting.
 func TestFragmentsMatchReference(t *testing.T) {
-	s := sampleSite(t, testkit.TrickyProject())
+	s := sampleSite(t, testkit.TrickyProject(), fullProject(t))
 	fs := memStore(t, s)
 
 	lists := map[string][]*budget.Project{"site": s.Projects, "none": nil}
@@ -87,13 +88,13 @@ func TestFragmentsMatchReference(t *testing.T) {
 		lists[p.Code] = []*budget.Project{p}
 	}
 	for name, ps := range lists {
-		prows, irows := tableRows(ps)
+		prows, irows, rrows := tableRows(ps)
 		var want, got bytes.Buffer
 		for _, c := range []struct {
 			kind int
 			cols []*Field
 			rows []tableRow
-		}{{pieceProjectCSV, ProjectColumns, prows}, {pieceIndicatorCSV, IndicatorColumns, irows}} {
+		}{{pieceProjectCSV, ProjectColumns, prows}, {pieceIndicatorCSV, IndicatorColumns, irows}, {pieceResultCSV, ResultColumns, rrows}} {
 			want.Reset()
 			got.Reset()
 			if err := writeCSV(&want, c.cols, c.rows); err != nil {

@@ -27,10 +27,12 @@ import (
 const (
 	SheetProjects   = "项目"
 	SheetIndicators = "指标"
+	SheetResults    = "自评"
 )
 
-// encodeXLSX writes the 项目 and 指标 tables of every project as one
-// workbook. Amounts are number cells, so Excel can sum them, each with a
+// encodeXLSX writes the 项目, 指标 and 自评 tables of every project as
+// one workbook; the 自评 sheet is always there, with only its header
+// when no project has a 自评, so the workbook's shape never changes. Amounts are number cells, so Excel can sum them, each with a
 // number format showing exactly the places it was written with: 2.7132
 // shows 2.7132, 69 shows 69.
 //
@@ -73,8 +75,10 @@ func encodeXLSX(s *site.Site, pieces Pieces, out io.Writer) error {
 	if err := f.SetSheetName("Sheet1", SheetProjects); err != nil {
 		return err
 	}
-	if _, err := f.NewSheet(SheetIndicators); err != nil {
-		return err
+	for _, sh := range sheets[1:] {
+		if _, err := f.NewSheet(sh.name); err != nil {
+			return err
+		}
 	}
 	// Set before the sheets are streamed: afterwards excelize would read
 	// them back into memory to change them.
@@ -86,10 +90,7 @@ func encodeXLSX(s *site.Site, pieces Pieces, out io.Writer) error {
 		}
 	}
 	for si := 0; si < GroupKinds; si++ {
-		cols, sheet := ProjectColumns, SheetProjects
-		if si == pieceSheetIndicators {
-			cols, sheet = IndicatorColumns, SheetIndicators
-		}
+		cols, sheet := sheets[si].cols, sheets[si].name
 		sp := &sheetSplice{pieces: pieces, groups: groups, si: si, cols: len(cols), rows: 1}
 		widths := make([]int, len(cols))
 		for i, col := range cols {
@@ -101,10 +102,15 @@ func encodeXLSX(s *site.Site, pieces Pieces, out io.Writer) error {
 			}
 		}
 		for _, p := range s.Projects {
-			if si == pieceSheetProjects {
+			switch si {
+			case pieceSheetProjects:
 				sp.rows++
-			} else {
+			case pieceSheetIndicators:
 				sp.rows += len(p.Indicators)
+			case pieceSheetResults:
+				if p.Evaluation != nil {
+					sp.rows += len(p.Evaluation.Indicators)
+				}
 			}
 		}
 		z.splice[fmt.Sprintf("xl/worksheets/sheet%d.xml", si+1)] = sp

@@ -3,7 +3,8 @@
 // from disk cannot fetch() a JSON file.
 //
 // The index holds what readers search (names, codes, agencies, 三级指标,
-// 项目概况, 当年绩效目标) in compact arrays; strings that repeat across
+// 项目概况, 当年绩效目标, and of a 自评 the 偏差原因, 评价结论, 存在问题
+// and 改进措施) in compact arrays; strings that repeat across
 // projects (agencies, indicator names) are stored once. Matching is by
 // substring in the browser (assets/js/search.js), which finds any run of
 // characters, the equivalent of indexing every n-gram, without the index
@@ -14,11 +15,13 @@
 package search
 
 import (
+	"budgetsite/generator/budget"
 	"budgetsite/generator/markdown"
 	"budgetsite/generator/site"
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 )
 
 // The search index ships as a script that assigns a global, because pages
@@ -50,9 +53,10 @@ func WriteIndex(w io.Writer, s *site.Site) error {
 }
 
 // buildSearchIndex makes the index. A doc is [code, name, year, dept,
-// unit, funds, [dict ids], overview, goal]; funds is a string, exactly as
-// written, for display; goal is null when it repeats the overview, as
-// many tables do.
+// unit, funds, [dict ids], overview, goal] and, for a project with a
+// 自评, a tenth element: its text (evaluationText); funds is a string,
+// exactly as written, for display; goal is null when it repeats the
+// overview, as many tables do.
 func buildSearchIndex(s *site.Site) searchIndex {
 	idx := searchIndex{Version: 1, Docs: make([][]interface{}, 0, len(s.Projects))}
 	for _, y := range s.Years {
@@ -96,9 +100,42 @@ func buildSearchIndex(s *site.Site) searchIndex {
 		if p.AnnualGoal == overview {
 			goal = nil
 		}
-		idx.Docs = append(idx.Docs, []interface{}{p.Code, p.Name, p.Year, d, u, p.Funds.String(), ids, overview, goal})
+		doc := []interface{}{p.Code, p.Name, p.Year, d, u, p.Funds.String(), ids, overview, goal}
+		if p.Evaluation != nil {
+			doc = append(doc, evaluationText(p.Evaluation))
+		}
+		idx.Docs = append(idx.Docs, doc)
 	}
 	return idx
+}
+
+// evaluationText is what readers search of a 自评: the reasons for
+// shortfalls (each indicator's 偏差原因, the budget's and its rows'), the
+// 评价结论, the 存在问题 and the 改进措施, one per line, each once.
+func evaluationText(e *budget.Evaluation) string {
+	var parts []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" && !seen[s] {
+			seen[s] = true
+			parts = append(parts, s)
+		}
+	}
+	for _, r := range e.Indicators {
+		add(r.Reason)
+	}
+	var budgetReasons func(x budget.Execution)
+	budgetReasons = func(x budget.Execution) {
+		add(x.Reason)
+		for _, b := range x.Breakdown {
+			budgetReasons(b)
+		}
+	}
+	budgetReasons(e.Budget)
+	add(e.Conclusion)
+	add(e.Problems)
+	add(e.Improvements)
+	return strings.Join(parts, "\n")
 }
 
 // writeSearchJSON writes the script that assigns the index.

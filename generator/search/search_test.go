@@ -60,3 +60,26 @@ func readFile(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// TestSearchIndexEvaluation: a project with a 自评 carries its reasons,
+// conclusion, problems and improvements as a tenth element, each text
+// once; a project without one keeps the nine elements it always had.
+func TestSearchIndexEvaluation(t *testing.T) {
+	s := sampleSite(t)
+	p := s.Projects[0]
+	p.Evaluation = &budget.Evaluation{
+		Budget:     budget.Execution{Reason: "资金拨付滞后", Breakdown: []budget.Execution{{Reason: "其他资金未到位"}}},
+		Indicators: []budget.Result{{Reason: "设备延期到货"}, {Reason: "设备延期到货"}, {}},
+		Conclusion: "基本完成", Problems: "进度偏慢", Improvements: "加强调度",
+	}
+	idx := buildSearchIndex(s)
+	want := "设备延期到货\n资金拨付滞后\n其他资金未到位\n基本完成\n进度偏慢\n加强调度"
+	if d := idx.Docs[0]; len(d) != 10 || d[9] != want {
+		t.Errorf("doc with a 自评 %q, want its text %q last", d, want)
+	}
+	for _, d := range idx.Docs[1:] {
+		if len(d) != 9 {
+			t.Fatalf("doc without a 自评 has %d elements", len(d))
+		}
+	}
+}
