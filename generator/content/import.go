@@ -50,8 +50,8 @@ func gridFile(name string) bool {
 // before workbooks were supported. A text file in which tables finds no
 // table of Chongqing's is read again as a grid (tab- or pipe-separated,
 // grid.ReadText) through layouts, which knows the 自评 layouts; its
-// errors are reported only when tables found no table at all or layouts
-// recognised the file.
+// errors are reported only when tables found no table at all and layouts
+// recognised a table; otherwise the errors are tables' as before.
 func parseFile(name string, opt tables.ParseOptions) ([]budget.Project, []layouts.Evaluated, budget.ErrorList, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -74,7 +74,7 @@ func parseFile(name string, opt tables.ParseOptions) ([]budget.Project, []layout
 		switch {
 		case err == nil:
 			return ps, rs, notes, nil
-		case tables.NoTable(terr):
+		case tables.NoTable(terr) && !layouts.Unrecognised(err):
 			return nil, nil, nil, err
 		}
 		return nil, nil, nil, terr

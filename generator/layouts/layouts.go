@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -73,10 +74,20 @@ func read(grids []grid.Grid, opt Options, targetsOnly bool) ([]budget.Project, [
 	return projects, results, notes, nil
 }
 
+// refusalHint is the advice of the refusal, by which Unrecognised knows it.
+const refusalHint = "请确认导入的是项目支出绩效目标表：一张表一个项目的申报表（项目名称、主管部门、资金总额……，下面是一级指标、二级指标、三级指标、指标值），或每行一个指标的清单（单位名称、项目名称、预算数、年度目标、一级指标……）"
+
+// Unrecognised reports whether err is the refusal of a file in which no
+// grid holds a table of a known layout (as opposed to a table with
+// problems).
+func Unrecognised(err error) bool {
+	var list budget.ErrorList
+	return errors.As(err, &list) && len(list) == 1 && list[0].Hint == refusalHint
+}
+
 // refusal is the error for a file with no table of a known layout.
 func refusal(grids []grid.Grid, found []string) error {
-	e := &budget.Error{File: fileOf(grids),
-		Hint: "请确认导入的是项目支出绩效目标表：一张表一个项目的申报表（项目名称、主管部门、资金总额……，下面是一级指标、二级指标、三级指标、指标值），或每行一个指标的清单（单位名称、项目名称、预算数、年度目标、一级指标……）"}
+	e := &budget.Error{File: fileOf(grids), Hint: refusalHint}
 	if len(found) == 0 {
 		e.Msg = "没有找到绩效目标表：表中没有“项目名称”，也没有指标表头（一级指标、二级指标、三级指标、指标值）"
 	} else {
