@@ -95,6 +95,12 @@ func attach(all []Planned, results []evaluated, contentDir string) ([]Planned, b
 				Hint: "它的绩效指标取自自评表的年度指标值，没有权重；如有绩效目标表，请一并导入（或先导入目标表），自评表会附在目标表的项目上"})
 		}
 		t := &all[i]
+		if t.Code != p.Code {
+			file, line := at(r.from, p.Source)
+			notes = append(notes, &budget.Error{File: file, Line: line,
+				Msg:  fmt.Sprintf("自评表中的项目“%s”按实施单位和项目名称附在项目 %s 上（自评表中的编码为 %s）", p.Name, t.Code, p.Code),
+				Hint: "如果不是同一个项目，请在自评表中写明正确的项目编码（项目名称写成“编码-项目名称”）后重新导入"})
+		}
 		if t.SelfEval != "" {
 			file, line := at(r.from, p.Source)
 			errs = append(errs, &budget.Error{File: file, Line: line,
