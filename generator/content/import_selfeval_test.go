@@ -264,3 +264,21 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// TestImportSelfEvalPipes: a pipe-separated .txt (26, no year printed)
+// is not Chongqing's text: it is read as cells, with --year.
+func TestImportSelfEvalPipes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	self := layoutFixture("selfeval-nanhua.txt")
+	if _, err := Import([]string{self}, dir, tables.ParseOptions{}, nil); err == nil || !strings.Contains(err.Error(), "无法确定这张表的年度") {
+		t.Fatalf("without --year: %v", err)
+	}
+	res, err := Import([]string{self}, dir, tables.ParseOptions{Year: 2023}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := readProject(t, res.Written[0])
+	if p.Year != 2023 || p.Evaluation == nil || p.Evaluation.Indicators[3].MaxScore.String() != "10.8" || p.Evaluation.Total.String() != "100" {
+		t.Errorf("project %+v", p)
+	}
+}
