@@ -107,7 +107,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 				cfg.ContentDir = contentDir
 			}
 			if dryRun {
-				plan, err := content.Plan(args, cfg.ContentDir, tables.ParseOptions{Year: year})
+				plan, err := content.PlanInto(args, cfg.ContentDir, tables.ParseOptions{Year: year})
 				if err != nil {
 					return err
 				}

@@ -19,9 +19,10 @@
 // before anything is written, a new year appears
 // whole through one staging folder, existing files are replaced
 // atomically and only when their bytes change, and a pub_date set by
-// hand survives re-import. Plan is the checking half alone (the dry
-// run): the projects Import would write, with Import's errors and
-// notes, and nothing written.
+// hand survives re-import. PlanInto is the checking half alone (the
+// dry run): the projects Import would write into a content folder, with
+// Import's errors and notes, and nothing written; Plan is the same
+// without a content folder.
 //
 // A 绩效自评表 (layouts.Read returns it beside the targets) is attached
 // to the same year's target by project code, else by 实施单位 and project

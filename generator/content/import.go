@@ -132,10 +132,18 @@ type Planned struct {
 }
 
 // Plan parses and checks input files as Import does and returns what
+// Import would write, without touching any content folder: a 自评 is
+// attached only to a target of the same files. PlanInto is the dry run
+// of an import into a content folder.
+func Plan(files []string, opt tables.ParseOptions) (*ImportPlan, error) {
+	return PlanInto(files, "", opt)
+}
+
+// PlanInto parses and checks input files as Import does and returns what
 // Import would write into contentDir, without writing anything: the dry
 // run of an import. Its errors are Import's. contentDir is read only to
 // find the targets of 自评 tables (see attach).
-func Plan(files []string, contentDir string, opt tables.ParseOptions) (*ImportPlan, error) {
+func PlanInto(files []string, contentDir string, opt tables.ParseOptions) (*ImportPlan, error) {
 	var all []Planned
 	var results []evaluated
 	var errs, notes budget.ErrorList
@@ -200,7 +208,7 @@ func Plan(files []string, contentDir string, opt tables.ParseOptions) (*ImportPl
 // not nil, is told of each content file written or found unchanged, from
 // several goroutines.
 func Import(files []string, contentDir string, opt tables.ParseOptions, progress func(done, total int)) (*ImportResult, error) {
-	plan, err := Plan(files, contentDir, opt)
+	plan, err := PlanInto(files, contentDir, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -153,7 +153,7 @@ func TestImportLayoutsRefused(t *testing.T) {
 // none, reports Import's notes and errors, and creates nothing.
 func TestPlanIsImportWithoutWriting(t *testing.T) {
 	files := []string{layoutFixture("flat.csv"), layoutFixture("chongqing.csv")}
-	plan, err := Plan(files, "", tables.ParseOptions{})
+	plan, err := Plan(files, tables.ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func TestPlanIsImportWithoutWriting(t *testing.T) {
 	}
 
 	// Errors are Import's.
-	if _, err := Plan([]string{files[0], files[0]}, "", tables.ParseOptions{}); err == nil || !strings.Contains(err.Error(), "项目编码 X3F2B5142BB4F7F2A 重复") {
+	if _, err := Plan([]string{files[0], files[0]}, tables.ParseOptions{}); err == nil || !strings.Contains(err.Error(), "项目编码 X3F2B5142BB4F7F2A 重复") {
 		t.Errorf("duplicate codes: %v", err)
 	}
 }

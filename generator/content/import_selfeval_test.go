@@ -166,7 +166,7 @@ func TestImportSelfEvalByName(t *testing.T) {
 	path := filepath.Join(dir, "2022", "34170022T000000000001.md")
 	_, before := readProject(t, path)
 	self := layoutFixture("selfeval-guichi.xlsx")
-	plan, err := Plan([]string{self}, dir, tables.ParseOptions{})
+	plan, err := PlanInto([]string{self}, dir, tables.ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
