@@ -90,3 +90,39 @@ func TestImportDryRun(t *testing.T) {
 		t.Errorf("failed dry run created %s: %v", fresh, err)
 	}
 }
+
+// TestImportDryRunSelfEval: --dry-run lists each 自评 under the project
+// it would attach to (a target of the same run, a project already in
+// the content folder, or none), with its total, grade and how its
+// indicators pair, and writes nothing.
+func TestImportDryRunSelfEval(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	target := filepath.Join(t.TempDir(), "target.csv")
+	writeFile(t, target, "项目支出绩效目标表(2022年度)\n项目名称,34170022T000000000001-委托业务项目\n"+
+		"主管部门,219-池州市贵池区棠溪镇人民政府,实施单位,219001-池州市贵池区棠溪镇人民政府\n资金总额（万元）,90\n年度目标,完成委托业务。\n"+
+		"一级指标,二级指标,三级指标,指标值,权重\n产出指标,数量指标,基建工程委托业务项目数量,≥50个,50\n产出指标,质量指标,委托业务报告合格率,≥100百分比,40\n"+
+		"产出指标,质量指标,报告按时提交率,100%,10\n")
+	if code, _, errs := cli(t, "import", "--content", content, target); code != 0 {
+		t.Fatalf("import exit %d: %s", code, errs)
+	}
+	before := listFiles(t, content)
+	guichi, hengshan := "../../generator/layouts/testdata/selfeval-guichi.xlsx", "../../generator/layouts/testdata/selfeval-hengshan.txt"
+	code, out, errs := cli(t, "import", "--dry-run", "--content", content, guichi, hengshan)
+	if code != 0 {
+		t.Fatalf("dry run exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"2022 年 34170022T000000000001 委托业务项目｜主管部门 219-池州市贵池区棠溪镇人民政府｜实施单位 219001-池州市贵池区棠溪镇人民政府｜资金总额 90 万元｜绩效指标 3 个\n" +
+			"  自评表 " + guichi + "（附在已有的 " + filepath.Join(content, "2022", "34170022T000000000001.md") + " 上）｜总分 90｜评价等次 优｜指标对应 2 个，自评表多出 8 个，绩效目标缺少结果 1 个\n",
+		"  自评表 " + hengshan + "（没有绩效目标表，按自评表建立项目）｜总分 未填｜评价等次 未填｜指标对应 16 个，自评表多出 0 个，绩效目标缺少结果 0 个\n",
+		"绩效指标“产出指标／质量指标／报告按时提交率”在自评表 " + guichi + " 中没有对应的结果",
+		"试导入：将导入 2 个项目（2020、2022 年），其中 2 个附自评表，到目录 " + content + "，未写入任何文件\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if after := listFiles(t, content); strings.Join(after, "\n") != strings.Join(before, "\n") {
+		t.Errorf("dry run changed content/: %v → %v", before, after)
+	}
+}

@@ -95,6 +95,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 		Short: "把绩效目标表导入为内容文件",
 		Long: "import 读取从绩效目标表 PDF 提取的文本（.txt，制表符分隔，UTF-8 或 GB18030），或 Excel 工作簿（.xlsx）、CSV 文件（.csv）、网页（.html），每个项目写成一个 Markdown 内容文件：DIR/<年度>/<项目编码>.md。\n" +
 			"表中没有项目编码时，按年度、实施单位和项目名称生成编码并提示。所有文件先全部检查，有任何错误都不写入。\n" +
+			"绩效自评表附在同一年度的项目上：按项目编码，没有编码时按实施单位和项目名称；对不上的指标逐条提示。\n" +
 			"加 --dry-run 只检查并列出将导入的项目，不写入任何文件。",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -106,7 +107,7 @@ func newImportCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 				cfg.ContentDir = contentDir
 			}
 			if dryRun {
-				plan, err := content.Plan(args, tables.ParseOptions{Year: year})
+				plan, err := content.PlanInto(args, cfg.ContentDir, tables.ParseOptions{Year: year})
 				if err != nil {
 					return err
 				}
@@ -149,16 +150,51 @@ func printPlan(w io.Writer, plan *content.ImportPlan, contentDir string) {
 		fmt.Fprintf(w, "%d 年 %s %s｜主管部门 %s｜实施单位 %s｜资金总额 %s 万元｜绩效指标 %d 个\n",
 			p.Year, code, p.Name, coded(p.Department.Code, p.Department.Name), coded(p.Unit.Code, p.Unit.Name),
 			p.Funds, len(p.Indicators))
+		if p.SelfEval != "" {
+			printSelfEval(w, p)
+		}
 	}
 	for _, n := range plan.Notes {
 		fmt.Fprintln(w, "提示："+n.Error())
 	}
 	years := make([]string, len(plan.Years))
+	selfEvals := 0
 	for i, y := range plan.Years {
 		years[i] = fmt.Sprint(y)
 	}
-	fmt.Fprintf(w, "试导入：将导入 %d 个项目（%s 年）到目录 %s，未写入任何文件\n",
-		len(plan.Projects), strings.Join(years, "、"), contentDir)
+	for _, p := range plan.Projects {
+		if p.SelfEval != "" {
+			selfEvals++
+		}
+	}
+	also := ""
+	if selfEvals > 0 {
+		also = fmt.Sprintf("，其中 %d 个附自评表，", selfEvals)
+	}
+	fmt.Fprintf(w, "试导入：将导入 %d 个项目（%s 年）%s到目录 %s，未写入任何文件\n",
+		len(plan.Projects), strings.Join(years, "、"), also, contentDir)
+}
+
+// printSelfEval prints, under its project's line, the 自评 an import
+// would attach: where it goes, the total score and grade, and how its
+// results pair with the target indicators.
+func printSelfEval(w io.Writer, p content.Planned) {
+	where := "附在本次导入的绩效目标表上"
+	switch {
+	case p.Existing:
+		where = "附在已有的 " + p.From + " 上"
+	case p.ResultOnly:
+		where = "没有绩效目标表，按自评表建立项目"
+	}
+	total, grade := "未填", "未填"
+	if e := p.Evaluation; e != nil && e.Total != nil {
+		total = e.Total.String()
+	}
+	if e := p.Evaluation; e != nil && e.Grade != "" {
+		grade = e.Grade
+	}
+	fmt.Fprintf(w, "  自评表 %s（%s）｜总分 %s｜评价等次 %s｜指标对应 %d 个，自评表多出 %d 个，绩效目标缺少结果 %d 个\n",
+		p.SelfEval, where, total, grade, p.Matched, p.Unmatched, p.Missing)
 }
 
 // coded prints an agency as the tables do: “103-名称”.

@@ -31,8 +31,28 @@
 //	     printed: ≥381个}              # optional: the value cell as printed
 //	pub_date: 2022-02-15              # optional 发布日期
 //	source: {file: …, line: 47}       # where the table was imported from
+//	evaluation:                       # optional 绩效自评表, after the year
+//	  budget:                         # 预算执行情况, amounts in 万元
+//	    {source: 年度资金总额, initial_wan: 90, adjusted_wan: 90,
+//	     executed_wan: 89.974, rate: 99.97%, max_score: 10, score: 9.9,
+//	     breakdown: [{source: 本年财政拨款, adjusted_wan: 90, executed_wan: 89.974}]}
+//	  goal_actual: …                  # 年度总体目标 的 实际完成情况
+//	  indicators:                     # one result per 三级指标
+//	    - {level1: 产出指标, level2: 数量指标, level3: …,
+//	       target: ≥50个,              # 年度指标值 as the 自评 prints it
+//	       actual: "50",               # 实际完成值 as printed
+//	       max_score: 8, score: 8,     # 分值 and 得分; absent: left blank
+//	       reason: …}                  # 偏差原因分析及改进措施
+//	  total_score: 90                 # 总分
+//	  grade: 优                       # 评价等次, as printed
+//	  conclusion: …                   # 评价结论; also problems, improvements
+//	  source: {file: …, line: 2}
 //	---
 //	拓展电子政务外网覆盖范围。……
+//
+// An evaluation's results name their target indicators by the three
+// levels (Pairs); a result with no target keeps its own levels. The
+// names of 项目负责人, 财务负责人 and 填表人 are never part of it.
 //
 // The optional fields (overall_goal, direction, standard, remark,
 // printed) come from other districts' forms (package layouts); a file

@@ -19,7 +19,23 @@
 // before anything is written, a new year appears
 // whole through one staging folder, existing files are replaced
 // atomically and only when their bytes change, and a pub_date set by
-// hand survives re-import. Plan is the checking half alone (the dry
-// run): the projects Import would write, with Import's errors and
-// notes, and nothing written.
+// hand survives re-import. PlanInto is the checking half alone (the
+// dry run): the projects Import would write into a content folder, with
+// Import's errors and notes, and nothing written; Plan is the same
+// without a content folder.
+//
+// A 绩效自评表 (layouts.Read returns it beside the targets) is attached
+// to the same year's target by project code, else by 实施单位 and project
+// name: a target of the same run first, then a content file
+// (<year>/<code>.md, else any file of the year with that unit and name).
+// Its results are paired with the target's indicators by 一级, 二级 and
+// 三级 (budget.LevelKey); each result without a target indicator and
+// each target indicator without a result is a note naming file:line,
+// and unmatched results are kept with their own levels. A 自评 with no
+// target makes its project alone (the 自评's 年度指标值 as indicators,
+// weight 0). Re-importing a target table keeps the file's evaluation;
+// re-importing a 自评 over an evaluation that differs from what it gives
+// (edited by hand, or an older 自评) first copies the file to
+// <code>.md.bak (overwriting an older backup; Load reads only .md) and
+// says so in a note. Two 自评 tables of one project are an error.
 package content

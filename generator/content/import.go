@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -43,24 +44,46 @@ func gridFile(name string) bool {
 	return false
 }
 
-// parseFile reads one input file: extracted text (.txt and any other
-// extension) through package tables, exactly as before workbooks were
-// supported, and everything gridFile names through grid and layouts.
-func parseFile(name string, opt tables.ParseOptions) ([]budget.Project, budget.ErrorList, error) {
+// parseFile reads one input file: workbooks, CSV files and web pages
+// (everything gridFile names) through grid and layouts, extracted text
+// (.txt and any other extension) through package tables, exactly as
+// before workbooks were supported. A text file in which tables finds no
+// table of Chongqing's is read again as a grid (tab- or pipe-separated,
+// grid.ReadText) through layouts, which knows the 自评 layouts; its
+// errors are reported only when tables found no table at all and layouts
+// recognised a table; otherwise the errors are tables' as before.
+func parseFile(name string, opt tables.ParseOptions) ([]budget.Project, []layouts.Evaluated, budget.ErrorList, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, nil, &budget.Error{File: name, Msg: "无法打开文件：" + err.Error(), Hint: "请检查文件路径"}
+		return nil, nil, nil, &budget.Error{File: name, Msg: "无法打开文件：" + err.Error(), Hint: "请检查文件路径"}
 	}
 	defer f.Close()
 	if !gridFile(name) {
-		ps, err := tables.ParseTables(f, name, opt)
-		return ps, nil, err
+		ps, terr := tables.ParseTables(f, name, opt)
+		if terr == nil {
+			return ps, nil, nil, nil
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, nil, nil, terr
+		}
+		g, err := grid.ReadText(name, f)
+		if err != nil {
+			return nil, nil, nil, terr
+		}
+		ps, rs, notes, err := layouts.Read([]grid.Grid{g}, layouts.Options{Year: opt.Year})
+		switch {
+		case err == nil:
+			return ps, rs, notes, nil
+		case tables.NoTable(terr) && !layouts.Unrecognised(err):
+			return nil, nil, nil, err
+		}
+		return nil, nil, nil, terr
 	}
 	grids, err := grid.Read(name, f)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return layouts.Projects(grids, layouts.Options{Year: opt.Year})
+	return layouts.Read(grids, layouts.Options{Year: opt.Year})
 }
 
 // at is where an imported project's table starts, for messages: the
@@ -78,7 +101,7 @@ func at(file string, s budget.Source) (string, int) {
 // ImportPlan is what an import would write: every project of the input
 // files, parsed and checked exactly as Import does, with nothing written.
 type ImportPlan struct {
-	Projects []Planned // in input order
+	Projects []Planned // in input order; projects a 自评 made or found in the content folder after
 	Years    []int     // ascending
 	// Notes are as in ImportResult.
 	Notes budget.ErrorList
@@ -93,12 +116,35 @@ type Planned struct {
 	// code was made from the year, the 实施单位 and the name
 	// (layouts.DerivedCode).
 	DerivedCode bool
+	// SelfEval is the input file of the 自评 attached to the project in
+	// this import ("" when none is); its Evaluation is then the 自评's.
+	SelfEval string
+	// Existing reports a project read from the content folder, where the
+	// 自评's target table was imported before.
+	Existing bool
+	// ResultOnly reports a project made from its 自评 alone: no target
+	// table names it, in this import or in the content folder.
+	ResultOnly bool
+	// Matched counts the 自评's results paired with a target indicator,
+	// Unmatched its results that match none, Missing the target
+	// indicators without a result.
+	Matched, Unmatched, Missing int
 }
 
 // Plan parses and checks input files as Import does and returns what
-// Import would write, without touching any content folder: the dry run
-// of an import. Its errors are Import's.
+// Import would write, without touching any content folder: a 自评 is
+// attached only to a target of the same files. PlanInto is the dry run
+// of an import into a content folder.
 func Plan(files []string, opt tables.ParseOptions) (*ImportPlan, error) {
+	return PlanInto(files, "", opt)
+}
+
+// PlanInto parses and checks input files as Import does and returns what
+// Import would write into contentDir, without writing anything: the dry
+// run of an import. Its errors are Import's. contentDir is read only to
+// find the targets of 自评 tables (see attach).
+func PlanInto(files []string, contentDir string, opt tables.ParseOptions) (*ImportPlan, error) {
+	var results []evaluated
 	var errs, notes budget.ErrorList
 	// This site's own downloads first (readback.go).
 	all, files, err := ownDownloads(files)
@@ -106,15 +152,17 @@ func Plan(files []string, opt tables.ParseOptions) (*ImportPlan, error) {
 		return nil, err
 	}
 	for _, name := range files {
-		ps, n, err := parseFile(name, opt)
+		ps, rs, n, err := parseFile(name, opt)
 		if err != nil {
 			errs = appendErr(errs, err)
 			continue
 		}
 		notes = append(notes, n...)
 		for _, p := range ps {
-			derived := gridFile(name) && p.Code == layouts.DerivedCode(strconv.Itoa(p.Year), p.Unit.Name, p.Name)
-			all = append(all, Planned{Project: p, From: name, DerivedCode: derived})
+			all = append(all, Planned{Project: p, From: name, DerivedCode: derivedCode(p)})
+		}
+		for _, r := range rs {
+			results = append(results, evaluated{Evaluated: r, from: name})
 		}
 	}
 	seen := map[string]Planned{}
@@ -136,7 +184,11 @@ func Plan(files []string, opt tables.ParseOptions) (*ImportPlan, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	plan := &ImportPlan{Projects: all, Notes: notes}
+	all, attachNotes, err := attach(all, results, contentDir)
+	if err != nil {
+		return nil, err
+	}
+	plan := &ImportPlan{Projects: all, Notes: append(notes, attachNotes...)}
 	years := map[int]bool{}
 	for _, l := range all {
 		if !years[l.Year] {
@@ -153,11 +205,14 @@ func Plan(files []string, opt tables.ParseOptions) (*ImportPlan, error) {
 // package tables, workbooks, CSV files and web pages through packages
 // grid and layouts, chosen by the file's extension. Every input is parsed and
 // checked (Plan) before anything is written, so bad input leaves content/ as it
-// was. A project's hand-set pub_date survives re-import. progress, when
+// was. A project's hand-set pub_date survives re-import, and so does its
+// evaluation when a target table is re-imported; a 自评 attaches to its
+// target (see attach) and replaces an evaluation that differs only after
+// copying the old file to <code>.md.bak, with a note (keepEvaluation). progress, when
 // not nil, is told of each content file written or found unchanged, from
 // several goroutines.
 func Import(files []string, contentDir string, opt tables.ParseOptions, progress func(done, total int)) (*ImportResult, error) {
-	plan, err := Plan(files, opt)
+	plan, err := PlanInto(files, contentDir, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -195,6 +250,7 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 	type outcome struct {
 		path    string
 		written bool
+		note    *budget.Error
 		err     error
 	}
 	results := make([]outcome, len(all))
@@ -223,8 +279,9 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 			results[i].err = err
 			return
 		}
-		if old != nil && p.PubDate == "" {
-			// A date set by hand survives re-import: read it as any
+		if old != nil {
+			// A date set by hand survives re-import, and so does the
+			// evaluation of a 自评 imported before: read them as any
 			// content file is read. A file that no longer reads is
 			// left for the publisher to fix rather than overwritten.
 			prev, err := Parse(bytes.NewReader(old), path)
@@ -232,7 +289,17 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 				results[i].err = err
 				return
 			}
-			p.PubDate = prev.PubDate
+			if p.PubDate == "" {
+				p.PubDate = prev.PubDate
+			}
+			if p.Evaluation != nil {
+				ev := *p.Evaluation // the plan's is shared; keepEvaluation may set its pub_date
+				p.Evaluation = &ev
+			}
+			results[i].note, results[i].err = keepEvaluation(&all[i], &p, prev, path, old)
+			if results[i].err != nil {
+				return
+			}
 		}
 		data, err := Marshal(&p)
 		if err != nil {
@@ -262,6 +329,9 @@ func Import(files []string, contentDir string, opt tables.ParseOptions, progress
 		delete(staged, y)
 	}
 	for _, r := range results {
+		if r.note != nil {
+			res.Notes = append(res.Notes, r.note)
+		}
 		if r.written {
 			res.Written = append(res.Written, r.path)
 		} else {

@@ -86,7 +86,10 @@
 // to convert it.
 //
 // ReadText reads text extracted from a PDF: each line is a row and each
-// tab-separated field a cell. A form feed, which pdftotext writes between
+// tab-separated field a cell. A file with no tab at all in which some
+// line prints “ | ” is pipe-separated, as a web page's table copied as
+// text is: every “|” separates two cells (a “|” at the end of a line
+// adds an empty cell, which is padding like any other). A form feed, which pdftotext writes between
 // pages, is an empty row of its own, on the line where it stands, so that
 // a page break always shows as an empty row.
 //

@@ -688,3 +688,29 @@ func names(grids []Grid) []string {
 	}
 	return s
 }
+
+// TestReadTextPipes: a file with no tab whose lines print “ | ” between
+// cells (a web page's table copied as text, as excerpt 26 is) is split at
+// every “|”; a tab-separated file keeps its “|” inside cells.
+func TestReadTextPipes(t *testing.T) {
+	g, err := ReadText("p.txt", strings.NewReader("项目名称 | 某项目 |\n主管部门 | 某局 | 实施单位 | 某中心\n\n总分 |  | 100\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Rows) != 4 || g.Width() != 4 {
+		t.Fatalf("%d rows of %d cells", len(g.Rows), g.Width())
+	}
+	if got := []string{g.At(0, 0).Text, g.At(0, 1).Text, g.At(1, 3).Text, g.At(3, 1).Text, g.At(3, 2).Text}; strings.Join(got, ",") != "项目名称,某项目,某中心,,100" {
+		t.Errorf("cells %q", got)
+	}
+	if p := g.At(3, 2).Pos; p.Line != 4 || p.Col != 3 {
+		t.Errorf("pos %+v", p)
+	}
+	g, err = ReadText("t.txt", strings.NewReader("a | b\tc\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Width() != 2 || g.At(0, 0).Text != "a | b" {
+		t.Errorf("a tab-separated file split at “|”: %q", g.At(0, 0).Text)
+	}
+}

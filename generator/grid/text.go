@@ -16,7 +16,9 @@ import (
 )
 
 // ReadText reads text extracted from a PDF: one row per line, cells
-// separated by tabs. name is used in positions and messages.
+// separated by tabs, or by “|” in a file that has no tab and prints
+// “ | ” between cells (as web pages' tables are copied as text). name is
+// used in positions and messages.
 func ReadText(name string, r io.Reader) (Grid, error) {
 	b, err := readAll(name, r)
 	if err != nil {
@@ -25,6 +27,10 @@ func ReadText(name string, r io.Reader) (Grid, error) {
 	text, err := DecodeText(name, b, "文本文件")
 	if err != nil {
 		return Grid{}, err
+	}
+	sep := "\t"
+	if !strings.Contains(text, "\t") && strings.Contains(text, " | ") {
+		sep = "|"
 	}
 	var rows [][]Cell
 	var lines []int // the line of each row
@@ -46,7 +52,7 @@ func ReadText(name string, r io.Reader) (Grid, error) {
 			p := Pos{File: name, Line: i + 1, Row: len(rows) + 1}
 			var row []Cell
 			if piece != "" {
-				fields := strings.Split(piece, "\t")
+				fields := strings.Split(piece, sep)
 				row = make([]Cell, len(fields))
 				for c, f := range fields {
 					p.Col = c + 1

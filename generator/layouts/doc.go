@@ -16,7 +16,8 @@
 // 度量单位, 权重 (分值), 绩效标准 and 备注; 指标解释 and 评分标准 are known and not
 // kept. Any other column is an error, which is how tables with one value
 // column per region are refused; so is a column named twice (中期 and 年度
-// indicators side by side) and a self-evaluation's 完成值 or 得分.
+// indicators side by side). A header with a 实际完成值 column is a
+// self-evaluation (below); 得分 or 偏差原因 without one is an error.
 //
 // A header with 项目名称 among its columns is a flat list (Sichuan's
 // export): one indicator per row, the project's cells (单位名称, 项目名称,
@@ -38,6 +39,55 @@
 // (一) or 1、, and bracketed qualifiers, which say the unit of money:
 // 资金总额（万元）, 资金情况(万元), 主管部门(单位)名称. Cells with no known
 // label are not read.
+//
+// # Self-evaluations (绩效自评表)
+//
+// Read returns the self-evaluations of a file beside its targets, each
+// an Evaluated: the project it names (read as a form's is: 项目名称 with
+// its code, the agencies, DerivedCode where none is printed, the year of
+// the title or Options.Year) with its Evaluation, and the 自评's own
+// targets as Indicators. Projects reads targets only and refuses a 自评
+// as before (“这是绩效自评表…”), for callers that want targets.
+//
+// A 自评 is a form whose indicator header has a 实际完成值 column
+// (完成值, 全年实际值, 全年完成值). Two styles are known, and a mix:
+//
+//   - 财政部 style (财预〔2020〕10号): 项目资金（万元） with the columns
+//     年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 and the rows
+//     年度资金总额, 其中：本年财政拨款 (当年财政拨款), 上年结转资金, 其他资金;
+//     年度总体目标 with 预期目标 | 实际完成情况 over the two texts; the
+//     columns 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值,
+//     得分, 偏差原因分析及改进措施; then 总分 and perhaps 评价等次. The
+//     transfer-payment variant prints 分值 before 年度指标值, 全年预算数(A),
+//     全年执行数(B), 执行率(B/A) and 年初设定目标 | 年度总体目标完成情况综述;
+//     a 自评 without scores (全年完成值, 未完成原因和改进措施) has them nil.
+//   - Sichuan style: 预算执行情况(10分) with 年初预算, 调整后预算数, 预算执行数,
+//     预算执行率, 权重, 得分, 原因 and the rows 总额, 其中：财政资金,
+//     财政专户管理资金, 单位资金, 其他资金; 项目年度目标 | 年度目标完成情况;
+//     the columns 指标性质, 指标值, 度量单位, 完成值, 权重, 得分 and
+//     未完成原因分析; then 合计, 评价结论, 存在问题, 改进措施.
+//
+// The execution block is found by its row of column heads (two or more
+// of the amounts and the rate); each row below it that starts with a
+// funds label (or 其中…) is a source: the total (年度资金总额, 总额) is
+// Evaluation.Budget, the others its Breakdown, each with its label as
+// Source (without 其中：). Amounts are converted to 万元 exactly with the
+// unit of a qualifier (项目资金（万元）, 年度预算数(万元)) or the 金额单位
+// line; the rate is kept as printed (100.00%, 100%); 分值 and 权重 are
+// MaxScore. A cell left blank or printed “/”, “—”, “-” is nil: a 0 is a
+// 0, not a missing number.
+//
+// An indicator row gives a budget.Result (the levels as for targets,
+// Target as the 自评 prints it, Actual, MaxScore from 分值/权重, Score,
+// Reason) and a target Indicator (年度指标值 split by SplitValue, weight
+// 0). Where 指标性质, 指标值 and 度量单位 are columns of their own,
+// Target is the three as printed (≤30万元). Placeholder rows (指标2：,
+// ……, a 二级 alone, 指标1：/ / /) are skipped; a result without a 三级 is
+// an error. The rows after the indicators are read up to the next table:
+// 总分 or 合计 (the number in the 得分 column, else the row's last
+// number) is Total, 评价结论, 存在问题, 改进措施 and 评价等次 are read as
+// printed, and 项目负责人, 财务负责人, 填表人, their names and numbers, 说明
+// and 注 are dropped. Personal information never becomes data.
 //
 // # Fields
 //

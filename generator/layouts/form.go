@@ -48,8 +48,11 @@ func (f *form) prose(r role) string {
 // there is none, the cell below it (年度目标 over its text, as the forms
 // print 总体目标 | 年度目标 | … above the goals). A value may also follow
 // the label in its own cell after a colon.
-func (s *scanner) readForm(a, b int) *form {
-	f := &form{fields: map[role]*field{}, consumed: map[[2]int]bool{}}
+func (s *scanner) readForm(a, b int, consumed map[[2]int]bool) *form {
+	if consumed == nil {
+		consumed = map[[2]int]bool{}
+	}
+	f := &form{fields: map[role]*field{}, consumed: consumed}
 	for r := a; r < b; r++ {
 		cs := s.rows[r]
 		for i, c := range cs {
@@ -129,23 +132,11 @@ func (s *scanner) valueOf(cs []cell, i, b int, consumed map[[2]int]bool, r role)
 // form reads a form whose indicator header is h; start is the first row
 // after the previous table. It returns the row after the table.
 func (s *scanner) form(start int, h *header) int {
-	names := s.nameRows(start, h.row)
-	end := s.indicatorEnd(h)
-	if len(names) == 0 {
-		s.note(start, h.row+1)
-		s.errorAt(h.cols[0].cell.Pos, "找到指标表头，但没有找到“项目名称”",
-			"每张绩效目标表都应在指标之前写明项目名称、主管部门、资金总额等栏目；如果这是一张只有指标的表，请在表头上方补上这些栏目")
+	a, nameAt, end, ok := s.formStart(start, h)
+	if !ok {
 		return end
 	}
-	a := start
-	if len(names) > 1 {
-		for _, n := range names[:len(names)-1] {
-			s.errorAt(n.Pos, "找到“项目名称”，但没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
-				"请确认这张表完整，没有漏掉绩效指标部分；如果上下两张表只是同一项目，请删除多余的“项目名称”")
-		}
-		a = names[len(names)-1].Pos.Row - 1
-	}
-	f := s.readForm(a, h.row)
+	f := s.readForm(a, h.row, nil)
 	s.preamble(start, h.row, f.consumed)
 
 	var inds []budget.Indicator
@@ -159,7 +150,6 @@ func (s *scanner) form(start int, h *header) int {
 			inds = append(inds, in)
 		}
 	}
-	nameAt := names[len(names)-1].Pos
 	p := budget.Project{Indicators: inds, Source: source(nameAt)}
 	s.project(&p, nameAt, h, len(s.errs) > before, projectCells{
 		name: f.text(rName), code: f.text(rCode), department: f.fields[rDepartment], unit: f.fields[rUnit],
@@ -179,6 +169,31 @@ func (s *scanner) form(start int, h *header) int {
 	}
 	s.add(p, before)
 	return end
+}
+
+// formStart finds the form of the table whose indicator header is h;
+// start is the first row after the previous table. It returns the first
+// row of the form, its 项目名称 label and the row after the indicator
+// rows; ok is false, with the problem reported, for a table without a
+// 项目名称.
+func (s *scanner) formStart(start int, h *header) (a int, nameAt grid.Pos, end int, ok bool) {
+	names := s.nameRows(start, h.row)
+	end = s.indicatorEnd(h)
+	if len(names) == 0 {
+		s.note(start, h.row+1)
+		s.errorAt(h.cols[0].cell.Pos, "找到指标表头，但没有找到“项目名称”",
+			"每张绩效目标表都应在指标之前写明项目名称、主管部门、资金总额等栏目；如果这是一张只有指标的表，请在表头上方补上这些栏目")
+		return 0, grid.Pos{}, end, false
+	}
+	a = start
+	if len(names) > 1 {
+		for _, n := range names[:len(names)-1] {
+			s.errorAt(n.Pos, "找到“项目名称”，但没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
+				"请确认这张表完整，没有漏掉绩效指标部分；如果上下两张表只是同一项目，请删除多余的“项目名称”")
+		}
+		a = names[len(names)-1].Pos.Row - 1
+	}
+	return a, names[len(names)-1].Pos, end, true
 }
 
 // indicatorEnd returns the row after the indicator rows of h.

@@ -34,22 +34,28 @@ func TestGolden(t *testing.T) {
 	for _, f := range goldenFixtures {
 		t.Run(f.name, func(t *testing.T) {
 			ps, notes := readFixture(t, f.name, f.opt)
-			got := dump(t, ps, notes)
-			golden := filepath.Join("testdata", f.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("projects differ from %s (go test -update rewrites it):\n%s", golden, testkit.DiffLines(string(want), got))
-			}
+			checkGolden(t, f.name, dump(t, ps, notes))
 		})
+	}
+}
+
+// checkGolden compares got with testdata/<name>.golden, or rewrites it
+// with -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	golden := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n%s", golden, testkit.DiffLines(string(want), got))
 	}
 }
 

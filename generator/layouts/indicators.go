@@ -15,7 +15,7 @@ import (
 // value column).
 type indicatorRow struct {
 	pos   grid.Pos
-	cells [cSelfEval + 1]cell
+	cells [nRoles]cell
 	// natures are the 指标性质 / 指标方向 cells, in column order.
 	natures []cell
 }
@@ -65,16 +65,7 @@ type levels struct{ l1, l2 string }
 // which are reported.
 func (s *scanner) indicator(h *header, row indicatorRow, prev *levels) (budget.Indicator, bool) {
 	text := func(r role) string { return row.cells[r].text }
-	l1 := scoreSuffixRe.ReplaceAllString(text(cLevel1), "")
-	l2 := scoreSuffixRe.ReplaceAllString(text(cLevel2), "")
-	if l1 == "" {
-		l1 = prev.l1
-	}
-	if l2 == "" && l1 == prev.l1 {
-		l2 = prev.l2
-	}
-	prev.l1, prev.l2 = l1, l2
-	l3 := placeholderPrefixRe.ReplaceAllString(text(cLevel3), "")
+	l1, l2, l3 := prev.next(row)
 	vc := row.cells[cValue]
 	if isPlaceholder(l3) && isPlaceholder(vc.text) {
 		return budget.Indicator{}, false
@@ -88,16 +79,60 @@ func (s *scanner) indicator(h *header, row indicatorRow, prev *levels) (budget.I
 		return budget.Indicator{}, false
 	}
 	in := budget.Indicator{Level1: l1, Level2: l2, Level3: l3, Line: row.pos.Line}
+	if !s.levelsPresent(h, row, in) {
+		return budget.Indicator{}, false
+	}
+	before := len(s.errs)
+	s.target(&in, row, vc)
+	if w := text(cWeight); w != "" {
+		d, err := decimal.ParseDecimal(strings.TrimSuffix(strings.TrimSuffix(w, "分"), "%"))
+		if err != nil {
+			s.errorAt(row.cells[cWeight].Pos, "三级指标“"+l3+"”的权重“"+w+"”不是数字", "权重应为数字，例如 10")
+		}
+		in.Weight = d
+	}
+	in.Standard = text(cStandard)
+	in.Remark = text(cRemark)
+	return in, len(s.errs) == before
+}
+
+// next returns the levels of a row, filling the 一级 and 二级 that merged
+// cells (or a CSV's blanks) leave empty from the row above, and
+// remembers them for the row below. A score after a level (产出指标(50分))
+// and the numbering of a 三级 (指标1：) are dropped.
+func (prev *levels) next(row indicatorRow) (l1, l2, l3 string) {
+	l1 = scoreSuffixRe.ReplaceAllString(row.cells[cLevel1].text, "")
+	l2 = scoreSuffixRe.ReplaceAllString(row.cells[cLevel2].text, "")
+	if l1 == "" {
+		l1 = prev.l1
+	}
+	if l2 == "" && l1 == prev.l1 {
+		l2 = prev.l2
+	}
+	prev.l1, prev.l2 = l1, l2
+	return l1, l2, placeholderPrefixRe.ReplaceAllString(row.cells[cLevel3].text, "")
+}
+
+// levelsPresent reports, as an error, a row without the 一级 or 二级 its
+// header has a column for.
+func (s *scanner) levelsPresent(h *header, row indicatorRow, in budget.Indicator) bool {
 	for _, r := range []role{cLevel1, cLevel2} {
 		if _, has := h.col(r); has && (r == cLevel1 && in.Level1 == "" || r == cLevel2 && in.Level2 == "") {
-			s.errorAt(row.cells[cLevel3].Pos, "三级指标“"+l3+"”缺少"+roleName[r], "请补上"+roleName[r])
-			return budget.Indicator{}, false
+			s.errorAt(row.cells[cLevel3].Pos, "三级指标“"+in.Level3+"”缺少"+roleName[r], "请补上"+roleName[r])
+			return false
 		}
 	}
+	return true
+}
 
+// target reads the comparison, value and unit of an indicator row into
+// in: from the value cell vc and the row's 指标性质, 指标值类型 and 度量单位
+// columns. Problems are reported.
+func (s *scanner) target(in *budget.Indicator, row indicatorRow, vc cell) {
+	text := func(r role) string { return row.cells[r].text }
+	l3 := in.Level3
 	// The comparison: a 指标性质 or 指标方向 column holds an operator or
 	// a direction, whichever its label says (Sichuan and 乌海 swap them).
-	before := len(s.errs)
 	explicit := ""
 	for _, c := range row.natures {
 		t := strings.ReplaceAll(c.text, " ", "")
@@ -122,18 +157,7 @@ func (s *scanner) indicator(h *header, row indicatorRow, prev *levels) (budget.I
 		s.noteAt(c.Pos, "三级指标“"+l3+"”的度量单位“"+c.Display+"”是数字，不是单位，未导入", "请核对原表的度量单位")
 		unitCol = ""
 	}
-	s.value(&in, vc, explicit, unitCol)
-
-	if w := text(cWeight); w != "" {
-		d, err := decimal.ParseDecimal(strings.TrimSuffix(strings.TrimSuffix(w, "分"), "%"))
-		if err != nil {
-			s.errorAt(row.cells[cWeight].Pos, "三级指标“"+l3+"”的权重“"+w+"”不是数字", "权重应为数字，例如 10")
-		}
-		in.Weight = d
-	}
-	in.Standard = text(cStandard)
-	in.Remark = text(cRemark)
-	return in, len(s.errs) == before
+	s.value(in, vc, explicit, unitCol)
 }
 
 // value reads the value cell into the indicator: its comparison, number

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,16 +25,33 @@ type Options struct {
 // is returned with an error. A file in which no grid holds a table of a
 // known layout is refused with what was found and what is missing.
 func Projects(grids []grid.Grid, opt Options) ([]budget.Project, budget.ErrorList, error) {
+	ps, _, notes, err := read(grids, opt, true)
+	return ps, notes, err
+}
+
+// Read recognises the tables on the grids of one file as Projects does,
+// and the self-evaluations (绩效自评表) among them as well: a table whose
+// indicator header has a 实际完成值 column (完成值, 全年实际值,
+// 全年完成值) is a result, not a target. Both come in the order the
+// grids hold them. A file with neither is refused as Projects refuses it.
+func Read(grids []grid.Grid, opt Options) (projects []budget.Project, results []Evaluated, notes budget.ErrorList, err error) {
+	return read(grids, opt, false)
+}
+
+func read(grids []grid.Grid, opt Options, targetsOnly bool) ([]budget.Project, []Evaluated, budget.ErrorList, error) {
 	var (
 		projects    []budget.Project
+		results     []Evaluated
 		notes, errs budget.ErrorList
 		found       []string
 	)
 	noted := map[string]bool{}
 	for _, g := range grids {
 		s := newScanner(g, opt)
+		s.targetsOnly = targetsOnly
 		s.scan()
 		projects = append(projects, s.projects...)
+		results = append(results, s.results...)
 		errs = append(errs, s.errs...)
 		for _, n := range s.notes {
 			if k := n.Msg; !noted[k] {
@@ -48,18 +66,28 @@ func Projects(grids []grid.Grid, opt Options) ([]budget.Project, budget.ErrorLis
 		}
 	}
 	if len(errs) > 0 {
-		return nil, nil, errs
+		return nil, nil, nil, errs
 	}
-	if len(projects) == 0 {
-		return nil, nil, refusal(grids, found)
+	if len(projects) == 0 && len(results) == 0 {
+		return nil, nil, nil, refusal(grids, found)
 	}
-	return projects, notes, nil
+	return projects, results, notes, nil
+}
+
+// refusalHint is the advice of the refusal, by which Unrecognised knows it.
+const refusalHint = "请确认导入的是项目支出绩效目标表：一张表一个项目的申报表（项目名称、主管部门、资金总额……，下面是一级指标、二级指标、三级指标、指标值），或每行一个指标的清单（单位名称、项目名称、预算数、年度目标、一级指标……）"
+
+// Unrecognised reports whether err is the refusal of a file in which no
+// grid holds a table of a known layout (as opposed to a table with
+// problems).
+func Unrecognised(err error) bool {
+	var list budget.ErrorList
+	return errors.As(err, &list) && len(list) == 1 && list[0].Hint == refusalHint
 }
 
 // refusal is the error for a file with no table of a known layout.
 func refusal(grids []grid.Grid, found []string) error {
-	e := &budget.Error{File: fileOf(grids),
-		Hint: "请确认导入的是项目支出绩效目标表：一张表一个项目的申报表（项目名称、主管部门、资金总额……，下面是一级指标、二级指标、三级指标、指标值），或每行一个指标的清单（单位名称、项目名称、预算数、年度目标、一级指标……）"}
+	e := &budget.Error{File: fileOf(grids), Hint: refusalHint}
 	if len(found) == 0 {
 		e.Msg = "没有找到绩效目标表：表中没有“项目名称”，也没有指标表头（一级指标、二级指标、三级指标、指标值）"
 	} else {
@@ -122,8 +150,11 @@ type scanner struct {
 	moneyPos grid.Pos
 
 	projects    []budget.Project
+	results     []Evaluated
 	notes, errs budget.ErrorList
 	found       []string // labels seen, for the refusal
+	// targetsOnly refuses self-evaluations, as Projects does.
+	targetsOnly bool
 }
 
 func newScanner(g grid.Grid, opt Options) *scanner {
@@ -220,6 +251,8 @@ func (s *scanner) scan() {
 			start = s.skipTable(h)
 		case hdr.flat:
 			start = s.flat(start, hdr)
+		case hdr.eval:
+			start = s.selfEval(start, hdr)
 		default:
 			start = s.form(start, hdr)
 		}
@@ -263,6 +296,7 @@ type header struct {
 	label *cell // the row label left of the columns, if any
 	last  int   // the last row the indicator rows may take
 	flat  bool  // the columns include 项目名称: a flat list
+	eval  bool  // the columns include 实际完成值: a self-evaluation
 	texts []string
 }
 
@@ -363,9 +397,9 @@ func (s *scanner) header(h int) (*header, bool) {
 			known = false
 		}
 		if known && (l.role.isColumn() || projectColumn(l.role)) {
-			if l.role == cSelfEval {
+			if l.role.selfEval() && s.targetsOnly {
 				s.errorAt(c.Pos, "这是绩效自评表（表头有“"+c.text+"”），不是绩效目标表",
-					"本工具导入项目支出绩效目标表（申报表）；自评表暂不能导入，请导入同一项目的绩效目标表")
+					"本工具导入项目支出绩效目标表（申报表）；自评表请用 budgetsite import 导入，它会附在同一项目的绩效目标上")
 				return nil, false
 			}
 			if prev, dup := hdr.col(l.role); dup && l.role != cNature {
@@ -403,7 +437,7 @@ func (s *scanner) header(h int) (*header, bool) {
 	if !ok {
 		return nil, false
 	}
-	return hdr, true
+	return hdr, s.selfEvalHeader(hdr)
 }
 
 // skipTable returns the row after the indicator rows of a header that
@@ -505,8 +539,10 @@ func (s *scanner) classify(h *header, r int) rowKind {
 			if !h.flat {
 				return rowEnd
 			}
-		case rFooter, rPersonal:
-			return rowEnd
+		default:
+			if l.role.ends() {
+				return rowEnd
+			}
 		}
 	}
 	for _, c := range cs {

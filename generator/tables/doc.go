@@ -13,7 +13,10 @@
 //
 // ParseTables is a pure function of its input. Every problem is reported
 // at once, as a budget.ErrorList of file:line messages in Chinese that say
-// what to do; nothing is returned with an error. Tables are cut at their
+// what to do; nothing is returned with an error. NoTable tells the
+// refusal of a file with no table at all from a table with problems, so
+// that content.Import can read such a text file as a grid instead (a
+// 自评 table, or a pipe-separated one). Tables are cut at their
 // titles and parsed on every core; the result does not depend on how.
 //
 // CleanCell is the text normalisation every cell goes through.

@@ -6,6 +6,7 @@ import (
 	"budgetsite/generator/grid"
 	"budgetsite/generator/internal/workers"
 	"budgetsite/generator/markdown"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -88,13 +89,22 @@ func parseTables(r io.Reader, name string, opt ParseOptions, perChunk int) ([]bu
 		p.errs = append(p.errs, cp.errs...)
 	}
 	if len(p.projects) == 0 && len(p.errs) == 0 {
-		p.errs = append(p.errs, &budget.Error{File: name, Line: 1, Msg: "没有找到可识别的绩效目标表",
+		p.errs = append(p.errs, &budget.Error{File: name, Line: 1, Msg: noTableMsg,
 			Hint: "文件应包含“项目名称”“主管部门”“资金总额”等栏目和“一级指标…权重”指标行；请确认导入的是从绩效目标表 PDF 提取的文本"})
 	}
 	if len(p.errs) > 0 {
 		return nil, p.errs
 	}
 	return p.projects, nil
+}
+
+const noTableMsg = "没有找到可识别的绩效目标表"
+
+// NoTable reports whether err is ParseTables' refusal of a file in which
+// it found no table at all (as opposed to a table with problems).
+func NoTable(err error) bool {
+	var list budget.ErrorList
+	return errors.As(err, &list) && len(list) == 1 && list[0].Msg == noTableMsg
 }
 
 // textRow is one line of the input, or one page of a line a form feed
