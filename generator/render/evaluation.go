@@ -145,7 +145,7 @@ type evalSection struct {
 
 type lowRow struct {
 	Name, URL, UnitName, UnitURL, Total, Grade, Rate string
-	Shortfalls                                        int
+	Shortfalls                                       int
 }
 
 type evalHistoryRow struct {
