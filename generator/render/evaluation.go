@@ -263,6 +263,8 @@ func countBar(id, title, header, unit string, counts []site.Count, of int) chart
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "12%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "个" + unit, MinInterval: 1}),
+		// Every category is labelled: a distribution reads by its labels.
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Width: 90, Overflow: "break"}}),
 	)...)
 	c.SetXAxis(names).AddSeries(unit+"数", data).SetSeriesOptions(
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "{c}"}),
