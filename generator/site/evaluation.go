@@ -189,7 +189,7 @@ func itoa(n int) string { return big.NewInt(int64(n)).String() }
 // Percent formats part ÷ whole as a percentage with two places, exact
 // and rounded half away from zero; "" when whole is zero.
 func Percent(part, whole decimal.Decimal) string {
-	if whole.IsZero() {
+	if whole.Sign() == 0 {
 		return ""
 	}
 	return Ratio(part, whole, 100) + "%"
