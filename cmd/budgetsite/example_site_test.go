@@ -219,3 +219,37 @@ func hasClass(n *html.Node, class string) bool {
 	}
 	return false
 }
+
+// examplePages are the example site's pages the browser opens: every
+// kind, each project page with a 自评 and the one without.
+var examplePages = []sitePage{
+	{Name: "index", Path: "index.html", Charts: 6, Screenshot: true},
+	{Name: "year-2023", Path: "2023/index.html", Charts: 6},
+	{Name: "year-2024", Path: "2024/index.html", Charts: 6},
+	{Name: "department-901", Path: "2023/department/901.html", Charts: 5},
+	{Name: "department-902", Path: "2024/department/902.html", Charts: 5},
+	{Name: "unit-901002", Path: "2023/unit/901002.html", Charts: 4, Screenshot: true},
+	{Name: "unit-902001", Path: "2024/unit/902001.html", Charts: 4},
+	{Name: "project-2023-99990901T000000000021", Path: "2023/project/99990901T000000000021.html", Charts: 1, Screenshot: true},
+	{Name: "project-2023-99990902T000000000031", Path: "2023/project/99990902T000000000031.html", Charts: 1},
+	{Name: "project-2023-99990902T000000000041", Path: "2023/project/99990902T000000000041.html", Charts: 1},
+	{Name: "project-2024-99990901T000000000021", Path: "2024/project/99990901T000000000021.html", Charts: 1},
+	{Name: "project-2024-99990902T000000000031", Path: "2024/project/99990902T000000000031.html", Charts: 1},
+	{Name: "project-2024-99990902T000000000051", Path: "2024/project/99990902T000000000051.html", Charts: 1, Screenshot: true},
+	{Name: "about", Path: "about.html"},
+	{Name: "download", Path: "download.html"},
+	{Name: "search", Path: "search.html?q=%E5%9F%B9%E8%AE%AD"},
+	{Name: "404", Path: "404.html", HTTPPath: "2024/project/nope/x.html", Status: 404, HTTPOnly: true},
+}
+
+// TestExampleSiteBrowser runs the browser checks (console, CSP, no
+// request leaving the site, charts drawn, links, axe-core WCAG 2.1 AA)
+// on the example site's pages.
+func TestExampleSiteBrowser(t *testing.T) {
+	chrome := findChrome(t)
+	public, err := filepath.EvalSymlinks(buildExample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runBrowserChecks(t, chrome, public, examplePages, "example-site")
+}
