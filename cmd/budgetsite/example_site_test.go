@@ -109,14 +109,14 @@ func TestExampleSite(t *testing.T) {
 		want   []string
 	}{
 		{"2024/index.html", []string{"chart_y_2024_score", "chart_y_2024_grade", "chart_y_2024_status", "chart_y_2024_exec", "chart_y_2024_evalhist"},
-			// (97.83+91.8+80)/3; 535.15/555; 13 of 15 assessable.
-			[]string{"<dd>4 / 4</dd>", "<dd>89.88</dd>", "<dd>96.42%</dd>", "<dd>86.67%</dd>", "历年绩效自评对比", "自评总分最低的项目", "未评等次"}},
+			// (97.83+91.8+85)/3; 535.15/555; 13 of 15 assessable.
+			[]string{"<dd>4 / 4</dd>", "<dd>91.54</dd>", "<dd>96.42%</dd>", "<dd>86.67%</dd>", "历年绩效自评对比", "自评总分最低的项目", "未评等次"}},
 		{"2023/index.html", []string{"chart_y_2023_score", "chart_y_2023_exec"},
 			// (99.85+86.55+76.14)/3; 489.25/526.9.
 			[]string{"<dd>3 / 4</dd>", "<dd>87.51</dd>", "<dd>92.85%</dd>"}},
 		{"2023/unit/902001.html", []string{"chart_u_902001_score", "chart_u_902001_exec"}, []string{"<dd>1 / 2</dd>", "<dd>76.14</dd>", "<dd>91.36%</dd>"}},
 		{"2023/department/901.html", []string{"chart_d_901_grade", "chart_d_901_evalhist"}, []string{"<dd>2 / 2</dd>", "<dd>93.20</dd>"}},
-		{"index.html", []string{"chart_y_2024_score"}, []string{"<dd>89.88</dd>"}},
+		{"index.html", []string{"chart_y_2024_score"}, []string{"<dd>91.54</dd>"}},
 	} {
 		p := readPage(t, public, c.page)
 		for _, id := range c.charts {
