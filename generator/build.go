@@ -102,7 +102,7 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 			out.Abort()
 		}
 	}()
-	assets, err := render.Assets(l)
+	assets, err := render.Assets(l, st)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/site"
 	"io/fs"
 	"strings"
 )
@@ -16,14 +17,25 @@ type Asset struct {
 	Data []byte
 }
 
+// EvaluationCSS styles the 绩效自评. Only pages that show one link it.
+const EvaluationCSS = "assets/css/evaluation.css"
+
 // Assets returns every asset, the site's own overriding the embedded
-// defaults. Source files for the bundle (assets/src) are not published.
-func Assets(l Layers) ([]Asset, error) {
+// defaults. Source files for the bundle (assets/src) are not published,
+// nor EvaluationCSS when no project of s has an evaluation (s nil: all),
+// so a site without results is exactly what it was before they existed.
+func Assets(l Layers, s *site.Site) ([]Asset, error) {
+	evaluated := s == nil
+	if s != nil {
+		for _, p := range s.Projects {
+			evaluated = evaluated || p.Evaluation != nil
+		}
+	}
 	paths, owner := l.Files("assets")
 	var out []Asset
 	found := false
 	for _, p := range paths {
-		if strings.HasPrefix(p, "assets/src/") {
+		if strings.HasPrefix(p, "assets/src/") || p == EvaluationCSS && !evaluated {
 			continue
 		}
 		b, err := fs.ReadFile(owner[p], p)

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"math/big"
 	"sort"
 	"strings"
 
@@ -228,12 +227,10 @@ func amountTable(items []amountItem, total decimal.Decimal, nameHeader string) c
 // share formats part/whole as a percentage with two places, computed
 // exactly and rounded half up, as finance tables do.
 func share(part, whole decimal.Decimal) string {
-	if whole.Sign() == 0 {
-		return "—"
+	if p := site.Percent(part, whole); p != "" {
+		return p
 	}
-	r := new(big.Rat).Quo(part.Rat(), whole.Rat())
-	r.Mul(r, big.NewRat(100, 1))
-	return r.FloatString(2) + "%"
+	return "—"
 }
 
 // weightNode is a category in the indicator-weight breakdown.

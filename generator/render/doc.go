@@ -16,6 +16,19 @@
 // layout, header, footer, partials and each page kind. Templates are
 // minified once when loaded rather than every page after rendering.
 //
+// The 绩效自评 (evaluation.go): a project page with an evaluation shows,
+// beside each target indicator, its 实际完成值, 得分 of its maximum, 偏差原因
+// and a mark (达成, 未达成, 无法判断, or 未自评 without a result) that
+// comes from (*budget.Project).Pairs and budget.Assess, never computed
+// here; each mark has its own text, glyph and shape, so colour is never
+// the only cue. Below the form come 预算执行情况, 总分, 评价等次 and the
+// texts of the 自评, and the results that match no target apart. Agency,
+// year and home pages show site.Evaluate's statistics with a chart and
+// data table each, and the years side by side. A project, agency or
+// site without any evaluation renders byte for byte as it did before:
+// the 自评 stylesheet (assets/css/evaluation.css) is published only when
+// some project has an evaluation and linked only by pages that show one.
+//
 // A project or agency page sees only its own data (a unit page sees its
 // department by name and its share as shown), so the inputs it declares
 // are exact even for a site's own templates.

@@ -57,6 +57,11 @@ type pageData struct {
 	SearchDepts []budget.Coded
 	SearchUnits []budget.Coded
 	Latest      *site.Year // newest year, for the home page
+	// Eval is the 绩效自评 statistics of an agency, year or home page;
+	// nil when none of its projects has an evaluation.
+	Eval *evalSection
+	// EvalCSS links the 自评 stylesheet: set on pages that show a 自评.
+	EvalCSS bool
 }
 
 type crumb struct {
@@ -188,6 +193,7 @@ func (r *Renderer) chromeFor(pd *pageData) (chrome, error) {
 // execute renders one page. It is called from several goroutines at
 // once; templates and the site model are read-only by then.
 func (r *Renderer) execute(pd *pageData) ([]byte, error) {
+	pd.EvalCSS = pd.Eval != nil || pd.Project != nil && pd.Project.Eval != nil
 	c, err := r.chromeFor(pd)
 	if err != nil {
 		return nil, &budget.Error{File: "templates/layout.html", Msg: "生成页面 " + pd.Path + " 的页头或页脚时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
@@ -232,6 +238,7 @@ func (r *Renderer) Pages() []Page {
 		home.Year = latest
 		home.Charts = r.yearCharts(latest)
 		r.addYearHistory(home, latest)
+		home.Eval = r.yearEval(latest)
 		return home
 	})
 	for _, y := range s.Years {
@@ -316,9 +323,17 @@ func (r *Renderer) yearPage(y *site.Year) *pageData {
 	pd.Crumbs = []crumb{{"首页", "index.html"}, {fmt.Sprintf("%d年", y.Year), ""}}
 	pd.Charts = r.yearCharts(y)
 	r.addYearHistory(pd, y)
+	pd.Eval = r.yearEval(y)
 	pd.Downloads = r.downloadsFor(opendata.LevelYear, y.Year, fmt.Sprintf("data/%d/", y.Year))
 	r.column(pd, fmt.Sprintf("%d年绩效目标", y.Year), "栏目", pd.Description)
 	return pd
+}
+
+// yearEval is the 绩效自评 statistics of a year, by unit, with the
+// site's years side by side.
+func (r *Renderer) yearEval(y *site.Year) *evalSection {
+	return newEvalSection(chartID("y", fmt.Sprint(y.Year)), fmt.Sprintf("%d年", y.Year), y.Projects,
+		unitParts(y.Units), "实施单位", true, siteEvalHistory(r.site, y.Year))
 }
 
 func (r *Renderer) addYearHistory(pd *pageData, y *site.Year) {
@@ -406,9 +421,15 @@ func (r *Renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
 	if anyWeights(a.Projects) {
 		pd.Charts = append(pd.Charts, weightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
 	}
-	if hist := r.site.AgencyHistory(a); len(hist) > 1 {
+	hist := r.site.AgencyHistory(a)
+	if len(hist) > 1 {
 		pd.History = site.AgencyChanges(hist, a.Year)
 		pd.Charts = append(pd.Charts, fundsHistory(id+"_history", "历年资金总额", pd.History))
+	}
+	if a.Kind == "department" {
+		pd.Eval = newEvalSection(id, "", a.Projects, unitParts(a.Units), "实施单位", true, agencyEvalHistory(hist, a.Year))
+	} else {
+		pd.Eval = newEvalSection(id, "", a.Projects, projectParts(a.Projects), "项目", false, agencyEvalHistory(hist, a.Year))
 	}
 	return pd
 }
@@ -443,6 +464,9 @@ type projectView struct {
 	// TotalSpan is how many columns the 权重合计 label spans: those
 	// before the 权重 column.
 	TotalSpan int
+	// Eval is the 绩效自评, nil for a project without one: the page is
+	// then exactly the target table.
+	Eval *evalView
 }
 
 func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
@@ -453,6 +477,7 @@ func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
 		Rows: buildRows(p.Indicators), Total: p.WeightTotal(), Weighted: p.HasWeights(),
 	}
 	v.OverallGoal = p.OverallGoal
+	v.Eval = addEvaluation(p, v.Rows)
 	for _, in := range p.Indicators {
 		v.Directions = v.Directions || in.Direction != ""
 		v.Standards = v.Standards || in.Standard != ""
@@ -485,6 +510,11 @@ type indicatorRow struct {
 	L1ID, L2ID                  string
 	RowID                       string
 	HeadersCells                string
+	// The result beside the target when the project has a 自评: the
+	// actual value and reason as printed, the score of its maximum and
+	// the mark of budget.Assess.
+	Actual, Score, Reason string
+	Mark                  statusView
 }
 
 func buildRows(ins []budget.Indicator) []indicatorRow {
@@ -529,6 +559,10 @@ func (r *Renderer) projectPage(p *budget.Project) *pageData {
 	pd.Site = nil
 	pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标表", p.Name, p.Year)
 	pd.Description = fmt.Sprintf("%s（%s）%d年项目支出绩效目标表：资金总额 %s 万元，%d 项绩效指标。", p.Name, p.Code, p.Year, p.Funds, len(p.Indicators))
+	if e := p.Evaluation; e != nil {
+		pd.Title = fmt.Sprintf("%s %d年项目支出绩效目标表及绩效自评", p.Name, p.Year)
+		pd.Description += "绩效自评" + evalSentence(e)
+	}
 	if p.PubDate != "" {
 		pd.PubDate = p.PubDate
 	}

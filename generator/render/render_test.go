@@ -78,7 +78,7 @@ func TestLayersOverrideFileByFile(t *testing.T) {
 // TestAssetsNeedTheChartsBundle: without the ECharts bundle, Assets says
 // in Chinese how to get it.
 func TestAssetsNeedTheChartsBundle(t *testing.T) {
-	_, err := Assets(Layers{fstest.MapFS{"assets/css/site.css": {Data: []byte("p{}")}}})
+	_, err := Assets(Layers{fstest.MapFS{"assets/css/site.css": {Data: []byte("p{}")}}}, nil)
 	var e *budget.Error
 	if !errors.As(err, &e) || e.File != EchartsAsset || !strings.Contains(e.Hint, "npm ci") {
 		t.Fatalf("error %v", err)
