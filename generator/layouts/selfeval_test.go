@@ -108,13 +108,13 @@ func TestSelfEvalMOF(t *testing.T) {
 		t.Fatalf("%d targets for %d results", len(p.Indicators), len(ev.Indicators))
 	}
 	in := p.Indicators[4]
-	if in.Operator != "≤" || in.Value != "90" || in.Unit != "万元" || !in.Weight.IsZero() || in.Printed != "≤90万元" {
+	if in.Operator != "≤" || in.Value != "90" || in.Unit != "万元" || in.Weight.Sign() != 0 || in.Printed != "≤90万元" {
 		t.Errorf("target %+v", in)
 	}
 	if p.Indicators[2].Operator != budget.OpQualitative || p.Indicators[2].Value != "严格执行相关制度规定" {
 		t.Errorf("target %+v", p.Indicators[2])
 	}
-	if !p.Funds.IsZero() {
+	if p.Funds.Sign() != 0 {
 		t.Errorf("funds %s, want the 全年预算数 0", p.Funds)
 	}
 	if ev.Source.File != "selfeval-guichi.xlsx!Sheet1!A3" || ev.Indicators[0].Line != 0 {
