@@ -55,6 +55,8 @@ func TestExampleSite(t *testing.T) {
 		// 定性, less than full marks, a shortfall without a reason.
 		{"2023/project/99990901T000000000021.html", "教师教学能力提升", []string{"有所提升", "22 / 30", "✗未达成", ""}},
 		{"2023/project/99990901T000000000011.html", "改造成本", []string{"118.69万元", "5 / 5", "✓达成", ""}},
+		// A target the 自评 printed otherwise than published (≥80% for ≥85%).
+		{"2023/project/99990902T000000000031.html", "公路优良中等路率", []string{"81.6%", "12 / 15", "✗未达成!自评表的目标值为“≥80%”，与公开的目标不同", "汛期水毁路段较多，修复未完成。"}},
 		// A number below its target: unmet although the score is blank.
 		{"2023/project/99990902T000000000031.html", "水毁修复及时率", []string{"92%", "未填", "✗未达成", ""}},
 		// 定性 without a score: nothing to judge by.
@@ -83,6 +85,12 @@ func TestExampleSite(t *testing.T) {
 	}
 	if strings.Contains(p, "自评表中未能与目标表对应的指标") {
 		t.Error("2023 教师培训 lists unmatched results, but every result matches")
+	}
+	if p := readPage(t, public, "2023/project/99990902T000000000031.html"); !strings.Contains(p, "目标值与公开的不同</dt><dd>1 项") {
+		t.Error("农村公路养护 2023 does not count its changed target")
+	}
+	if strings.Contains(p, "目标值与公开的不同") {
+		t.Error("2023 教师培训 counts a changed target, but none changed")
 	}
 	p = readPage(t, public, "2024/project/99990901T000000000021.html")
 	for _, want := range []string{"自评表中未能与目标表对应的指标", "培训按计划完成率", "未自评 1 项"} {

@@ -34,7 +34,9 @@ type evalView struct {
 	// Met, Unmet, Unknown and NoResult count the target indicators by
 	// status; Unmatched are results that match no target indicator.
 	Met, Unmet, Unknown, NoResult int
-	Unmatched                     []resultRow
+	// Changed counts the targets the 自评 printed otherwise than published.
+	Changed   int
+	Unmatched []resultRow
 }
 
 // execRow is one row of 预算执行情况, every cell as printed.
@@ -123,6 +125,10 @@ func addEvaluation(p *budget.Project, rows []indicatorRow) *evalView {
 		}
 		if r := pr.Result; r != nil {
 			rows[i].Actual, rows[i].Score, rows[i].Reason = r.Actual, scoreOf(r.Score, r.MaxScore), r.Reason
+			if budget.TargetChanged(pr.Indicator, r) {
+				rows[i].ChangedTarget = r.Target
+				v.Changed++
+			}
 		}
 	}
 	for _, r := range unmatched {

@@ -515,6 +515,10 @@ type indicatorRow struct {
 	// the mark of budget.Assess.
 	Actual, Score, Reason string
 	Mark                  statusView
+	// ChangedTarget is the target the 自评 printed when it differs from
+	// the published one (budget.TargetChanged): a change after
+	// publication, shown beside the mark.
+	ChangedTarget string
 }
 
 func buildRows(ins []budget.Indicator) []indicatorRow {
