@@ -1,8 +1,11 @@
 package opendata
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -115,7 +118,7 @@ func readOwnFile(name string) ([]ownTable, error) {
 	if err != nil {
 		return nil, nil
 	}
-	if ext == ".csv" && !looksLikeOwnCSV(b) {
+	if ext == ".csv" && !looksLikeOwnCSV(b) || ext == ".xlsx" && !looksLikeOwnXLSX(b) {
 		return nil, nil
 	}
 	grids, err := grid.Read(name, bytes.NewReader(b))
@@ -137,6 +140,36 @@ func looksLikeOwnCSV(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// looksLikeOwnXLSX is a cheap test of a workbook's sheet names, read
+// from xl/workbook.xml alone, so that other workbooks (a province's flat
+// list of 10,000 projects) are not read twice: ours has exactly the
+// sheets of budget.xlsx, in order.
+func looksLikeOwnXLSX(b []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return false
+	}
+	f, err := zr.Open("xl/workbook.xml")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if xml.NewDecoder(io.LimitReader(f, 1<<20)).Decode(&wb) != nil || len(wb.Sheets) != len(sheets) {
+		return false
+	}
+	for i, sh := range wb.Sheets {
+		if sh.Name != sheets[i].name {
+			return false
+		}
+	}
+	return true
 }
 
 // ownTables recognises our tables among a file's grids: a CSV file's

@@ -9,6 +9,8 @@ import (
 
 	"budgetsite/generator/budget"
 	"budgetsite/generator/internal/testkit"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // writeTables writes the site's projects.csv, indicators.csv and
@@ -130,4 +132,37 @@ func FuzzReadBack(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLooksLikeOwnXLSX: only a workbook with exactly budget.xlsx's
+// sheets is read as our own before the importers see it.
+func TestLooksLikeOwnXLSX(t *testing.T) {
+	for _, c := range []struct {
+		sheets []string
+		want   bool
+	}{
+		{[]string{"项目", "指标", "自评"}, true},
+		{[]string{"项目", "指标"}, false},
+		{[]string{"Sheet1"}, false},
+		{[]string{"指标", "项目", "自评"}, false},
+	} {
+		f := excelize.NewFile()
+		for i, name := range c.sheets {
+			if i == 0 {
+				f.SetSheetName("Sheet1", name)
+			} else if _, err := f.NewSheet(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var b bytes.Buffer
+		if err := f.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if got := looksLikeOwnXLSX(b.Bytes()); got != c.want {
+			t.Errorf("sheets %v: %v, want %v", c.sheets, got, c.want)
+		}
+	}
+	if looksLikeOwnXLSX([]byte("not a zip")) {
+		t.Error("a file that is no zip looks like budget.xlsx")
+	}
 }
