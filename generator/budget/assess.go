@@ -92,10 +92,14 @@ func normLevel(s string) string {
 
 // Assess says whether a result met its target. Where the target is
 // quantitative and both it and the actual value read as numbers in the
-// same unit, the operator decides (= equal, ≥ at least, and so on).
-// Otherwise a score decides: full marks is met, less is not met. With
-// neither, the status is StatusUnknown.
+// same unit, the operator decides: ≥ and > are met at or above the
+// target, ≤ and < at or below it, = when equal. An unequal = is not
+// decisive, since tables print = for a target stated without an
+// operator (满意度 90% reached at 100%): a score then decides if there is
+// one, else it is not met. Otherwise a score decides: full marks is met,
+// less is not met. With neither, the status is StatusUnknown.
 func Assess(in *Indicator, r *Result) Status {
+	scored := r.Score != nil && r.MaxScore != nil && r.MaxScore.Sign() > 0
 	if in.Operator != "" && !in.Qualitative() {
 		if target, err := decimal.ParseDecimal(in.Value); err == nil {
 			if actual, unit, ok := leadingNumber(r.Actual); ok && (unit == "" || unit == in.Unit || in.Unit == "") {
@@ -116,11 +120,13 @@ func Assess(in *Indicator, r *Result) Status {
 				if met {
 					return StatusMet
 				}
-				return StatusUnmet
+				if in.Operator != OpEqual || !scored {
+					return StatusUnmet
+				}
 			}
 		}
 	}
-	if r.Score != nil && r.MaxScore != nil && r.MaxScore.Sign() > 0 {
+	if scored {
 		if r.Score.Cmp(*r.MaxScore) >= 0 {
 			return StatusMet
 		}

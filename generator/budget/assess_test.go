@@ -20,6 +20,9 @@ func TestAssess(t *testing.T) {
 		{OpAtMost, "30", "万元", "31万元", nil, nil, StatusUnmet},
 		{OpEqual, "100", "%", "100%", nil, nil, StatusMet},
 		{OpEqual, "100", "%", "98%", nil, nil, StatusUnmet},
+		{OpEqual, "90", "%", "100%", dec("10"), dec("10"), StatusMet},  // = without a printed operator: the score decides
+		{OpEqual, "100", "%", "98%", dec("8"), dec("10"), StatusUnmet}, // …either way
+		{OpAtLeast, "95", "%", "96%", dec("8"), dec("10"), StatusMet},  // ≥ met: the numbers decide
 		{OpGreater, "0", "", "0", nil, nil, StatusUnmet},
 		{OpLess, "5", "起", "0起", nil, nil, StatusMet},
 		{OpAtLeast, "1290.3", "平方米", "1290.3立方米", dec("10.3"), dec("10.3"), StatusMet}, // other unit: score decides

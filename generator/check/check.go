@@ -187,8 +187,13 @@ func checkRequired(c *checker, p *budget.Project) {
 		c.add(SevError, "required-empty", p, p.Lines["indicators"], "没有绩效指标", "请按原表填写 indicators")
 	}
 	for i, in := range p.Indicators {
-		if in.Level1 == "" || in.Level2 == "" || in.Level3 == "" || in.Value == "" {
+		switch {
+		case in.Level1 == "" || in.Level2 == "" || in.Level3 == "" || in.Value == "" && !in.Qualitative():
 			c.add(SevError, "required-empty", p, in.Line, fmt.Sprintf("第 %d 个绩效指标的一级、二级、三级指标或指标值为空", i+1), "请按原表补全 level1、level2、level3 和 value")
+		case in.Value == "":
+			// A 定性 indicator whose statement is its 三级, as 自评表
+			// print them (工程质量合格 with a blank 年度指标值).
+			c.add(SevWarning, "required-empty", p, in.Line, fmt.Sprintf("第 %d 个绩效指标“%s”是定性指标，指标值为空", i+1, in.Level3), "原表如有指标值，请补上 value；原表确实空缺时可保留")
 		}
 	}
 	for _, r := range []struct{ field, name, value string }{

@@ -138,6 +138,7 @@ func TestCheckRequiredEmpty(t *testing.T) {
 		{"level2", []string{"level2: 数量指标", `level2: ""`}, []chkWant{{sev: SevError, rule: "required-empty", line: 17}}},
 		{"level3", []string{"level3: 完成事项", `level3: ""`}, []chkWant{{sev: SevError, rule: "required-empty", line: 17}}},
 		{"value", []string{`value: "3"`, `value: ""`}, []chkWant{{sev: SevError, rule: "required-empty", line: 17}}},
+		{"qualitative value", []string{"value: 提升", `value: ""`}, []chkWant{{sev: SevWarning, rule: "required-empty", line: 24}}},
 		{"attribute", []string{"attribute: 新增", `attribute: ""`}, []chkWant{{sev: SevWarning, rule: "required-empty", line: 12}}},
 		{"start", []string{"start: 2022年", `start: ""`}, []chkWant{{sev: SevWarning, rule: "required-empty", line: 13}}},
 		{"end", []string{"end: 长期", `end: ""`}, []chkWant{{sev: SevWarning, rule: "required-empty", line: 14}}},
