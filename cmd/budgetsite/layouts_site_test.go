@@ -22,7 +22,10 @@ func TestImportedLayoutsSite(t *testing.T) {
 	cfg := filepath.Join(dir, "config.yaml")
 	setConfig(t, cfg, "base_path", sitePrefix)
 	fixtures := filepath.Join("..", "..", "generator", "layouts", "testdata")
-	for _, in := range [][]string{{"nanyue.html", "--year", "2018"}, {"wuhai.xlsx"}, {"flat.xlsx"}} {
+	// Target forms and the flat list, and 绩效自评 tables of both styles
+	// from four kinds of source (they make their projects from the 自评).
+	for _, in := range [][]string{{"nanyue.html", "--year", "2018"}, {"wuhai.xlsx"}, {"flat.xlsx"},
+		{"selfeval-daying.csv"}, {"selfeval-tianchang.html"}, {"selfeval-zhongjiang.xlsx"}, {"selfeval-hengshan.txt"}} {
 		src, err := filepath.Abs(filepath.Join(fixtures, in[0]))
 		if err != nil {
 			t.Fatal(err)
@@ -67,6 +70,22 @@ func TestImportedLayoutsSite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(public, "data", "projects.json")); err != nil {
 		t.Fatal(err)
+	}
+	// The imported 自评 show beside their targets.
+	evaluated := 0
+	for _, rel := range projects {
+		p := readPage(t, public, rel)
+		if strings.Contains(p, "项目支出绩效自评") {
+			evaluated++
+			for _, want := range []string{"实际完成值", "完成情况", "预算执行情况", "mark mark-"} {
+				if !strings.Contains(p, want) {
+					t.Errorf("%s lacks %q", rel, want)
+				}
+			}
+		}
+	}
+	if evaluated != 4 {
+		t.Errorf("%d project pages show a 自评, want the 4 imported", evaluated)
 	}
 	t.Run("browser", func(t *testing.T) {
 		chrome := findChrome(t)
