@@ -106,6 +106,14 @@
 // (资金情况（万元）, 金额（万元）), else the table's 金额单位 line; without
 // one the table is an error asking the publisher to state it. A form that
 // prints only a breakdown totals the breakdown's top rows, (一), (二)….
+// The breakdown rows (其中：财政拨款, 其他资金, 上级资金, 本级资金,
+// 一般公共预算, 政府性基金, 自有资金, 事业收入, 上年结转…) are
+// FundsBreakdown, in the form's order, each converted as the total is
+// (a row stating no unit has the total's) and named by its label without
+// numbering, 其中 and colons. A row left blank or printed “/”, “—” is
+// no source (a 0 is a 0); a subtotal (财政拨款小计) is kept as printed
+// beside its sub-rows, the hierarchy not guessed; a row whose cell is no
+// amount (854万854万(…)) is left out with a note.
 // A workbook's number is read from its stored digits and keeps the
 // places its format shows when those are the same number.
 //

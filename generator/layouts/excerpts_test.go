@@ -207,3 +207,66 @@ func TestWuhanStyleForm(t *testing.T) {
 		t.Errorf("notes:\n%v", notes)
 	}
 }
+
+// fundsOf is a project's funds breakdown as “来源=金额” strings.
+func fundsOf(p budget.Project) []string {
+	var out []string
+	for _, f := range p.FundsBreakdown {
+		out = append(out, f.Source+"="+f.Amount.String())
+	}
+	return out
+}
+
+func checkFunds(t *testing.T, p budget.Project, want ...string) {
+	t.Helper()
+	if got := fundsOf(p); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("%s: funds breakdown\n got %q\nwant %q", p.Name, got, want)
+	}
+}
+
+// TestFundsBreakdown: the rows under 资金总额 are kept in the form's
+// order, in 万元 by the total's unit rules; blank rows are skipped, a 0
+// is kept, subtotals are kept as printed, and a row that prints no
+// amount is a note.
+func TestFundsBreakdown(t *testing.T) {
+	// 18_sichuan-guangyuan-zhaohua_2021: subtotals and their sub-rows
+	// under 金额(万元), 0.00 shown by the format.
+	ps, _ := readFixture(t, "zhaohua.xlsx", Options{})
+	checkFunds(t, ps[0], "财政拨款小计=4.00", "一般公共预算=4.00", "政府性基金=0.00", "国有资本经营预算=0.00",
+		"自有资金小计=0.00", "事业收入=0.00", "经营性收入=0.00", "其他收入=0.00")
+	// 03_neimenggu-wuhai_2021: 其中: 财政拨款数 under 年初安排金额(万元).
+	ps, _ = readFixture(t, "wuhai.xlsx", Options{})
+	checkFunds(t, ps[0], "财政拨款数=3", "其他资金=0")
+	// 14_shandong-linyi_2025: 其他: left blank is no source.
+	ps, _, err := Projects(csvGrids(t, "linyi.csv", csv(linyi...)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFunds(t, ps[0], "财政拨款=438.768")
+	// The made-up Wuhan form: 资金总额（元）, so the rows are converted
+	// from 元 as the total is.
+	ps, _, err = Projects(htmlGrids(t, "wuhan.html", wuhanForm), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFunds(t, ps[0], "财政拨款=123.45", "其他资金=0")
+	// 11_hunan-yueyangxian_2022: the 财政拨款 cell repeats the amount
+	// (854万854万(…)): not an amount, so a note and no row.
+	ps, notes, err := Projects(csvGrids(t, "yueyang.csv", csv(yueyang...)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFunds(t, ps[0])
+	if !strings.Contains(notes.Error(), "yueyang.csv:6: 资金来源“财政拨款”的金额“854万854万") {
+		t.Errorf("notes:\n%v", notes)
+	}
+	// 上级资金, 本级资金 and “/” (skipped) under 资金总额（万元）.
+	ps, _, err = Projects(csvGrids(t, "shangji.csv", csv("2024年度项目支出绩效目标表",
+		"项目名称,道路养护", "主管部门,某县交通运输局,实施单位,某县公路事务中心",
+		"资金总额（万元）,120.5", "其中：上级资金,100", "本级资金,20.5", "上年结转,/", "其他资金,—",
+		"年度目标,养护道路。", "一级指标,二级指标,三级指标,指标值", "产出指标,数量指标,养护里程,≥20公里")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFunds(t, ps[0], "上级资金=100", "本级资金=20.5")
+}

@@ -166,6 +166,7 @@ func (s *scanner) form(start int, h *header) int {
 	p.Overview = markdown.Escape(f.prose(rOverview))
 	if d, ok := s.formFunds(f, nameAt); ok {
 		p.Funds = d
+		p.FundsBreakdown = s.formBreakdown(f)
 	}
 	s.add(p, before)
 	return end
@@ -320,6 +321,58 @@ func (s *scanner) formFunds(f *form, at grid.Pos) (decimal.Decimal, bool) {
 	}
 	s.errorAt(at, "没有找到资金总额", "请在表中填写“资金总额（万元）”")
 	return total, false
+}
+
+// formBreakdown reads the rows of the funds breakdown (其中：财政拨款,
+// 其他资金, (一)财政拨款小计, 1、一般公共预算…) in the form's order, each
+// in 万元 by the same rules as the total. A row left blank or printed
+// “/”, “—” is skipped, not read as 0; a 0 is kept. A subtotal is kept as
+// printed (财政拨款小计) beside its sub-rows: the hierarchy is not
+// guessed. A row whose cell is no amount (854万854万(…)) is skipped with
+// a note: the total already holds the money.
+func (s *scanner) formBreakdown(f *form) []budget.Fund {
+	// A row that states no unit has the total's: the one its amount
+	// prints (854万) or its label's qualifier (资金总额（万元）).
+	totalQual := ""
+	if t := f.fields[rFunds]; t != nil {
+		totalQual = t.lab.qual
+		if _, u, ok := parseAmount(t.value.Cell); ok && u != "" {
+			totalQual = u
+		}
+	}
+	var out []budget.Fund
+	for _, b := range f.breakdown {
+		if blank(b.value.text) {
+			continue
+		}
+		src := breakdownSource(b)
+		if _, _, ok := parseAmount(b.value.Cell); !ok {
+			s.noteAt(b.value.Pos, "资金来源“"+src+"”的金额“"+b.value.text+"”不是金额，这一项未导入",
+				"资金总额已导入；如需在网页上列出这一来源，请只写数字（例如 400 或 3,309,840.00）后重新导入")
+			continue
+		}
+		qual := b.lab.qual
+		if u, other := unitOfQualifier(qual); u == "" && other == "" {
+			qual = totalQual
+		}
+		if d, ok := s.amount(f, b, qual); ok {
+			out = append(out, budget.Fund{Source: src, Amount: d})
+		}
+	}
+	return out
+}
+
+// breakdownSource is a breakdown row's label as the source of its
+// money: without numbering, 其中, colons, spaces and the unit's
+// qualifier: “其中: 财政拨款数” is 财政拨款数, “(一)财政拨款小计” is
+// 财政拨款小计.
+func breakdownSource(b *field) string {
+	t := b.label.text
+	if b.lab.has {
+		t = strings.TrimSuffix(strings.TrimSpace(t), b.lab.inline)
+	}
+	key, _ := labelKey(t)
+	return strings.TrimPrefix(key, "其中")
 }
 
 // amount reads an amount cell of the form in 万元.
