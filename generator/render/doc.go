@@ -29,6 +29,14 @@
 // the 自评 stylesheet (assets/css/evaluation.css) is published only when
 // some project has an evaluation and linked only by pages that show one.
 //
+// A project's form lists its funds breakdown (FundsBreakdown) in the
+// 资金总额 row, “其中：财政拨款 200 万元；其他资金 10 万元”, and its
+// 总体目标 (OverallGoal) in a row of its own. Indicators of the 中期 goal
+// (Indicator.Period) are a row group of their own, 中期绩效指标, before
+// the year's, 年度绩效指标, as the forms print the two side by side; the
+// 一级 and 二级 cells do not merge across the groups. A project without
+// these fields renders as it did before they existed.
+//
 // A project or agency page sees only its own data (a unit page sees its
 // department by name and its share as shown), so the inputs it declares
 // are exact even for a site's own templates.

@@ -452,8 +452,18 @@ type projectView struct {
 	Indicators  []budget.Indicator
 	Department  *site.Agency
 	Unit        *site.Agency
-	Rows        []indicatorRow
-	Total       decimal.Decimal
+	// FundsBreakdown is the funds by source, listed in the 资金总额 row
+	// when the form printed them.
+	FundsBreakdown []budget.Fund
+	Rows           []indicatorRow
+	// Groups are the rows by period: one untitled group for a table
+	// whose indicators are all the year's; else 中期绩效指标 and
+	// 年度绩效指标, each a row group of its own, as the form prints the
+	// 中期 goal's indicators beside the year's.
+	Groups []indicatorGroup
+	// Columns is how many columns the indicator table has.
+	Columns int
+	Total   decimal.Decimal
 	// Weighted is false for a table that prints no weights: the page
 	// then shows no 权重 column and no total.
 	Weighted bool
@@ -477,7 +487,9 @@ func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
 		Rows: buildRows(p.Indicators), Total: p.WeightTotal(), Weighted: p.HasWeights(),
 	}
 	v.OverallGoal = p.OverallGoal
+	v.FundsBreakdown = p.FundsBreakdown
 	v.Eval = addEvaluation(p, v.Rows)
+	v.Groups = groupRows(p.Indicators, v.Rows)
 	for _, in := range p.Indicators {
 		v.Directions = v.Directions || in.Direction != ""
 		v.Standards = v.Standards || in.Standard != ""
@@ -490,7 +502,47 @@ func newProjectView(p *budget.Project, dept, unit *site.Agency) *projectView {
 	if v.Standards {
 		v.TotalSpan++
 	}
+	v.Columns = v.TotalSpan
+	for _, on := range []bool{v.Weighted, v.Remarks} {
+		if on {
+			v.Columns++
+		}
+	}
+	if v.Eval != nil {
+		v.Columns += 4
+	}
 	return v
+}
+
+// indicatorGroup is a run of indicators of one period: Title is empty
+// when the project has no 中期 indicators.
+type indicatorGroup struct {
+	Title string
+	Rows  []indicatorRow
+}
+
+// groupRows splits rows, built from ins, into runs of one period.
+func groupRows(ins []budget.Indicator, rows []indicatorRow) []indicatorGroup {
+	periods := false
+	for _, in := range ins {
+		periods = periods || in.Period != ""
+	}
+	if !periods {
+		return []indicatorGroup{{Rows: rows}}
+	}
+	var gs []indicatorGroup
+	for i, in := range ins {
+		if i == 0 || in.Period != ins[i-1].Period {
+			title := "年度绩效指标"
+			if in.Period != "" {
+				title = in.Period + "绩效指标"
+			}
+			gs = append(gs, indicatorGroup{Title: title})
+		}
+		g := &gs[len(gs)-1]
+		g.Rows = append(g.Rows, rows[i])
+	}
+	return gs
 }
 
 // indicatorRow is an indicator with the rowspans of the merged 一级/二级
@@ -532,7 +584,7 @@ func buildRows(ins []budget.Indicator) []indicatorRow {
 		rows[i] = indicatorRow{Level1: in.Level1, Level2: in.Level2, Level3: in.Level3, Value: value,
 			Operator: in.Operator, Unit: in.Unit, Direction: in.Direction, Standard: in.Standard, Remark: in.Remark,
 			Weight: in.Weight, N: i + 1, RowID: fmt.Sprintf("ind-%d", i+1)}
-		if i == 0 || in.Level1 != ins[i-1].Level1 {
+		if i == 0 || in.Level1 != ins[i-1].Level1 || in.Period != ins[i-1].Period {
 			l1Start, l2Start = i, i
 			rows[i].L1Span = 1
 			rows[i].L2Span = 1

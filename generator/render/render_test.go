@@ -91,25 +91,7 @@ func TestAssetsNeedTheChartsBundle(t *testing.T) {
 // cells headed as the others, and a table without such fields renders
 // none of them.
 func TestProjectPageShowsImportedFields(t *testing.T) {
-	render := func(p *budget.Project) string {
-		t.Helper()
-		tmpl, err := LoadTemplates(SiteLayers(""), true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := site.NewSite(site.Settings{Title: "测试", PubDate: "2022-02-15"}, []*budget.Project{p}, nil)
-		for _, pg := range New(s, tmpl, nil).Pages() {
-			if pg.Path == "2022/project/"+p.Code+".html" {
-				b, err := pg.Render()
-				if err != nil {
-					t.Fatal(err)
-				}
-				return string(b)
-			}
-		}
-		t.Fatal("no project page")
-		return ""
-	}
+	render := renderProject(t)
 	p := &budget.Project{Code: "A1", Name: "项目", Year: 2022, File: "content/2022/A1.md",
 		Department: budget.Coded{Code: "103", Name: "部门"}, Unit: budget.Coded{Code: "103001", Name: "单位"},
 		Funds: decimal.MustDecimal("1.5"), OverallGoal: "三年内覆盖全部村居", AnnualGoal: "当年覆盖一半",
@@ -143,5 +125,71 @@ func TestProjectPageShowsImportedFields(t *testing.T) {
 	}
 	if !strings.Contains(page, `<td class="num" headers="h-value l1-1 l2-1 ind-1">85</td>`) {
 		t.Error("without a printed value the cell does not show the value")
+	}
+}
+
+// renderProject returns a function rendering a project's page alone.
+func renderProject(t *testing.T) func(p *budget.Project) string {
+	return func(p *budget.Project) string {
+		t.Helper()
+		tmpl, err := LoadTemplates(SiteLayers(""), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := site.NewSite(site.Settings{Title: "测试", PubDate: "2022-02-15"}, []*budget.Project{p}, nil)
+		for _, pg := range New(s, tmpl, nil).Pages() {
+			if pg.Path == "2022/project/"+p.Code+".html" {
+				b, err := pg.Render()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+		}
+		t.Fatal("no project page")
+		return ""
+	}
+}
+
+// TestProjectPageShowsBreakdownAndPeriods: the funds breakdown is listed
+// in the 资金总额 row, and 中期 indicators are a row group of their own
+// before the year's, each titled, the 一级 cells not merged across them.
+func TestProjectPageShowsBreakdownAndPeriods(t *testing.T) {
+	render := renderProject(t)
+	p := &budget.Project{Code: "A1", Name: "项目", Year: 2022, File: "content/2022/A1.md",
+		Department: budget.Coded{Code: "103", Name: "部门"}, Unit: budget.Coded{Code: "103001", Name: "单位"},
+		Funds:          decimal.MustDecimal("210"),
+		FundsBreakdown: []budget.Fund{{Source: "财政拨款", Amount: decimal.MustDecimal("200")}, {Source: "其他资金", Amount: decimal.MustDecimal("10")}},
+		OverallGoal:    "三年内完成29个项目", AnnualGoal: "当年完成3个项目结算",
+		Indicators: []budget.Indicator{
+			{Level1: "产出指标", Level2: "数量指标", Level3: "完成项目数", Value: "29", Operator: "=", Unit: "个", Period: "中期"},
+			{Level1: "产出指标", Level2: "数量指标", Level3: "结算项目数", Value: "3", Operator: "=", Unit: "个"},
+			{Level1: "产出指标", Level2: "质量指标", Level3: "结算误差率", Value: "±3%以内", Operator: "定性"},
+		}}
+	page := render(p)
+	for _, want := range []string{
+		`<td class="num">210<br><small class="funds-breakdown">其中：财政拨款 200 万元；其他资金 10 万元</small></td>`,
+		`<tbody><tr class="period"><th scope="rowgroup" colspan="6">中期绩效指标</th></tr>`,
+		`<th scope="rowgroup" id="l1-1" headers="h-l1">产出指标</th>`,
+		`</tbody><tbody><tr class="period"><th scope="rowgroup" colspan="6">年度绩效指标</th></tr>`,
+		`<th scope="rowgroup" id="l1-2" headers="h-l1" rowspan="2">产出指标</th>`,
+		`绩效指标（共 3 项`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	p.FundsBreakdown = nil
+	for i := range p.Indicators {
+		p.Indicators[i].Period = ""
+	}
+	page = render(p)
+	for _, absent := range []string{"funds-breakdown", "其中：", `class="period"`, "中期绩效指标", "年度绩效指标"} {
+		if strings.Contains(page, absent) {
+			t.Errorf("a project without a breakdown or periods shows %s", absent)
+		}
+	}
+	if strings.Count(page, "<tbody>") != 2 { // the form's and the indicators'
+		t.Errorf("%d tbody elements", strings.Count(page, "<tbody>"))
 	}
 }
