@@ -15,9 +15,16 @@
 // (指标值及单位, 目标值, 年度指标值…), 指标性质, 指标方向, 指标值类型,
 // 度量单位, 权重 (分值), 绩效标准 and 备注; 指标解释 and 评分标准 are known and not
 // kept. Any other column is an error, which is how tables with one value
-// column per region are refused; so is a column named twice (中期 and 年度
-// indicators side by side). A header with a 实际完成值 column is a
-// self-evaluation (below); 得分 or 偏差原因 without one is an error.
+// column per region are refused. A column named twice begins a second
+// set of columns: the 中期 and the annual indicators side by side
+// (Dongguan's 批复表), the second set with its own 三级 and 指标值 (and
+// 二级) and sharing the columns of the first it does not repeat (the 一级
+// on the left). The set on the side of the form's 中期 goal (总体目标,
+// 中期目标…, which the forms print left of 年度目标) gives indicators with
+// Period 中期, the other the year's, listed after them; a form without
+// both goals, or a second set without 三级 and 指标值, is an error. A
+// header with a 实际完成值 column is a self-evaluation (below); 得分 or
+// 偏差原因 without one is an error.
 //
 // A header with 项目名称 among its columns is a flat list (Sichuan's
 // export): one indicator per row, the project's cells (单位名称, 项目名称,

@@ -270,3 +270,39 @@ func TestFundsBreakdown(t *testing.T) {
 	}
 	checkFunds(t, ps[0], "上级资金=100", "本级资金=20.5")
 }
+
+// TestDongguanSideBySide: 13_guangdong-dongguan_2019, the 中期 and the
+// annual indicators side by side under 中期滚动目标 and 年度目标: the left
+// set is Period 中期, the right the year's, both with the shared 一级.
+func TestDongguanSideBySide(t *testing.T) {
+	ps, notes := readFixture(t, "dongguan.html", Options{})
+	if len(ps) != 1 {
+		t.Fatalf("%d projects", len(ps))
+	}
+	p := ps[0]
+	unit := budget.Coded{Code: DerivedCode("东莞市交通运输局"), Name: "东莞市交通运输局"}
+	name := "镇际联网路升级改造工程一期"
+	checkProject(t, p, DerivedCode("2019", unit.Name, name), name, 2019, unit, unit, "919.00")
+	if p.OverallGoal != "新建或改造道路,共29个项目,规划里程169公里。" || !strings.HasPrefix(p.AnnualGoal, "督促勘察设计单位") {
+		t.Errorf("goals %q %q", p.OverallGoal, p.AnnualGoal)
+	}
+	mid := []row{
+		{"预期产出指标", "数量指标(或建筑规模指标)", "镇街补助款完成结算项目数", "=", "3", "", "0", "", ""},
+		{"预期产出指标", "质量指标", "补助款结算误差率", "定性", "±3%以内", "", "0", "", ""},
+		{"预期产出指标", "时效指标(工期指标)", "结算款支付及时性", "定性", "及时", "", "0", "", ""},
+		{"预期产出指标", "预算(或投资规模)控制指标", "年度预算执行率", "≥", "90", "%", "0", "", "≥90%"},
+		{"效果指标", "社会、经济、生态效益指标", "补助款结算争议率", "=", "0", "%", "0", "", "0%"},
+		{"效果指标", "可持续影响指标", "实现建设总目标控制程度", "定性", "有效控制", "", "0", "", ""},
+	}
+	annual := append([]row(nil), mid...)
+	annual[2].l2 = "时效指标(工期指标、形象进度指标)"
+	checkRows(t, p, append(mid, annual...))
+	for i, in := range p.Indicators {
+		if want := map[bool]string{true: "中期", false: ""}[i < len(mid)]; in.Period != want {
+			t.Errorf("indicator %d %s: period %q, want %q", i+1, in.Level3, in.Period, want)
+		}
+	}
+	if strings.Contains(dump(t, ps, notes), "284500") {
+		t.Error("中期市财政预算 became data")
+	}
+}

@@ -23,6 +23,7 @@ var generated = map[string]func(testing.TB) []byte{
 	"zhaohua.xlsx":  zhaohuaXLSX,
 	"wuhai.xlsx":    wuhaiXLSX,
 	"chongqing.csv": chongqingCSV,
+	"dongguan.html": func(testing.TB) []byte { return []byte(dongguanPage) },
 }
 
 func TestFixtures(t *testing.T) {
@@ -153,3 +154,28 @@ func chongqingCSV(t testing.TB) []byte {
 	}
 	return []byte(b.String())
 }
+
+// dongguanPage is 13_guangdong-dongguan_2019 as its page served it, one
+// table with rowspan and colspan: 预算单位 in a cell of its own with a
+// colon, 中期市财政预算 (no field of the model: not read) beside
+// 本年度申请市财政预算资金(万元), 总体目标 over 中期滚动目标 and 年度目标 with
+// their texts below, and the 中期 and annual indicators side by side,
+// sharing the 一级 on the left. Completed by hand: the value of 实现建设
+// 总目标控制程度 (有效控制) on both sides, where the excerpt stops.
+const dongguanPage = `<html><head><meta charset="utf-8"><title>东莞市财政项目支出绩效目标批复表(镇际联网路升级改造工程一期)</title></head><body>
+<table>
+<tr><td colspan="8">东莞市财政项目支出绩效目标批复表</td></tr>
+<tr><td colspan="8">( 2019 年度)</td></tr>
+<tr><td colspan="8">预算单位:东莞市交通运输局</td></tr>
+<tr><td>项目 名称</td><td colspan="3">镇际联网路升级改造工程一期</td><td>中期市财政预算(万元)</td><td>284500.00</td><td>本年度申请市财政预算资金(万元)</td><td>919.00</td></tr>
+<tr><td rowspan="2">总体目标</td><td colspan="4">中期滚动目标(2019年--2021年)</td><td colspan="3">年度目标</td></tr>
+<tr><td colspan="4">新建或改造道路,共29个项目,规划里程169公里。</td><td colspan="3">督促勘察设计单位、咨询单位完成勘察设计费、审查咨询费结算532万元,以及茶山、常平镇街完成3个项目补助尾款结算387万元。</td></tr>
+<tr><td rowspan="7">绩效指标</td><td>一级 指标</td><td>二级 指标</td><td>三级 指标</td><td>指标值(或计划水平)</td><td>二级 指标</td><td>三级 指标</td><td>计划指标值(或计划水平)</td></tr>
+<tr><td rowspan="4">预期产出指标</td><td>数量指标(或建筑规模指标)</td><td>镇街补助款完成结算项目数</td><td>3</td><td>数量指标(或建筑规模指标)</td><td>镇街补助款完成结算项目数</td><td>3</td></tr>
+<tr><td>质量指标</td><td>补助款结算误差率</td><td>±3%以内</td><td>质量指标</td><td>补助款结算误差率</td><td>±3%以内</td></tr>
+<tr><td>时效指标(工期指标)</td><td>结算款支付及时性</td><td>及时</td><td>时效指标(工期指标、形象进度指标)</td><td>结算款支付及时性</td><td>及时</td></tr>
+<tr><td>预算(或投资规模)控制指标</td><td>年度预算执行率</td><td>≥90%</td><td>预算(或投资规模)控制指标</td><td>年度预算执行率</td><td>≥90%</td></tr>
+<tr><td rowspan="2">效果指标</td><td>社会、经济、生态效益 指标</td><td>补助款结算争议率</td><td>0%</td><td>社会、经济、生态效益 指标</td><td>补助款结算争议率</td><td>0%</td></tr>
+<tr><td>可持续影响指标</td><td>实现建设总目标控制程度</td><td>有效控制</td><td>可持续影响指标</td><td>实现建设总目标控制程度</td><td>有效控制</td></tr>
+</table></body></html>
+`

@@ -139,16 +139,16 @@ func (s *scanner) form(start int, h *header) int {
 	f := s.readForm(a, h.row, nil)
 	s.preamble(start, h.row, f.consumed)
 
-	var inds []budget.Indicator
-	var prev levels
 	before := len(s.errs)
-	for r := h.row + 1; r < end; r++ {
-		if s.classify(h, r) != rowData {
-			continue
+	var inds []budget.Indicator
+	if h.right == nil {
+		inds = s.indicators(h, h, end)
+	} else if left, right, ok := s.sideBySide(f, h); ok {
+		mid := s.indicators(h, left, end)
+		for i := range mid {
+			mid[i].Period = "中期"
 		}
-		if in, ok := s.indicator(h, s.readRow(h, r), &prev); ok {
-			inds = append(inds, in)
-		}
+		inds = append(mid, s.indicators(h, right, end)...)
 	}
 	p := budget.Project{Indicators: inds, Source: source(nameAt)}
 	s.project(&p, nameAt, h, len(s.errs) > before, projectCells{
@@ -170,6 +170,40 @@ func (s *scanner) form(start int, h *header) int {
 	}
 	s.add(p, before)
 	return end
+}
+
+// indicators reads the indicator rows of the header h up to end, with
+// the columns of cols (h itself, or one half of a side-by-side header).
+func (s *scanner) indicators(h, cols *header, end int) []budget.Indicator {
+	var inds []budget.Indicator
+	var prev levels
+	for r := h.row + 1; r < end; r++ {
+		if s.classify(h, r) != rowData {
+			continue
+		}
+		if in, ok := s.indicator(cols, s.readRow(cols, r), &prev); ok {
+			inds = append(inds, in)
+		}
+	}
+	return inds
+}
+
+// sideBySide returns the halves of a header with two sets of columns,
+// the 中期 set first: the one on the side of the form's 中期 goal (总体目标,
+// 中期目标…), which the forms print left of the annual goal. A form that
+// does not print both goals cannot say which set is which: an error.
+func (s *scanner) sideBySide(f *form, h *header) (mid, annual *header, ok bool) {
+	o, a := f.fields[rOverall], f.fields[rAnnual]
+	if o == nil || a == nil || o.label.col == a.label.col {
+		s.errorAt(h.right[0].cell.Pos, "指标表头中有两组指标栏目，但表中没有并列的中期目标和年度目标，无法确定哪一组是中期指标",
+			"中期目标和年度目标并列的表，请在两组指标上方分别写明“中期目标”（或总体目标）和“年度目标”及其内容；否则请拆成两张表")
+		return nil, nil, false
+	}
+	left, right := h.halves()
+	if o.label.col < a.label.col {
+		return left, right, true
+	}
+	return right, left, true
 }
 
 // formStart finds the form of the table whose indicator header is h;

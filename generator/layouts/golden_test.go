@@ -25,6 +25,7 @@ var goldenFixtures = []struct {
 	{"flat.xlsx", Options{}},
 	{"flat.csv", Options{}},
 	{"chongqing.csv", Options{}},
+	{"dongguan.html", Options{}},
 }
 
 // TestGolden reads every fixture and compares its projects, as YAML, and

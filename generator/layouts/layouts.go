@@ -298,6 +298,10 @@ type header struct {
 	flat  bool  // the columns include 项目名称: a flat list
 	eval  bool  // the columns include 实际完成值: a self-evaluation
 	texts []string
+	// right are the columns of a second set beside the first (二级,
+	// 三级 and 指标值 again, sharing the 一级 on the left): the 中期 and
+	// the year's indicators side by side; cols are then the left set.
+	right []column
 }
 
 type column struct {
@@ -305,6 +309,32 @@ type column struct {
 	col  int
 	qual string
 	cell cell
+}
+
+// rightCol is the column of role r in the second set, if any.
+func (h *header) rightCol(r role) (column, bool) {
+	for _, c := range h.right {
+		if c.role == r {
+			return c, true
+		}
+	}
+	return column{}, false
+}
+
+// halves are the two sets of columns of a side-by-side header as headers
+// of their own: the left set, and the right one with the columns of the
+// left it does not repeat (the shared 一级).
+func (h *header) halves() (left, right *header) {
+	l, r := *h, *h
+	l.right, r.right = nil, nil
+	r.cols = nil
+	for _, c := range h.cols {
+		if _, again := h.rightCol(c.role); !again {
+			r.cols = append(r.cols, c)
+		}
+	}
+	r.cols = append(r.cols, h.right...)
+	return &l, &r
 }
 
 func (h *header) col(r role) (column, bool) {
@@ -403,9 +433,19 @@ func (s *scanner) header(h int) (*header, bool) {
 				return nil, false
 			}
 			if prev, dup := hdr.col(l.role); dup && l.role != cNature {
-				s.errorAt(c.Pos, "指标表头中“"+c.text+"”出现了两次（另一处在 "+prev.cell.Pos.String()+"）",
-					"每个指标只能有一组指标栏目；中期目标和年度目标并列的表，请拆成两张表，或只保留年度目标的指标")
-				ok = false
+				if hdr.right == nil && l.role.isColumn() && !l.role.selfEval() {
+					// A second set of columns begins: see sideBySide.
+					hdr.right = []column{}
+				}
+				if _, again := hdr.rightCol(l.role); hdr.right == nil || again {
+					s.errorAt(c.Pos, "指标表头中“"+c.text+"”出现了两次（另一处在 "+prev.cell.Pos.String()+"）",
+						"每个指标只能有一组指标栏目；中期目标和年度目标并列的表，两组栏目应各有二级指标、三级指标和指标值，并共用左边的一级指标")
+					ok = false
+					continue
+				}
+			}
+			if hdr.right != nil {
+				hdr.right = append(hdr.right, column{role: l.role, col: c.col, qual: l.qual, cell: c})
 				continue
 			}
 			if hdr.first < 0 {
@@ -430,6 +470,20 @@ func (s *scanner) header(h int) (*header, bool) {
 		s.errorAt(c.Pos, "指标表头中有无法识别的栏目“"+c.text+"”",
 			"指标表头可以有：一级指标、二级指标、三级指标（或指标内容）、指标值、指标性质、度量单位、权重（或分值）、指标方向、绩效标准、备注。每个指标只能有一个指标值栏；按地区或单位分列指标值的表，请拆成每个地区一张表")
 		ok = false
+	}
+	if hdr.right != nil {
+		_, l3 := hdr.rightCol(cLevel3)
+		_, v := hdr.rightCol(cValue)
+		_, actual := hdr.col(cActual)
+		if !l3 || !v || hdr.flat || actual {
+			at := hdr.cols[0].cell.Pos
+			if len(hdr.right) > 0 {
+				at = hdr.right[0].cell.Pos
+			}
+			s.errorAt(at, "指标表头中有两组指标栏目，但第二组不完整（应有三级指标和指标值）",
+				"中期目标和年度目标并列的表，两组栏目应各有二级指标、三级指标和指标值，并共用左边的一级指标；否则请拆成两张表")
+			ok = false
+		}
 	}
 	if hdr.label != nil && hdr.label.RowSpan > 1 {
 		hdr.last = min(hdr.last, hdr.label.Pos.Row-1+hdr.label.RowSpan-1)
