@@ -34,7 +34,14 @@
 // department's subtotal: it names the 主管部门 of the rows below it.
 //
 // Any other header is the indicator grid of a form: the labels above it,
-// since the previous table, are the form. A label's value is the cell to
+// since the previous table, are the form. A table of indicators with
+// no 项目名称 above it is named by a title that names a project
+// (2019年度宁晋县高中助学金项目绩效评价指标表, 3岁以下婴幼儿照护服务项目项目绩效目标:
+// the name ends in 项目); it is read only if the labels above it also
+// give 主管部门 or 实施单位 and 资金总额, and is otherwise an error saying
+// which are missing and how to add them: nothing is made up. Without
+// such a title it is an error asking for the 项目名称 and the rest.
+// 评价指标 and 评价内容 head the 一级 and 二级 of a 绩效评价指标表. A label's value is the cell to
 // its right; when that is another label or there is none, the cell below
 // it (总体目标 | 年度目标 over the goals); a label with neither, next to
 // another label, groups the labels to its right (资金情况（万元） over

@@ -126,10 +126,17 @@ func TestExcerptsRefused(t *testing.T) {
 			"总,年度目标", ",\"1、改善基础实施建设,呼家河至鲍家沟果园路建设2公里、寨山石坪果园路2公里\"",
 			"绩,一级指标,二级指标,三级指标,指标值", ",产出指标,数量指标,寨山石坪村新建水泥路1条,2km"},
 			"qingjian.csv:5: 年度资金总额“500”没有注明金额单位。请注明单位"},
-		// 19_zhejiang-cixi_2023: a policy's indicators with no form.
-		{"cixi.csv", []string{"3岁以下婴幼儿照护服务项目项目绩效目标", "项目具体目标表", "一级指标,二级指标,指标名称,指标值",
-			"产出指标,数量指标,每千人托位,4.5", ",质量指标,应补尽补率,100%"},
-			"cixi.csv:3: 找到指标表头，但没有找到“项目名称”"},
+		// 19_zhejiang-cixi_2023: a policy's 中长期 indicators with no
+		// form: the title names the project, nothing names its agencies
+		// or its money (the page's 市财政局 is the publisher).
+		{"cixi.csv", cixi, "cixi.csv:2: 标题写明了项目“3岁以下婴幼儿照护服务项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额。" +
+			"导入的项目须有主管部门、实施单位和资金总额，本工具不会替表格补写；请在指标表头上方各加一行"},
+		// 15_hebei-ningjin_2019: a 绩效评价指标表 with 分值, named by its
+		// title only.
+		{"ningjin.csv", ningjin, "ningjin.csv:1: 标题写明了项目“宁晋县高中助学金项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额"},
+		// A table of indicators with neither a 项目名称 nor a title.
+		{"bare.csv", []string{"一级指标,二级指标,三级指标,指标值", "产出指标,数量指标,培训人数,≥100人"},
+			"bare.csv:1: 找到指标表头，但没有找到“项目名称”，表上方也没有写明项目的标题。每张绩效目标表都应在指标之前写明项目名称、主管部门、实施单位、资金总额等栏目"},
 		// 07_hunan-yueyanglou_2023: a department's overall target, with
 		// the text through a broken Traditional conversion.
 		{"yueyanglou.csv", []string{"岳陽樓區價格認證鑒定中心2023年度整體績效目標表", "部門(單位)名稱,岳陽樓區價格認證鑒定中心",
@@ -304,5 +311,57 @@ func TestDongguanSideBySide(t *testing.T) {
 	}
 	if strings.Contains(dump(t, ps, notes), "284500") {
 		t.Error("中期市财政预算 became data")
+	}
+}
+
+// 19_zhejiang-cixi_2023, the first project as the page prints it, one
+// cell a line (the 满意度 rows end the excerpt's table).
+var cixi = []string{
+	"2023年慈溪市重大政策和项目绩效目标情况",
+	"3岁以下婴幼儿照护服务项目项目绩效目标",
+	"(一)中长期绩效目标",
+	"坚持政府引导、家庭为主、多方参与、规范管理的原则。到2025年,每千人口拥有3岁以下婴幼儿托位数4.5个。",
+	"(二)中长期绩效指标",
+	"项目单位按项目实施内容设置了11个指标,包含数量类、时效类、质量类、效果类指标。指标如下:",
+	"项目具体目标表",
+	"一级指标,二级指标,指标名称,指标值",
+	"产出指标,数量指标,每千人托位,4.5",
+	",质量指标,应补尽补率,100%",
+	",,审核准确性,100%",
+	",时效指标,补助发放及时性,及时发放",
+	",社会效益,社区婴幼儿照护服务机构覆盖率,提高",
+	"满意度指标,满意度指标,受益单位满意度,95%",
+	",,社会公众满意度,≥90%",
+}
+
+// 15_hebei-ningjin_2019: 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值
+// | 分值 | 备注, the levels merged (printed blank), 总分 at the end. The
+// first row prints no 目标值 (规章制度建立与否, 20 分).
+var ningjin = []string{
+	"2019年度宁晋县高中助学金项目绩效评价指标表",
+	"评价指标,评价内容,指标名称,指标说明,目标值,分值,备注",
+	"项目年度绩效目标(定量指标),制度指标,规章制度建立与否,,,20,",
+	"产出,数量指标,享受资助人数,达到预计值,2100,10,",
+	",,资金支出率,达到目标值,95%,10,",
+	",质量指标,建档立卡学生全面覆盖,,100%,10,",
+	",,资助对象满意度,达到目标值,95%以上,10,",
+	",时效指标,及时发放率,达到目标值,100%,20,",
+	",成本指标,资助标准达标率,,100%,20,",
+	"总分,,,,,100,",
+}
+
+// TestTitledIndicatorTable: a table of indicators that prints no
+// 项目名称 is named by its title when it prints its agency and amount.
+func TestTitledIndicatorTable(t *testing.T) {
+	rows := append([]string{"主管部门,某县城市管理局", "资金总额（万元）,12"}, cixi[7:]...)
+	rows = append([]string{"2024年度城区路灯维护项目绩效目标表"}, rows...)
+	ps, _, err := Projects(csvGrids(t, "lamps.csv", csv(rows...)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dept := budget.Coded{Code: DerivedCode("某县城市管理局"), Name: "某县城市管理局"}
+	checkProject(t, ps[0], DerivedCode("2024", dept.Name, "城区路灯维护项目"), "城区路灯维护项目", 2024, dept, dept, "12")
+	if len(ps[0].Indicators) != 7 || ps[0].Indicators[6].Level3 != "社会公众满意度" {
+		t.Errorf("indicators %+v", ps[0].Indicators)
 	}
 }

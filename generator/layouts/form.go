@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -132,12 +133,29 @@ func (s *scanner) valueOf(cs []cell, i, b int, consumed map[[2]int]bool, r role)
 // form reads a form whose indicator header is h; start is the first row
 // after the previous table. It returns the row after the table.
 func (s *scanner) form(start int, h *header) int {
-	a, nameAt, end, ok := s.formStart(start, h)
+	a, nameAt, title, end, ok := s.formStart(start, h, true)
 	if !ok {
 		return end
 	}
 	f := s.readForm(a, h.row, nil)
 	s.preamble(start, h.row, f.consumed)
+	if title != "" {
+		// A table of indicators named by its title only: the name is
+		// the title's; the agencies and the amount must be printed.
+		var missing []string
+		if f.fields[rDepartment] == nil && f.fields[rUnit] == nil {
+			missing = append(missing, "主管部门", "实施单位")
+		}
+		if f.fields[rFunds] == nil && len(f.breakdown) == 0 {
+			missing = append(missing, "资金总额")
+		}
+		if len(missing) > 0 {
+			s.errorAt(nameAt, "标题写明了项目“"+title+"”，但表中只有绩效指标，没有写明"+strings.Join(missing, "、"),
+				"导入的项目须有主管部门、实施单位和资金总额，本工具不会替表格补写；请在指标表头上方各加一行，例如“主管部门 | 某某局”“实施单位 | 某某中心”“资金总额（万元） | 100”，再重新导入")
+			return end
+		}
+		f.fields[rName] = &field{label: cell{Cell: grid.Cell{Pos: nameAt}}, value: cell{text: title}, has: true}
+	}
 
 	before := len(s.errs)
 	var inds []budget.Indicator
@@ -210,15 +228,19 @@ func (s *scanner) sideBySide(f *form, h *header) (mid, annual *header, ok bool) 
 // start is the first row after the previous table. It returns the first
 // row of the form, its 项目名称 label and the row after the indicator
 // rows; ok is false, with the problem reported, for a table without a
-// 项目名称.
-func (s *scanner) formStart(start int, h *header) (a int, nameAt grid.Pos, end int, ok bool) {
+// 项目名称. With titled, a table of indicators without one may be named
+// by a title above it (titleName): title is then the project's name.
+func (s *scanner) formStart(start int, h *header, titled bool) (a int, nameAt grid.Pos, title string, end int, ok bool) {
 	names := s.nameRows(start, h.row)
 	end = s.indicatorEnd(h)
 	if len(names) == 0 {
+		if c, name, ok := s.titleName(start, h.row); ok && titled {
+			return start, c.Pos, name, end, true
+		}
 		s.note(start, h.row+1)
-		s.errorAt(h.cols[0].cell.Pos, "找到指标表头，但没有找到“项目名称”",
-			"每张绩效目标表都应在指标之前写明项目名称、主管部门、资金总额等栏目；如果这是一张只有指标的表，请在表头上方补上这些栏目")
-		return 0, grid.Pos{}, end, false
+		s.errorAt(h.cols[0].cell.Pos, "找到指标表头，但没有找到“项目名称”，表上方也没有写明项目的标题",
+			"每张绩效目标表都应在指标之前写明项目名称、主管部门、实施单位、资金总额等栏目；如果这是一张只有指标的表，请在表头上方各加一行，例如“项目名称 | 某某项目”“主管部门 | 某某局”“实施单位 | 某某中心”“资金总额（万元） | 100”")
+		return 0, grid.Pos{}, "", end, false
 	}
 	a = start
 	if len(names) > 1 {
@@ -228,7 +250,28 @@ func (s *scanner) formStart(start int, h *header) (a int, nameAt grid.Pos, end i
 		}
 		a = names[len(names)-1].Pos.Row - 1
 	}
-	return a, names[len(names)-1].Pos, end, true
+	return a, names[len(names)-1].Pos, "", end, true
+}
+
+// titleNameRe is a title naming the project of a table of indicators:
+// “2019年度宁晋县高中助学金项目绩效评价指标表”, “3岁以下婴幼儿照护服务项目
+// 项目绩效目标”.
+var titleNameRe = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?)?(\S{2,40}?项目)(?:项目)?(?:绩效目标|绩效评价指标|绩效指标)(?:表|申报表)?$`)
+
+// titleName finds, in rows [a, b), the latest title that names a
+// project (titleNameRe): the name of a table that prints no 项目名称.
+func (s *scanner) titleName(a, b int) (c cell, name string, ok bool) {
+	for r := a; r < b; r++ {
+		for _, x := range s.rows[r] {
+			if x.above || x.isLab {
+				continue
+			}
+			if m := titleNameRe.FindStringSubmatch(strings.ReplaceAll(x.text, " ", "")); m != nil {
+				c, name, ok = x, m[1], true
+			}
+		}
+	}
+	return c, name, ok
 }
 
 // indicatorEnd returns the row after the indicator rows of h.

@@ -57,7 +57,7 @@ func (s *scanner) selfEvalHeader(h *header) bool {
 // including what follows the indicators (总分, 评价结论, 存在问题,
 // 改进措施, 评价等次, signatures).
 func (s *scanner) selfEval(start int, h *header) int {
-	a, nameAt, end, ok := s.formStart(start, h)
+	a, nameAt, _, end, ok := s.formStart(start, h, false)
 	if !ok {
 		return s.trailer(end, h, &budget.Evaluation{})
 	}
