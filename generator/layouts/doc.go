@@ -49,7 +49,9 @@
 // A value may also follow its label after a colon in the same cell
 // (预算单位：东莞市交通运输局). The
 // labels and their synonyms are one table, vocabulary in labels.go; they
-// are compared without spaces, colons, a leading *, numbering such as
+// are compared in Simplified characters (项目名称 matches 項目名稱, for
+// tables printed in Traditional or put through a conversion; the cells'
+// text is kept as printed), without spaces, colons, a leading *, numbering such as
 // (一) or 1、, and bracketed qualifiers, which say the unit of money:
 // 资金总额（万元）, 资金情况(万元), 主管部门(单位)名称. Cells with no known
 // label are not read.
@@ -174,5 +176,12 @@
 // what to do; Projects returns every problem of a file at once as a
 // budget.ErrorList. A file in which no grid holds a known layout is
 // refused with what was found and what is missing. Grids with no label
-// at all (a web page's footer) are ignored.
+// at all (a web page's footer) are ignored. Tables that cannot be read
+// are refused saying why: one value column per region, village or unit
+// (安溪, 秀屿, 龙岩: “每个地区一栏指标值”, to be split into one table per
+// region or cut to one 指标值 column); a grid with 一级, 二级 and a value
+// but no 三级 (鄂州, whose 一级 column holds the 二级 and whose 绩效标准
+// holds explanations; its 项目预算成本构成 table is no indicator and is
+// not read); a department's overall target (整体绩效目标表), which is no
+// project.
 package layouts

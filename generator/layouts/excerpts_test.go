@@ -138,10 +138,16 @@ func TestExcerptsRefused(t *testing.T) {
 		{"bare.csv", []string{"一级指标,二级指标,三级指标,指标值", "产出指标,数量指标,培训人数,≥100人"},
 			"bare.csv:1: 找到指标表头，但没有找到“项目名称”，表上方也没有写明项目的标题。每张绩效目标表都应在指标之前写明项目名称、主管部门、实施单位、资金总额等栏目"},
 		// 07_hunan-yueyanglou_2023: a department's overall target, with
-		// the text through a broken Traditional conversion.
-		{"yueyanglou.csv", []string{"岳陽樓區價格認證鑒定中心2023年度整體績效目標表", "部門(單位)名稱,岳陽樓區價格認證鑒定中心",
-			"一級指標,二級指標,三級指標,指標值類型,*指標值,計量單位"},
-			"yueyanglou.csv: 没有找到绩效目标表：表中没有“项目名称”，也没有指标表头"},
+		// the text through a broken Traditional conversion: its labels
+		// are read, and it is no project.
+		{"yueyanglou.csv", yueyanglou, "yueyanglou.csv:1: 这是部门（单位）整体绩效目标表（“岳陽樓區價格認證鑒定中心2023年度整體績效目標表”），不是项目支出绩效目标表。" +
+			"本工具导入项目支出绩效目标表，一张表一个项目"},
+		// 06_hubei-ezhou_2022: a cost-composition table, then a grid whose
+		// 一级指标 column holds the 二级 (数量指标) and 二级指标 the names,
+		// with 绩效标准 holding explanations; no agency. Refused at the
+		// grid, saying it lacks 三级指标.
+		{"ezhou.csv", ezhou, "ezhou.csv:10: 指标表头中没有“三级指标”栏（这一行是：一级指标、二级指标、绩效标准、当年预期实现值、保障绩效目标实现措施）。" +
+			"每个指标应有一级指标、二级指标、三级指标（指标名称）和指标值"},
 		// 28_hunan-hengshan_2020: a self-evaluation with no scores.
 		{"hengshan.csv", []string{"2020年度县级专项资金绩效目标自评表", "专项资金名称,县级储备粮",
 			"绩效指标,一级指标,二级指标,三级指标,年度指标值,全年完成值,未完成原因和改进措施"},
@@ -364,4 +370,62 @@ func TestTitledIndicatorTable(t *testing.T) {
 	if len(ps[0].Indicators) != 7 || ps[0].Indicators[6].Level3 != "社会公众满意度" {
 		t.Errorf("indicators %+v", ps[0].Indicators)
 	}
+}
+
+// 07_hunan-yueyanglou_2023 as the page prints it (the conversion's
+// broken characters as printed), cut after the 社会效益 row.
+var yueyanglou = []string{
+	"岳陽樓區價格認證鑒定中心2023年度整體績效目標表",
+	"部門(單位)名稱,岳陽樓區價格認證鑒定中心",
+	"*部門(單位)職責,負責價格認定工作",
+	"*年度總體績效目標,做好涉案、價格認定工作。",
+	"績效指標",
+	"一級指標,二級指標,三級指標,指標值類型,*指標值,計量單位,*指標解釋,*評(扣)分標準,備注",
+	"產出指標,數量指標,業務工作支出安排金額,定量,28.8萬元,%,該指標主要考察業務工作支出安排情況,未達指標值酌情扣分,",
+	",質量指標,業務工作支出到位率,定量,100,%,該指標主要考察業務工作支出安排到位情況,未達指標值酌情扣分,",
+	"效益指標,社會效益指標,保證單位正常運轉,定性,應保盡保,%,該指標主要考察單位運轉需要保障範圍應保盡保,未達指標值酌情扣分,",
+}
+
+// 06_hubei-ezhou_2022 laid out as its .docx table (the excerpt is the
+// document's text run together), cut at the 成本指标 rows.
+var ezhou = []string{
+	"鄂州市2022年市直部门预算项目支出绩效目标表",
+	"项目名称,滨湖大胆办公大楼运行保障",
+	"项目类别,本级支出项目,项目性质,持续性项目",
+	"立项依据,市机关事务服务中心三定方案",
+	"项目预算成本构成,金额,测算(公式)依据,2020年实际执行数,2021年实际执行数",
+	"保安服务费,191,依据招标文件,191,191",
+	"保洁服务费,99,依据招标文件,99,99",
+	"水电气、维修维护费,524,根据三定方案,各项费用据实结算,372.88,504.55",
+	"绩效目标,以办公大楼服务对象满意为目标,着力打造文明型机关、卫生Z口机关。",
+	"一级指标,二级指标,绩效标准,当年预期实现值,保障绩效目标实现措施",
+	"数量指标,办公大楼日常维修维护次数,反映办公大楼全年维修维护情况,2280次,",
+	",大楼安检巡察次数,反映大楼保卫巡检情况,200次,",
+	"质量指标,办公大楼日常维修维护验收合格率,反映办公大楼全年维修维护质量情况,>92%,",
+	"成本指标,成本控制率,,不超预算,",
+}
+
+// TestTraditionalLabels: a form printed in Traditional characters is
+// read by its labels; the cells' text is kept as printed.
+func TestTraditionalLabels(t *testing.T) {
+	ps, _, err := Projects(csvGrids(t, "trad.csv", csv("(2023年度)", "項目名稱,價格認定業務經費", "主管部門,岳陽樓區發改局", "實施單位,岳陽樓區價格認證鑒定中心",
+		"資金總額（萬元）,28.8", "其中：財政撥款,28.8", "年度績效目標,做好涉案、價格認定工作。",
+		"一級指標,二級指標,三級指標,指標值類型,*指標值,計量單位,*指標解釋,*評(扣)分標準,備注",
+		"產出指標,質量指標,業務工作支出到位率,定量,100,%,該指標主要考察業務工作支出安排到位情況,未達指標值酌情扣分,",
+		",時效指標,工作安排時間,定性,按月安排,,該指標主要考察業務工作支出安排時間,未達指標值酌情扣分,")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ps[0]
+	dept := budget.Coded{Code: DerivedCode("岳陽樓區發改局"), Name: "岳陽樓區發改局"}
+	unit := budget.Coded{Code: DerivedCode("岳陽樓區價格認證鑒定中心"), Name: "岳陽樓區價格認證鑒定中心"}
+	checkProject(t, p, DerivedCode("2023", unit.Name, "價格認定業務經費"), "價格認定業務經費", 2023, dept, unit, "28.8")
+	if p.AnnualGoal != "做好涉案、價格認定工作。" {
+		t.Errorf("annual goal %q", p.AnnualGoal)
+	}
+	checkFunds(t, p, "財政撥款=28.8")
+	checkRows(t, p, []row{
+		{"產出指標", "質量指標", "業務工作支出到位率", "=", "100", "%", "0", "", ""},
+		{"產出指標", "時效指標", "工作安排時間", "定性", "按月安排", "", "0", "", ""},
+	})
 }

@@ -238,6 +238,11 @@ func (s *scanner) formStart(start int, h *header, titled bool) (a int, nameAt gr
 			return start, c.Pos, name, end, true
 		}
 		s.note(start, h.row+1)
+		if c, ok := s.wholeAgency(start, h.row); ok {
+			s.errorAt(c.Pos, "这是部门（单位）整体绩效目标表（“"+c.text+"”），不是项目支出绩效目标表",
+				"本工具导入项目支出绩效目标表，一张表一个项目；部门整体绩效目标不属于某个项目，不能导入。请导入该部门各项目的绩效目标表")
+			return 0, grid.Pos{}, "", end, false
+		}
 		s.errorAt(h.cols[0].cell.Pos, "找到指标表头，但没有找到“项目名称”，表上方也没有写明项目的标题",
 			"每张绩效目标表都应在指标之前写明项目名称、主管部门、实施单位、资金总额等栏目；如果这是一张只有指标的表，请在表头上方各加一行，例如“项目名称 | 某某项目”“主管部门 | 某某局”“实施单位 | 某某中心”“资金总额（万元） | 100”")
 		return 0, grid.Pos{}, "", end, false
@@ -251,6 +256,19 @@ func (s *scanner) formStart(start int, h *header, titled bool) (a int, nameAt gr
 		a = names[len(names)-1].Pos.Row - 1
 	}
 	return a, names[len(names)-1].Pos, "", end, true
+}
+
+// wholeAgency finds, in rows [a, b), the title of a department's
+// overall target (整体绩效目标表, in either script), which no project is.
+func (s *scanner) wholeAgency(a, b int) (cell, bool) {
+	for r := a; r < b; r++ {
+		for _, x := range s.rows[r] {
+			if !x.above && strings.Contains(simplified(x.text), "整体绩效目标") {
+				return x, true
+			}
+		}
+	}
+	return cell{}, false
 }
 
 // titleNameRe is a title naming the project of a table of indicators:
@@ -448,7 +466,7 @@ func breakdownSource(b *field) string {
 	if b.lab.has {
 		t = strings.TrimSuffix(strings.TrimSpace(t), b.lab.inline)
 	}
-	key, _ := labelKey(t)
+	key, _ := normalise(t) // as printed, in either script
 	return strings.TrimPrefix(key, "其中")
 }
 

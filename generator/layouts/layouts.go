@@ -373,8 +373,9 @@ func (s *scanner) isHeader(r int) bool {
 // table with one value column per region.
 func (s *scanner) nearHeader(start int) bool {
 	for r := start; r < len(s.rows); r++ {
-		var l12, l3 bool
+		var l12, l3, v bool
 		var texts []string
+		var unknown []cell // after the levels
 		for _, c := range s.rows[r] {
 			if c.above || c.text == "" {
 				continue
@@ -383,18 +384,45 @@ func (s *scanner) nearHeader(start int) bool {
 			if l, ok := c.lab, c.isLab; ok && !l.has {
 				l12 = l12 || l.role == cLevel1 || l.role == cLevel2
 				l3 = l3 || l.role == cLevel3
+				v = v || l.role == cValue
+			} else if l3 {
+				unknown = append(unknown, c)
 			}
 		}
-		if l12 && l3 {
-			if len(texts) > 8 {
-				texts = append(texts[:8], "…")
-			}
+		if len(texts) > 8 {
+			texts = append(texts[:8], "…")
+		}
+		switch {
+		case l12 && l3 && len(unknown) > 1:
+			s.errorAt(unknown[0].Pos, regionsMsg(unknown)+"（表头中没有“指标值”栏）", regionsHint)
+			return true
+		case l12 && l3:
 			s.errorAt(s.line(r), "指标表头中没有“指标值”栏（这一行是："+strings.Join(texts, "、")+"）",
 				"每个指标应有一个指标值栏，栏目名为“指标值”（或目标值、年度指标值）；按地区或单位分列指标值的表，请拆成每个地区一张表")
+			return true
+		case l12 && v:
+			s.errorAt(s.line(r), "指标表头中没有“三级指标”栏（这一行是："+strings.Join(texts, "、")+"）",
+				"每个指标应有一级指标、二级指标、三级指标（指标名称）和指标值；如果“二级指标”一栏写的其实是指标名称（例如“办公大楼日常维修维护次数”），请把它改为“三级指标”，并在左边补上二级指标后重新导入")
 			return true
 		}
 	}
 	return false
+}
+
+// regionsHint is what to do with a table of one value column per region.
+const regionsHint = "本工具每个指标只读一个指标值：请把表拆成每个地区（单位）一张表，每张表只有一个“指标值”栏；或只保留一个“指标值”栏（例如全部地区的合计）后重新导入"
+
+// regionsMsg says that the columns cs look like one value column per
+// region (or village, or unit).
+func regionsMsg(cs []cell) string {
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.text)
+	}
+	if len(names) > 4 {
+		names = append(names[:4], "…")
+	}
+	return "指标表头中有“" + strings.Join(names, "”“") + "”等 " + strconv.Itoa(len(cs)) + " 栏无法识别的栏目：这是每个地区一栏指标值的表，不能导入"
 }
 
 // projectColumns are the roles a flat list's header may have besides
@@ -412,6 +440,7 @@ func projectColumn(r role) bool {
 func (s *scanner) header(h int) (*header, bool) {
 	hdr := &header{row: h, first: -1, last: len(s.rows) - 1}
 	ok := true
+	var unknown []cell // columns with no known label
 	for _, c := range s.rows[h] {
 		hdr.texts = append(hdr.texts, c.text)
 		if c.above && hdr.first < 0 && hdr.label == nil && c.text != "" {
@@ -432,7 +461,7 @@ func (s *scanner) header(h int) (*header, bool) {
 					"本工具导入项目支出绩效目标表（申报表）；自评表请用 budgetsite import 导入，它会附在同一项目的绩效目标上")
 				return nil, false
 			}
-			if prev, dup := hdr.col(l.role); dup && l.role != cNature {
+			if prev, dup := hdr.col(l.role); dup && l.role != cNature && l.role != cExplain {
 				if hdr.right == nil && l.role.isColumn() && !l.role.selfEval() {
 					// A second set of columns begins: see sideBySide.
 					hdr.right = []column{}
@@ -467,9 +496,15 @@ func (s *scanner) header(h int) (*header, bool) {
 		if known && l.role == cExplain {
 			continue
 		}
-		s.errorAt(c.Pos, "指标表头中有无法识别的栏目“"+c.text+"”",
-			"指标表头可以有：一级指标、二级指标、三级指标（或指标内容）、指标值、指标性质、度量单位、权重（或分值）、指标方向、绩效标准、备注。每个指标只能有一个指标值栏；按地区或单位分列指标值的表，请拆成每个地区一张表")
+		unknown = append(unknown, c)
 		ok = false
+	}
+	switch {
+	case len(unknown) > 1:
+		s.errorAt(unknown[0].Pos, regionsMsg(unknown), regionsHint)
+	case len(unknown) == 1:
+		s.errorAt(unknown[0].Pos, "指标表头中有无法识别的栏目“"+unknown[0].text+"”",
+			"指标表头可以有：一级指标、二级指标、三级指标（或指标内容）、指标值、指标性质、度量单位、权重（或分值）、指标方向、绩效标准、备注。每个指标只能有一个指标值栏；按地区或单位分列指标值的表，请拆成每个地区一张表")
 	}
 	if hdr.right != nil {
 		_, l3 := hdr.rightCol(cLevel3)
