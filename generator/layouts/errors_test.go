@@ -159,7 +159,7 @@ func TestRefused(t *testing.T) {
 // silently left out, the file is refused at its header.
 func TestPartialWorkbook(t *testing.T) {
 	_, _, err := Projects(readGrids(t, "form.xlsx"), Options{})
-	wantError(t, err, "form.xlsx!乌海!A1: 标题写明了项目“再生资源回收市场管理经费项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额。导入的项目须有主管部门、实施单位和资金总额，本工具不会替表格补写")
+	wantError(t, err, "form.xlsx!乌海!A2: 找到指标表头，但没有找到“项目名称”；标题写明了项目“再生资源回收市场管理经费项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额。导入的项目须有主管部门、实施单位和资金总额，本工具不会替表格补写")
 	if strings.Contains(err.Error(), "绩效目标申报表!") {
 		t.Errorf("the complete sheet reported an error:\n%v", err)
 	}

@@ -129,11 +129,11 @@ func TestExcerptsRefused(t *testing.T) {
 		// 19_zhejiang-cixi_2023: a policy's 中长期 indicators with no
 		// form: the title names the project, nothing names its agencies
 		// or its money (the page's 市财政局 is the publisher).
-		{"cixi.csv", cixi, "cixi.csv:2: 标题写明了项目“3岁以下婴幼儿照护服务项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额。" +
+		{"cixi.csv", cixi, "cixi.csv:8: 找到指标表头，但没有找到“项目名称”；标题写明了项目“3岁以下婴幼儿照护服务项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额。" +
 			"导入的项目须有主管部门、实施单位和资金总额，本工具不会替表格补写；请在指标表头上方各加一行"},
 		// 15_hebei-ningjin_2019: a 绩效评价指标表 with 分值, named by its
 		// title only.
-		{"ningjin.csv", ningjin, "ningjin.csv:1: 标题写明了项目“宁晋县高中助学金项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额"},
+		{"ningjin.csv", ningjin, "ningjin.csv:2: 找到指标表头，但没有找到“项目名称”；标题写明了项目“宁晋县高中助学金项目”，但表中只有绩效指标，没有写明主管部门、实施单位、资金总额"},
 		// A table of indicators with neither a 项目名称 nor a title.
 		{"bare.csv", []string{"一级指标,二级指标,三级指标,指标值", "产出指标,数量指标,培训人数,≥100人"},
 			"bare.csv:1: 找到指标表头，但没有找到“项目名称”，表上方也没有写明项目的标题。每张绩效目标表都应在指标之前写明项目名称、主管部门、实施单位、资金总额等栏目"},

@@ -150,7 +150,7 @@ func (s *scanner) form(start int, h *header) int {
 			missing = append(missing, "资金总额")
 		}
 		if len(missing) > 0 {
-			s.errorAt(nameAt, "标题写明了项目“"+title+"”，但表中只有绩效指标，没有写明"+strings.Join(missing, "、"),
+			s.errorAt(h.cols[0].cell.Pos, "找到指标表头，但没有找到“项目名称”；标题写明了项目“"+title+"”，但表中只有绩效指标，没有写明"+strings.Join(missing, "、"),
 				"导入的项目须有主管部门、实施单位和资金总额，本工具不会替表格补写；请在指标表头上方各加一行，例如“主管部门 | 某某局”“实施单位 | 某某中心”“资金总额（万元） | 100”，再重新导入")
 			return end
 		}
