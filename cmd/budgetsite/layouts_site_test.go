@@ -24,7 +24,7 @@ func TestImportedLayoutsSite(t *testing.T) {
 	fixtures := filepath.Join("..", "..", "generator", "layouts", "testdata")
 	// Target forms and the flat list, and 绩效自评 tables of both styles
 	// from four kinds of source (they make their projects from the 自评).
-	for _, in := range [][]string{{"nanyue.html", "--year", "2018"}, {"wuhai.xlsx"}, {"flat.xlsx"},
+	for _, in := range [][]string{{"nanyue.html", "--year", "2018"}, {"wuhai.xlsx"}, {"flat.xlsx"}, {"zhaohua.xlsx"}, {"dongguan.html"},
 		{"selfeval-daying.csv"}, {"selfeval-tianchang.html"}, {"selfeval-zhongjiang.xlsx"}, {"selfeval-hengshan.txt"}} {
 		src, err := filepath.Abs(filepath.Join(fixtures, in[0]))
 		if err != nil {
@@ -71,10 +71,17 @@ func TestImportedLayoutsSite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(public, "data", "projects.json")); err != nil {
 		t.Fatal(err)
 	}
-	// The imported 自评 show beside their targets.
-	evaluated := 0
+	// The imported 自评 show beside their targets; a funds breakdown and
+	// 中期 indicators show on their projects' forms.
+	evaluated, breakdowns, midterm := 0, 0, 0
 	for _, rel := range projects {
 		p := readPage(t, public, rel)
+		if strings.Contains(p, "其中：") {
+			breakdowns++
+		}
+		if strings.Contains(p, "中期绩效指标") {
+			midterm++
+		}
 		if strings.Contains(p, "项目支出绩效自评") {
 			evaluated++
 			for _, want := range []string{"实际完成值", "完成情况", "预算执行情况", "mark mark-"} {
@@ -86,6 +93,9 @@ func TestImportedLayoutsSite(t *testing.T) {
 	}
 	if evaluated != 4 {
 		t.Errorf("%d project pages show a 自评, want the 4 imported", evaluated)
+	}
+	if breakdowns == 0 || midterm != 1 {
+		t.Errorf("%d pages show a funds breakdown, %d 中期 indicators (want some, and Dongguan's)", breakdowns, midterm)
 	}
 	t.Run("browser", func(t *testing.T) {
 		chrome := findChrome(t)
