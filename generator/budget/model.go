@@ -51,8 +51,8 @@ type Project struct {
 // Source records where an imported table came from, so a reviewer can go
 // back to the original extraction.
 type Source struct {
-	File string `yaml:"file,omitempty"`
-	Line int    `yaml:"line,omitempty"`
+	File string `yaml:"file,omitempty" json:"file,omitempty"`
+	Line int    `yaml:"line,omitempty" json:"line,omitempty"`
 }
 
 // Indicator is one row of the 绩效指标 table.
@@ -82,8 +82,8 @@ type Indicator struct {
 
 // Fund is one source of funds under 资金总额, in 万元 exactly.
 type Fund struct {
-	Source string          `yaml:"source"`
-	Amount decimal.Decimal `yaml:"amount_wan"`
+	Source string          `yaml:"source" json:"source"`
+	Amount decimal.Decimal `yaml:"amount_wan" json:"amount_wan"`
 }
 
 // Evaluation is a project's 项目支出绩效自评表: the budget as set, adjusted
@@ -109,15 +109,15 @@ type Evaluation struct {
 // ("100.00%"), its maximum (usually 10) and score. Breakdown holds the
 // rows by source of funds (财政资金, 其他资金…), each with its Source.
 type Execution struct {
-	Source    string           `yaml:"source,omitempty"`
-	Initial   *decimal.Decimal `yaml:"initial_wan,omitempty"`  // 年初预算数
-	Adjusted  *decimal.Decimal `yaml:"adjusted_wan,omitempty"` // 全年预算数, 调整后预算数
-	Executed  *decimal.Decimal `yaml:"executed_wan,omitempty"` // 全年执行数
-	Rate      string           `yaml:"rate,omitempty"`         // 执行率, as printed
-	MaxScore  *decimal.Decimal `yaml:"max_score,omitempty"`    // 分值, 权重
-	Score     *decimal.Decimal `yaml:"score,omitempty"`        // 得分
-	Reason    string           `yaml:"reason,omitempty"`       // 原因
-	Breakdown []Execution      `yaml:"breakdown,omitempty"`
+	Source    string           `yaml:"source,omitempty" json:"source,omitempty"`
+	Initial   *decimal.Decimal `yaml:"initial_wan,omitempty" json:"initial_wan,omitempty"`   // 年初预算数
+	Adjusted  *decimal.Decimal `yaml:"adjusted_wan,omitempty" json:"adjusted_wan,omitempty"` // 全年预算数, 调整后预算数
+	Executed  *decimal.Decimal `yaml:"executed_wan,omitempty" json:"executed_wan,omitempty"` // 全年执行数
+	Rate      string           `yaml:"rate,omitempty" json:"rate,omitempty"`                 // 执行率, as printed
+	MaxScore  *decimal.Decimal `yaml:"max_score,omitempty" json:"max_score,omitempty"`       // 分值, 权重
+	Score     *decimal.Decimal `yaml:"score,omitempty" json:"score,omitempty"`               // 得分
+	Reason    string           `yaml:"reason,omitempty" json:"reason,omitempty"`             // 原因
+	Breakdown []Execution      `yaml:"breakdown,omitempty" json:"breakdown,omitempty"`
 }
 
 // Result is one indicator of the 自评: it names its target indicator by

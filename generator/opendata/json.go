@@ -28,7 +28,7 @@ type jsonProject struct {
 	Department     budget.Coded    `json:"department"`
 	Unit           budget.Coded    `json:"unit"`
 	Funds          decimal.Decimal `json:"funds_wan"`
-	FundsBreakdown []jsonFund      `json:"funds_breakdown,omitempty"`
+	FundsBreakdown []budget.Fund   `json:"funds_breakdown,omitempty"`
 	Attribute      string          `json:"attribute"`
 	Start          string          `json:"start"`
 	End            string          `json:"end"`
@@ -39,34 +39,24 @@ type jsonProject struct {
 	WeightTotal    decimal.Decimal `json:"weight_total"`
 	Page           string          `json:"page"`
 	PubDate        string          `json:"pub_date,omitempty"`
-	Source         *jsonSource     `json:"source,omitempty"`
+	Source         *budget.Source  `json:"source,omitempty"`
 	Evaluation     *jsonEvaluation `json:"evaluation,omitempty"`
 }
 
-type jsonFund struct {
-	Source string          `json:"source"`
-	Amount decimal.Decimal `json:"amount_wan"`
-}
-
-// jsonSource is where a table was imported from; nil when nothing was
-// recorded.
-type jsonSource struct {
-	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
-}
-
-func exportSource(s budget.Source) *jsonSource {
+// exportSource is where a table was imported from; nil when nothing
+// was recorded.
+func exportSource(s budget.Source) *budget.Source {
 	if s == (budget.Source{}) {
 		return nil
 	}
-	return &jsonSource{s.File, s.Line}
+	return &s
 }
 
 // jsonEvaluation is a project's 绩效自评表. Numbers the table left blank
 // are absent (a score of 0 is written); every number has the digits of
 // the source.
 type jsonEvaluation struct {
-	Budget       jsonExecution    `json:"budget"`
+	Budget       budget.Execution `json:"budget"`
 	GoalActual   string           `json:"goal_actual,omitempty"`
 	Indicators   []jsonResult     `json:"indicators"`
 	Total        *decimal.Decimal `json:"total_score,omitempty"`
@@ -75,22 +65,7 @@ type jsonEvaluation struct {
 	Problems     string           `json:"problems,omitempty"`
 	Improvements string           `json:"improvements,omitempty"`
 	PubDate      string           `json:"pub_date,omitempty"`
-	Source       *jsonSource      `json:"source,omitempty"`
-}
-
-// jsonExecution is 预算执行情况, and each row of its breakdown by source
-// of funds; the 预算执行明细 column of projects.csv holds the breakdown
-// in this form too.
-type jsonExecution struct {
-	Source    string           `json:"source,omitempty"`
-	Initial   *decimal.Decimal `json:"initial_wan,omitempty"`
-	Adjusted  *decimal.Decimal `json:"adjusted_wan,omitempty"`
-	Executed  *decimal.Decimal `json:"executed_wan,omitempty"`
-	Rate      string           `json:"rate,omitempty"`
-	MaxScore  *decimal.Decimal `json:"max_score,omitempty"`
-	Score     *decimal.Decimal `json:"score,omitempty"`
-	Reason    string           `json:"reason,omitempty"`
-	Breakdown []jsonExecution  `json:"breakdown,omitempty"`
+	Source       *budget.Source   `json:"source,omitempty"`
 }
 
 // jsonResult is one indicator of the 自评, with the mark budget.Assess
@@ -137,7 +112,7 @@ func exportProject(p *budget.Project) jsonProject {
 		Source:      exportSource(p.Source),
 	}
 	for _, f := range p.FundsBreakdown {
-		jp.FundsBreakdown = append(jp.FundsBreakdown, jsonFund{f.Source, f.Amount})
+		jp.FundsBreakdown = append(jp.FundsBreakdown, f)
 	}
 	for i, in := range p.Indicators {
 		jp.Indicators[i] = jsonIndicator{in.Level1, in.Level2, in.Level3, in.Value, in.Operator, in.Unit, in.Weight,
@@ -146,7 +121,7 @@ func exportProject(p *budget.Project) jsonProject {
 	if e := p.Evaluation; e != nil {
 		status := resultStatus(p)
 		je := &jsonEvaluation{
-			Budget: exportExecution(e.Budget), GoalActual: e.GoalActual,
+			Budget: e.Budget, GoalActual: e.GoalActual,
 			Indicators: make([]jsonResult, len(e.Indicators)),
 			Total:      e.Total, Grade: e.Grade, Conclusion: e.Conclusion, Problems: e.Problems,
 			Improvements: e.Improvements, PubDate: e.PubDate, Source: exportSource(e.Source),
@@ -180,34 +155,13 @@ func resultStatus(p *budget.Project) []budget.Status {
 	return status
 }
 
-func exportExecution(x budget.Execution) jsonExecution {
-	j := jsonExecution{x.Source, x.Initial, x.Adjusted, x.Executed, x.Rate, x.MaxScore, x.Score, x.Reason, nil}
-	for _, b := range x.Breakdown {
-		j.Breakdown = append(j.Breakdown, exportExecution(b))
-	}
-	return j
-}
-
-func importExecution(j jsonExecution) budget.Execution {
-	x := budget.Execution{Source: j.Source, Initial: j.Initial, Adjusted: j.Adjusted, Executed: j.Executed,
-		Rate: j.Rate, MaxScore: j.MaxScore, Score: j.Score, Reason: j.Reason}
-	for _, b := range j.Breakdown {
-		x.Breakdown = append(x.Breakdown, importExecution(b))
-	}
-	return x
-}
-
 // formatBreakdown is the 预算执行明细 cell: the breakdown as a JSON
 // array, or empty.
 func formatBreakdown(xs []budget.Execution) string {
 	if len(xs) == 0 {
 		return ""
 	}
-	js := make([]jsonExecution, len(xs))
-	for i, x := range xs {
-		js[i] = exportExecution(x)
-	}
-	b, err := marshalJSON(js)
+	b, err := marshalJSON(xs)
 	if err != nil {
 		panic(err) // strings and decimals always encode
 	}
@@ -219,15 +173,11 @@ func parseBreakdown(s string) ([]budget.Execution, error) {
 	if s == "" {
 		return nil, nil
 	}
-	var js []jsonExecution
+	var xs []budget.Execution
 	dec := json.NewDecoder(strings.NewReader(s))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&js); err != nil || dec.More() || len(js) == 0 {
+	if err := dec.Decode(&xs); err != nil || dec.More() || len(xs) == 0 {
 		return nil, fmt.Errorf("预算执行明细不是本网站写出的 JSON 数组")
-	}
-	xs := make([]budget.Execution, len(js))
-	for i, j := range js {
-		xs[i] = importExecution(j)
 	}
 	if formatBreakdown(xs) != s {
 		return nil, fmt.Errorf("预算执行明细不是本网站写出的 JSON 数组")
