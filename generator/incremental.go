@@ -110,7 +110,14 @@ func (c *cacheSession) close() {
 // cold reports whether the build starts from nothing.
 func (c *cacheSession) cold() bool { return c == nil || c.prev == nil }
 
-// memos are the parse and privacy-detection memos the cache offers.
+// The parse cache is every memo check defines.
+var (
+	_ check.HitMemo     = (*buildcache.ParseCache)(nil)
+	_ check.FindingMemo = (*buildcache.ParseCache)(nil)
+)
+
+// memos are the parse, privacy-detection and findings memos the cache
+// offers (check uses the findings memo when its HitMemo is one).
 func (c *cacheSession) memos() (content.ParseMemo, check.HitMemo) {
 	if c == nil {
 		return nil, nil

@@ -277,7 +277,7 @@ func TestParseCacheCodecCoversEveryField(t *testing.T) {
 		entries = append(entries, e)
 	}
 	entries = append(entries,
-		&cachedProject{Path: "empty", Project: budget.Project{Indicators: []budget.Indicator{}, Lines: map[string]int{}}, Hits: []byte{}},
+		&cachedProject{Path: "empty", Project: budget.Project{Indicators: []budget.Indicator{}, Lines: map[string]int{}}, Hits: []byte{}, Findings: []byte{}},
 		&cachedProject{Path: "nil"})
 	gen := []byte("program")
 	for i, e := range entries {
@@ -392,6 +392,8 @@ func TestParseCacheShards(t *testing.T) {
 	}
 	hits := []byte(`[{"Rule":"person-name","Text":"某某"}]`) // opaque to the cache
 	c.StoreHits(changed.File, "privacy-key", hits)
+	findings := []byte(`[{"Rule":"weight-total"}]`) // opaque too
+	c.StoreFindings(changed.File, "rules-key", findings)
 	c.Prune()
 	testkit.Must(t, c.Save(out))
 	for _, s := range shards {
@@ -411,6 +413,23 @@ func TestParseCacheShards(t *testing.T) {
 	}
 	if _, ok := c.LoadHits(changed.File, "other-terms"); ok {
 		t.Error("hits found with other detectors were returned")
+	}
+	if b, ok := c.LoadFindings(changed.File, "rules-key"); !ok || string(b) != string(findings) {
+		t.Errorf("findings were not kept: %q %v", b, ok)
+	}
+	if _, ok := c.LoadFindings(changed.File, "other-config"); ok {
+		t.Error("findings made under another configuration were returned")
+	}
+	if _, ok := c.LoadFindings(projects[2].File, "rules-key"); ok {
+		t.Error("findings returned for a file that has none recorded")
+	}
+	// A file parsed afresh (it changed) loses what was found in it.
+	c.Put(changed.File, sha256.Sum256([]byte("new bytes")), changed)
+	if _, ok := c.LoadFindings(changed.File, "rules-key"); ok {
+		t.Error("findings of the file's old bytes were returned")
+	}
+	if _, ok := c.LoadHits(changed.File, "privacy-key"); ok {
+		t.Error("hits of the file's old bytes were returned")
 	}
 	if c.Get(deleted.File, hash(deleted)) != nil {
 		t.Error("the deleted file's entry survived")

@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/internal/atomicfile"
 	"encoding/binary"
 	"hash/crc32"
+	"unsafe"
 )
 
 // The cache files (manifest, stat cache, parse cache shards) share one
@@ -65,14 +66,33 @@ type decBuf struct {
 
 // openCacheFile checks the magic string and the checksum.
 func openCacheFile(b []byte, magic string) (*decBuf, bool) {
-	if len(b) < len(magic)+4 || string(b[:len(magic)]) != magic {
+	if !checkCacheFile(b, magic) {
 		return nil, false
+	}
+	return &decBuf{s: string(b[len(magic) : len(b)-4])}, true
+}
+
+// openOwnedCacheFile is openCacheFile for bytes the caller hands over
+// for good (a file just read, never written to again): the strings it
+// decodes are slices of b itself rather than of a copy, which spares
+// copying a parse cache's tens of megabytes on every build.
+func openOwnedCacheFile(b []byte, magic string) (*decBuf, bool) {
+	if !checkCacheFile(b, magic) {
+		return nil, false
+	}
+	body := b[len(magic) : len(b)-4]
+	if len(body) == 0 {
+		return &decBuf{}, true
+	}
+	return &decBuf{s: unsafe.String(&body[0], len(body))}, true
+}
+
+func checkCacheFile(b []byte, magic string) bool {
+	if len(b) < len(magic)+4 || string(b[:len(magic)]) != magic {
+		return false
 	}
 	body := b[:len(b)-4]
-	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
-		return nil, false
-	}
-	return &decBuf{s: string(body[len(magic):])}, true
+	return crc32.Checksum(body, castagnoli) == binary.LittleEndian.Uint32(b[len(b)-4:])
 }
 
 func (d *decBuf) fail() {

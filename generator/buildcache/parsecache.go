@@ -44,7 +44,7 @@ const (
 	parseCacheDir   = "parse"
 	// Bump when cachedProject or what it holds changes meaning; a change
 	// of the program already invalidates every shard.
-	parseCacheVersion = 3
+	parseCacheVersion = 4
 )
 
 type cachedProject struct {
@@ -55,6 +55,10 @@ type cachedProject struct {
 	// nil Hits means none recorded.
 	HitsKey string
 	Hits    []byte
+	// FindingsKey names the rules and configuration that found Findings,
+	// encoded by check; a nil Findings means none recorded.
+	FindingsKey string
+	Findings    []byte
 }
 
 // NewParseCache is an empty cache. Every shard counts as dirty, so that
@@ -88,7 +92,12 @@ func LoadParseCache(outDir string) *ParseCache {
 			c.dirty[i] = true // make sure a stray file cannot survive
 			return
 		}
-		entries, ok := decodeShard(b, gen, i)
+		// b is this shard's alone: the entries' strings point into it.
+		d, ok := openOwnedCacheFile(b, parseCacheMagic)
+		var entries []*cachedProject
+		if ok {
+			entries, ok = decodeShardBody(d, gen, i)
+		}
 		if !ok {
 			c.dirty[i] = true // rewrite it, even with nothing in it
 			return
@@ -102,7 +111,14 @@ func LoadParseCache(outDir string) *ParseCache {
 
 func decodeShard(b, gen []byte, shard int) ([]*cachedProject, bool) {
 	d, ok := openCacheFile(b, parseCacheMagic)
-	if !ok || d.uvarint() != parseCacheVersion || d.str() != string(gen) {
+	if !ok {
+		return nil, false
+	}
+	return decodeShardBody(d, gen, shard)
+}
+
+func decodeShardBody(d *decBuf, gen []byte, shard int) ([]*cachedProject, bool) {
+	if d.uvarint() != parseCacheVersion || d.str() != string(gen) {
 		return nil, false
 	}
 	n := d.count(48) // an entry takes at least that much
@@ -111,9 +127,9 @@ func decodeShard(b, gen []byte, shard int) ([]*cachedProject, bool) {
 		e := &cachedProject{Path: d.str(), Hash: d.sum()}
 		decodeProject(d, &e.Project)
 		e.HitsKey = d.str()
-		if d.byte() == 1 {
-			e.Hits = []byte(d.str())
-		}
+		e.Hits = decodeMemo(d)
+		e.FindingsKey = d.str()
+		e.Findings = decodeMemo(d)
 		if d.bad || shardOf(e.Path) != shard {
 			return nil, false
 		}
@@ -132,14 +148,29 @@ func encodeShard(entries []*cachedProject, gen []byte) []byte {
 		e.raw(c.Hash[:])
 		encodeProject(e, &c.Project)
 		e.str(c.HitsKey)
-		if c.Hits == nil {
-			e.byte(0)
-		} else {
-			e.byte(1)
-			e.str(string(c.Hits))
-		}
+		encodeMemo(e, c.Hits)
+		e.str(c.FindingsKey)
+		encodeMemo(e, c.Findings)
 	}
 	return e.finish()
+}
+
+// encodeMemo writes a memo's bytes so that nil (nothing recorded) and
+// empty (nothing found) stay distinct.
+func encodeMemo(e *encBuf, b []byte) {
+	if b == nil {
+		e.byte(0)
+		return
+	}
+	e.byte(1)
+	e.str(string(b))
+}
+
+func decodeMemo(d *decBuf) []byte {
+	if d.byte() != 1 {
+		return nil
+	}
+	return []byte(d.str())
 }
 
 // The parse cache is read on every build that is not a no-op, so it is
@@ -318,22 +349,62 @@ func (c *ParseCache) Hash(file string) [32]byte {
 // LoadHits and StoreHits make the cache a check.HitMemo: detections are
 // kept with the parse of the file they were made on.
 func (c *ParseCache) LoadHits(file, key string) ([]byte, bool) {
-	path := c.rel(file)
-	c.mu.RLock()
-	e := c.live[path]
-	c.mu.RUnlock()
-	if e == nil || e.Hits == nil || e.HitsKey != key {
-		return nil, false
-	}
-	return e.Hits, true
+	return c.loadMemo(file, key, hitsSlot)
 }
 
 func (c *ParseCache) StoreHits(file, key string, hits []byte) {
+	c.storeMemo(file, key, hits, hitsSlot)
+}
+
+// LoadFindings and StoreFindings make the cache a check.FindingMemo:
+// the rules' findings are kept with the parse of the file they were made
+// on, and go with it when the file changes.
+func (c *ParseCache) LoadFindings(file, key string) ([]byte, bool) {
+	return c.loadMemo(file, key, findingsSlot)
+}
+
+func (c *ParseCache) StoreFindings(file, key string, findings []byte) {
+	c.storeMemo(file, key, findings, findingsSlot)
+}
+
+// A memo slot is where an entry keeps one memo's key and bytes.
+type memoSlot func(e *cachedProject) (key *string, b *[]byte)
+
+func hitsSlot(e *cachedProject) (*string, *[]byte)     { return &e.HitsKey, &e.Hits }
+func findingsSlot(e *cachedProject) (*string, *[]byte) { return &e.FindingsKey, &e.Findings }
+
+// loadMemo returns what was stored under key for a file loaded this
+// build (and so unchanged since it was stored).
+func (c *ParseCache) loadMemo(file, key string, slot memoSlot) ([]byte, bool) {
+	path := c.rel(file)
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e := c.live[path]
+	if e == nil {
+		return nil, false
+	}
+	k, b := slot(e)
+	if *b == nil || *k != key {
+		return nil, false
+	}
+	return *b, true
+}
+
+// storeMemo records b under key for a file loaded this build; nil records
+// nothing.
+func (c *ParseCache) storeMemo(file, key string, b []byte, slot memoSlot) {
+	if b == nil {
+		return
+	}
 	path := c.rel(file)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e := c.live[path]; e != nil && (e.HitsKey != key || string(e.Hits) != string(hits) || e.Hits == nil) {
-		e.HitsKey, e.Hits = key, hits
+	e := c.live[path]
+	if e == nil {
+		return
+	}
+	if k, old := slot(e); *k != key || *old == nil || string(*old) != string(b) {
+		*k, *old = key, b
 		c.dirty[shardOf(path)] = true
 	}
 }

@@ -97,28 +97,37 @@ func Check(projects []*budget.Project, cfg Config, privacy PrivacyConfig, memo H
 	if err != nil {
 		return nil, &budget.Error{Msg: fmt.Sprintf("check.code_pattern“%s”不是有效的正则表达式：%v", pattern, err), Hint: "默认值为 ^\\d{8}T\\d{12}$"}
 	}
-	if len(cfg.WeightTotals) == 0 {
-		cfg.WeightTotals = []decimal.Decimal{decimal.MustDecimal("90")}
-	}
-	if len(cfg.WeightSplit) == 0 {
-		cfg.WeightSplit = defaultSplit
-	}
-	if len(cfg.ResultTotals) == 0 {
-		cfg.ResultTotals = defaultResultTotals
-	}
-	if len(cfg.Grades) == 0 {
-		cfg.Grades = defaultGrades
-	}
+	cfg = withDefaults(cfg)
 	c := &checker{cfg: cfg, tax: newTaxonomy(cfg.Synonyms), codeRe: codeRe}
 	// The rules look at one project at a time, so projects are checked
 	// on every core, each into its own list, joined in project order.
+	// What they find depends on the project and the configuration alone,
+	// so a memo that also keeps findings (FindingMemo) spares checking
+	// unchanged projects again.
+	fm, _ := memo.(FindingMemo)
+	var fkey string
+	if fm != nil {
+		fkey = findingsKey(cfg)
+	}
 	perProject := make([][]Finding, len(projects))
 	workers.Each(len(projects), func(i int) {
+		p := projects[i]
+		if fm != nil {
+			if b, ok := fm.LoadFindings(p.File, fkey); ok {
+				if fs, ok := decodeFindings(b, p); ok {
+					perProject[i] = fs
+					return
+				}
+			}
+		}
 		pc := &checker{cfg: c.cfg, tax: c.tax, codeRe: c.codeRe}
 		for _, r := range rules {
-			r.check(pc, projects[i])
+			r.check(pc, p)
 		}
 		perProject[i] = pc.findings
+		if fm != nil {
+			fm.StoreFindings(p.File, fkey, encodeFindings(pc.findings, p))
+		}
 	})
 	for _, fs := range perProject {
 		c.findings = append(c.findings, fs...)
@@ -136,6 +145,23 @@ func Check(projects []*budget.Project, cfg Config, privacy PrivacyConfig, memo H
 	rep.privacy = priv
 	SortFindings(rep.Findings)
 	return rep, nil
+}
+
+// withDefaults fills in the defaults of what cfg leaves empty.
+func withDefaults(cfg Config) Config {
+	if len(cfg.WeightTotals) == 0 {
+		cfg.WeightTotals = []decimal.Decimal{decimal.MustDecimal("90")}
+	}
+	if len(cfg.WeightSplit) == 0 {
+		cfg.WeightSplit = defaultSplit
+	}
+	if len(cfg.ResultTotals) == 0 {
+		cfg.ResultTotals = defaultResultTotals
+	}
+	if len(cfg.Grades) == 0 {
+		cfg.Grades = defaultGrades
+	}
+	return cfg
 }
 
 var severityOrder = map[string]int{SevError: 0, SevWarning: 1, SevInfo: 2}
