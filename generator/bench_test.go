@@ -134,6 +134,56 @@ func BenchmarkBuild1000(b *testing.B) {
 	}
 }
 
+// BenchmarkRebuild1000 times the incremental rebuilds of 1,000 generated
+// projects, after a cold build outside the timer: OneEdit changes one
+// project's funds (its page, its agencies' pages, the site-wide
+// downloads and the search index change), NoOp changes nothing.
+func BenchmarkRebuild1000(b *testing.B) {
+	contentDir := b.TempDir()
+	if _, err := content.Import([]string{generated(b, 1000)}, contentDir, tables.ParseOptions{}, nil); err != nil {
+		b.Fatal(err)
+	}
+	cfg := Config{ContentDir: contentDir, OutDir: filepath.Join(b.TempDir(), "public"), SiteDir: stubSite(b), Settings: site.Settings{Title: "基准"}}
+	if _, err := Build(context.Background(), cfg); err != nil {
+		b.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(contentDir, "*", "*.md"))
+	if err != nil || len(files) != 1000 {
+		b.Fatalf("%d content files: %v", len(files), err)
+	}
+	rebuild := func(b *testing.B, wantWritten bool) {
+		b.Helper()
+		res, err := Build(context.Background(), cfg)
+		if err != nil || res.Cold || (res.Written > 0) != wantWritten {
+			b.Fatalf("rebuild: cold=%v written=%d: %v", res != nil && res.Cold, res.Written, err)
+		}
+	}
+	b.Run("OneEdit", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			f := files[(i*397)%len(files)]
+			src, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			edited := bytes.Replace(src, []byte("\nfunds_wan: "), []byte("\nfunds_wan: 1"), 1)
+			if bytes.Equal(edited, src) {
+				b.Fatalf("%s has no funds_wan", f)
+			}
+			if err := os.WriteFile(f, edited, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			rebuild(b, true)
+		}
+	})
+	b.Run("NoOp", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			rebuild(b, false)
+		}
+	})
+}
+
 // BenchmarkOutputNewFile writes one new 12 KB page through the output
 // stage (staging folder, hash, record): the cost a cold build pays about
 // 3.3 times per project. Most of it is the file system creating a file,

@@ -6,6 +6,7 @@ import (
 	"budgetsite/generator/render"
 	"budgetsite/generator/site"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"io/fs"
 	"sync"
@@ -27,11 +28,21 @@ type keyer struct {
 	// that many files share (every site-wide page declares all projects).
 	byProject map[*budget.Project][32]byte
 	memo      sync.Map // memoKey → string
+	lists     sync.Map // listKey → [32]byte, the digest of a list
 }
 
 type memoKey struct {
 	what  string
 	first *budget.Project
+	n     int
+}
+
+// listKey names one list of projects by its backing array and length:
+// many files (every download of the year, the search index, the year's
+// pages) declare the very same slice, whose digest is then worked out
+// once. The model is not changed while files are keyed.
+type listKey struct {
+	first **budget.Project
 	n     int
 }
 
@@ -49,24 +60,47 @@ func (k *keyer) key(in site.Inputs) string {
 	if k == nil || in.What == "" {
 		return ""
 	}
-	var mk memoKey
-	if len(in.Projects) > 1 {
-		mk = memoKey{in.What, in.Projects[0], len(in.Projects)}
+	if len(in.Projects) == 1 {
+		h := k.hash(in.Projects[0])
+		return buildcache.KeyOf(k.global, []byte(in.What), k.years, []byte{1}, h[:])
+	}
+	mk := memoKey{what: in.What, n: len(in.Projects)}
+	if len(in.Projects) > 0 {
+		mk.first = in.Projects[0]
 		if v, ok := k.memo.Load(mk); ok {
 			return v.(string)
 		}
 	}
-	parts := make([][]byte, 0, len(in.Projects)+3)
-	parts = append(parts, k.global, []byte(in.What), k.years)
-	for _, p := range in.Projects {
-		h := k.hash(p)
-		parts = append(parts, h[:])
-	}
-	key := buildcache.KeyOf(parts...)
+	d := k.digest(in.Projects)
+	// The count keeps a list apart from a one-project list whose hash
+	// happens to equal the list's digest.
+	key := buildcache.KeyOf(k.global, []byte(in.What), k.years, binary.AppendUvarint(nil, uint64(len(in.Projects))), d[:])
 	if mk.first != nil {
 		k.memo.Store(mk, key)
 	}
 	return key
+}
+
+// digest hashes the content hashes of a list of projects, in order.
+func (k *keyer) digest(ps []*budget.Project) [32]byte {
+	var lk listKey
+	if len(ps) > 1 {
+		lk = listKey{&ps[0], len(ps)}
+		if v, ok := k.lists.Load(lk); ok {
+			return v.([32]byte)
+		}
+	}
+	h := sha256.New()
+	for _, p := range ps {
+		s := k.hash(p)
+		h.Write(s[:])
+	}
+	var d [32]byte
+	h.Sum(d[:0])
+	if lk.first != nil {
+		k.lists.Store(lk, d)
+	}
+	return d
 }
 
 // hash returns the content hash of a project's file.

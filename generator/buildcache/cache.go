@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"unsafe"
 )
 
 const ManifestVersion = 2
@@ -61,7 +62,12 @@ func LoadManifest(outDir string) *Manifest {
 	if err != nil {
 		return nil
 	}
-	m := decodeManifest(b)
+	// b is the manifest's alone: decoding need not copy it.
+	d, ok := openOwnedCacheFile(b, manifestMagic)
+	if !ok {
+		return nil
+	}
+	m := decodeManifestBody(d, len(b))
 	if m == nil {
 		return nil
 	}
@@ -74,7 +80,15 @@ func LoadManifest(outDir string) *Manifest {
 
 func decodeManifest(b []byte) *Manifest {
 	d, ok := openCacheFile(b, manifestMagic)
-	if !ok || d.uvarint() != ManifestVersion {
+	if !ok {
+		return nil
+	}
+	return decodeManifestBody(d, len(b))
+}
+
+// decodeManifestBody decodes a manifest of size bytes opened as d.
+func decodeManifestBody(d *decBuf, size int) *Manifest {
+	if d.uvarint() != ManifestVersion {
 		return nil
 	}
 	m := &Manifest{Version: ManifestVersion, OutDir: d.str(), Inputs: d.str(), Projects: int(d.uvarint())}
@@ -95,7 +109,7 @@ func decodeManifest(b []byte) *Manifest {
 	n := d.count(3)
 	recs := make([]rec, n)
 	// Room for the paths written out whole and the hashes in hex.
-	arena := make([]byte, 0, 3*len(b))
+	arena := make([]byte, 0, 3*size)
 	var prev span
 	for i := range recs {
 		r := &recs[i]
@@ -129,7 +143,8 @@ func decodeManifest(b []byte) *Manifest {
 	if !d.done() {
 		return nil
 	}
-	all := string(arena)
+	// The arena is never written again: the strings share its bytes.
+	all := unsafe.String(unsafe.SliceData(arena), len(arena))
 	m.Files = make(map[string]output.Record, n)
 	for _, r := range recs {
 		m.Files[all[r.path.from:r.path.to]] = output.Record{Key: all[r.key.from:r.key.to], Size: r.size, SHA256: all[r.sha.from:r.sha.to]}

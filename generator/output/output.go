@@ -74,7 +74,7 @@ func NewWriter(dir string, minified, minifyPages bool, prev map[string]Record) (
 	if err != nil {
 		return nil, &budget.Error{File: parent, Msg: "无法在输出目录旁创建临时目录：" + err.Error(), Hint: "请检查目录权限和磁盘空间，或用 --out 指定其他输出目录"}
 	}
-	o := &Writer{dir: abs, staging: staging, files: map[string]Record{}, prev: prev}
+	o := &Writer{dir: abs, staging: staging, files: make(map[string]Record, len(prev)), prev: prev}
 	if minified {
 		o.min = newMinifier()
 		o.minifyPages = minifyPages
