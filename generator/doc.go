@@ -42,7 +42,8 @@
 // for byte. Everything the build asks of the cache goes through one
 // cacheSession (incremental.go), which is nil for --no-cache, and the
 // memos the cache offers are interfaces their users define
-// (content.ParseMemo, check.HitMemo, opendata.Pieces).
+// (content.ParseMemo, check.HitMemo and check.FindingMemo,
+// opendata.Pieces).
 //
 // Templates and assets are embedded (see the budgetsite package) and a
 // site's own templates/ and assets/ folders override them file by file.

@@ -15,8 +15,9 @@ import (
 // keyer computes the cache key of an output file from the inputs its
 // renderer declared: the global inputs (program, templates, assets,
 // configuration, free pages), the list of years every page's navigation
-// shows, what the file is, and the hash of each project's content file.
-// A nil keyer (a build without cache) gives "", which is never reused;
+// shows, what the file is, and the hashes of the content files of the
+// projects it declares (one project's hash, or the digest of a list's,
+// worked out once per list however many files declare it). A nil keyer (a build without cache) gives "", which is never reused;
 // so does a file that declares no inputs (datapackage.json, which lists
 // the other files' hashes), which is therefore always made.
 type keyer struct {

@@ -1,4 +1,4 @@
-// Package buildcache makes rebuilds incremental. The cache It lives beside the output
+// Package buildcache makes rebuilds incremental. The cache lives beside the output
 // folder as a hidden folder (".public.cache" for "public"), never inside
 // it, so it is never deployed. For each output file it records the key
 // of the inputs the file was made from and the file's size and hash:
@@ -26,7 +26,8 @@
 // inode of each content file with its hash, under the racy-git rule);
 // the parse cache, sharded by path, which offers the memos its users
 // define (content.ParseMemo for parsed files, check.HitMemo for privacy
-// detections); and the piece store (BuildPieces), which keeps the
+// detections, check.FindingMemo for the rules' findings on each file);
+// and the piece store (BuildPieces), which keeps the
 // open-data encoder's pieces without knowing their format. LockCache
 // refuses a second build of the same output folder while one runs.
 //

@@ -14,8 +14,8 @@ import (
 	"sync"
 )
 
-// ParseCache keeps parsed content files and their privacy detections
-// between builds, keyed by each file's hash, so a rebuild after editing
+// ParseCache keeps parsed content files, their privacy detections and
+// the rules' findings on them between builds, keyed by each file's hash, so a rebuild after editing
 // one file parses one file. It is stored in the build cache folder; a
 // missing or unreadable cache only makes the build slower.
 //

@@ -5,7 +5,9 @@
 // Findings, each with a severity (error, warning, info), a stable rule
 // id, the project, file:line, a message and a suggestion in Chinese. It
 // changes nothing: detections it wants to keep between runs go to a
-// HitMemo that the caller offers (the build cache does). Report.Blocking
+// HitMemo that the caller offers (the build cache does), and each
+// project's findings to a FindingMemo when that memo is one too, keyed
+// by the rules' version and the configuration. Report.Blocking
 // says whether findings stop a build (errors, and warnings too when
 // strict), with a message that lists each and, for unreviewed personal
 // information, a block ready to paste into config.yaml.
