@@ -202,10 +202,10 @@ func writeSite(ctx context.Context, st *site.Site, tmpl render.Templates, pieces
 	return writeRobots(st, out)
 }
 
-func countPages(files map[string]output.Record) int {
+func countPages(files []output.Listed) int {
 	n := 0
-	for p := range files {
-		if path.Ext(p) == ".html" {
+	for _, f := range files {
+		if path.Ext(f.Path) == ".html" {
 			n++
 		}
 	}

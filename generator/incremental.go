@@ -50,12 +50,16 @@ func openCache(cfg Config, l render.Layers, start time.Time) (*cacheSession, *Re
 	// The output folder is checked while the content is fingerprinted:
 	// both are mostly system calls, and neither needs the other.
 	var wg sync.WaitGroup
+	var listing []output.Listed
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		m := buildcache.LoadManifest(cfg.OutDir)
-		if m != nil && !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
-			m = nil // the output was changed behind our back: rebuild it whole
+		if m != nil {
+			listing = m.Listing()
+			if !output.IntactListed(cfg.OutDir, listing, cfg.Keep) {
+				m = nil // the output was changed behind our back: rebuild it whole
+			}
 		}
 		c.prev = m
 	}()
@@ -68,7 +72,7 @@ func openCache(cfg Config, l render.Layers, start time.Time) (*cacheSession, *Re
 	if c.prev != nil && c.prev.Inputs == c.inputs {
 		p := c.prev
 		c.close()
-		return nil, &Result{Files: len(p.Files), Pages: countPages(p.Files), Unchanged: len(p.Files),
+		return nil, &Result{Files: p.Len(), Pages: countPages(listing), Unchanged: p.Len(),
 			Projects: p.Projects, Warnings: p.Warnings, Elapsed: time.Since(start)}, nil
 	}
 	if c.prev != nil {
@@ -146,7 +150,7 @@ func (c *cacheSession) prevFiles() map[string]output.Record {
 	if c.cold() {
 		return nil
 	}
-	return c.prev.Files
+	return c.prev.Records()
 }
 
 // pieces makes the open-data piece store: in the cache folder, reusing

@@ -187,11 +187,11 @@ func TestCacheIntactCatchesChanges(t *testing.T) {
 	cfg.Keep = []string{".htaccess"}
 	build(t, cfg)
 	m := buildcache.LoadManifest(cfg.OutDir)
-	if m == nil || !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
+	if m == nil || !output.IntactListed(cfg.OutDir, m.Listing(), cfg.Keep) {
 		t.Fatal("a freshly built folder is not intact")
 	}
 	testkit.WriteFiles(t, cfg.OutDir, map[string]string{".htaccess": "Options -Indexes\n"})
-	if !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
+	if !output.IntactListed(cfg.OutDir, m.Listing(), cfg.Keep) {
 		t.Error("a kept file made the folder not intact")
 	}
 	page := filepath.Join(cfg.OutDir, "index.html")
@@ -205,13 +205,13 @@ func TestCacheIntactCatchesChanges(t *testing.T) {
 		"symlink": func() { os.Remove(page); os.Symlink("404.html", page) },
 	} {
 		change()
-		if output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
+		if output.IntactListed(cfg.OutDir, m.Listing(), cfg.Keep) {
 			t.Errorf("%s: still intact", name)
 		}
 		os.Remove(filepath.Join(cfg.OutDir, "2022", "extra.html"))
 		os.RemoveAll(page)
 		testkit.Must(t, os.WriteFile(page, orig, 0o644))
-		if !output.Intact(cfg.OutDir, m.Files, cfg.Keep) {
+		if !output.IntactListed(cfg.OutDir, m.Listing(), cfg.Keep) {
 			t.Fatalf("%s: not intact after undoing it", name)
 		}
 	}

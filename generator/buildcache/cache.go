@@ -20,11 +20,15 @@ type Manifest struct {
 	// Inputs fingerprints everything a build reads; equal inputs and an
 	// intact output folder make a rebuild a no-op.
 	Inputs string
-	Files  map[string]output.Record
+	// Files is what the build recorded of each output file, by path. A
+	// manifest LoadManifest returns has it nil until Records is called.
+	Files map[string]output.Record
 	// What the summary line reports, for a no-op rebuild that reads
 	// nothing else.
 	Projects int
 	Warnings []string
+
+	recs []manifestRec // as loaded, sorted by path; nil once Records ran
 }
 
 // Dir is where the cache for an output folder lives.
@@ -78,12 +82,20 @@ func LoadManifest(outDir string) *Manifest {
 	return m
 }
 
+// decodeManifest decodes a whole manifest, records included.
 func decodeManifest(b []byte) *Manifest {
 	d, ok := openCacheFile(b, manifestMagic)
 	if !ok {
 		return nil
 	}
-	return decodeManifestBody(d, len(b))
+	m := decodeManifestBody(d, len(b))
+	if m != nil {
+		m.Records()
+		if m.Files == nil {
+			m.Files = map[string]output.Record{}
+		}
+	}
+	return m
 }
 
 // decodeManifestBody decodes a manifest of size bytes opened as d.
@@ -98,18 +110,16 @@ func decodeManifestBody(d *decBuf, size int) *Manifest {
 			m.Warnings[i] = d.str()
 		}
 	}
-	// Paths and hex strings are assembled in one buffer and turned into
-	// one string, of which every field is a slice: tens of thousands of
-	// small allocations would cost more than the decoding itself.
+	// Paths are written out whole into one buffer, turned into one
+	// string of which every path is a slice: tens of thousands of small
+	// allocations would cost more than the decoding itself. Keys and
+	// hashes stay slices of the file, in hex only when Records asks: a
+	// no-op build needs the paths and sizes alone.
 	type span struct{ from, to int }
-	type rec struct {
-		path, key, sha span
-		size           int
-	}
 	n := d.count(3)
-	recs := make([]rec, n)
-	// Room for the paths written out whole and the hashes in hex.
-	arena := make([]byte, 0, 3*size)
+	recs := make([]manifestRec, n)
+	spans := make([]span, n)
+	arena := make([]byte, 0, 2*size)
 	var prev span
 	for i := range recs {
 		r := &recs[i]
@@ -118,41 +128,106 @@ func decodeManifestBody(d *decBuf, size int) *Manifest {
 		if shared > uint64(prev.to-prev.from) {
 			return nil
 		}
-		r.path.from = len(arena)
+		sp := span{from: len(arena)}
 		arena = append(arena, arena[prev.from:prev.from+int(shared)]...)
 		arena = append(arena, suffix...)
-		r.path.to = len(arena)
-		prev = r.path
-		flags := d.byte()
-		field := func(sumFlag, strFlag byte) span {
-			s := span{from: len(arena)}
-			switch {
-			case flags&sumFlag != 0:
-				sum := d.sum()
-				arena = hex.AppendEncode(arena, sum[:])
-			case flags&strFlag != 0:
-				arena = append(arena, d.str()...)
-			}
-			s.to = len(arena)
-			return s
+		sp.to = len(arena)
+		spans[i], prev = sp, sp
+		r.flags = d.byte()
+		switch {
+		case r.flags&mfKeySum != 0:
+			r.key = d.raw(32)
+		case r.flags&mfKeyStr != 0:
+			r.key = d.str()
 		}
-		r.key = field(mfKeySum, mfKeyStr)
-		r.sha = field(mfSHASum, mfSHAStr)
+		switch {
+		case r.flags&mfSHASum != 0:
+			r.sha = d.raw(32)
+		case r.flags&mfSHAStr != 0:
+			r.sha = d.str()
+		}
 		r.size = int(d.uvarint())
 	}
 	if !d.done() {
 		return nil
 	}
-	// The arena is never written again: the strings share its bytes.
+	// The arena is never written again: the paths share its bytes.
 	all := unsafe.String(unsafe.SliceData(arena), len(arena))
-	m.Files = make(map[string]output.Record, n)
-	for _, r := range recs {
-		m.Files[all[r.path.from:r.path.to]] = output.Record{Key: all[r.key.from:r.key.to], Size: r.size, SHA256: all[r.sha.from:r.sha.to]}
+	for i := range recs {
+		recs[i].path = all[spans[i].from:spans[i].to]
+		if i > 0 && recs[i-1].path >= recs[i].path {
+			return nil // out of order or a path twice: not a file this program wrote
+		}
 	}
-	if len(m.Files) != n {
-		return nil // a path twice: not a file this program wrote
-	}
+	m.recs = recs
 	return m
+}
+
+// manifestRec is one output file as loaded: key and hash as stored
+// (32 raw bytes when flags say so).
+type manifestRec struct {
+	path, key, sha string
+	size           int
+	flags          byte
+}
+
+// Len is the number of files the manifest records.
+func (m *Manifest) Len() int {
+	if m.Files == nil {
+		return len(m.recs)
+	}
+	return len(m.Files)
+}
+
+// Listing returns the recorded files' paths and sizes, sorted by path.
+func (m *Manifest) Listing() []output.Listed {
+	if m.Files == nil {
+		l := make([]output.Listed, len(m.recs))
+		for i, r := range m.recs {
+			l[i] = output.Listed{Path: r.path, Size: r.size}
+		}
+		return l
+	}
+	return output.ListRecords(m.Files)
+}
+
+// Records returns what the manifest records of each file, by path. A
+// loaded manifest works it out on the first call.
+func (m *Manifest) Records() map[string]output.Record {
+	if m.Files != nil || m.recs == nil {
+		return m.Files
+	}
+	// Hex of the raw keys and hashes, in one buffer as the paths are.
+	n := 0
+	for _, r := range m.recs {
+		n += 2*len(r.key) + 2*len(r.sha)
+	}
+	buf := make([]byte, 0, n)
+	type span struct{ from, to int }
+	hexOf := func(s string, sum bool) span {
+		sp := span{from: len(buf)}
+		if sum {
+			var raw [32]byte
+			copy(raw[:], s)
+			buf = hex.AppendEncode(buf, raw[:])
+		} else {
+			buf = append(buf, s...)
+		}
+		sp.to = len(buf)
+		return sp
+	}
+	keys, shas := make([]span, len(m.recs)), make([]span, len(m.recs))
+	for i, r := range m.recs {
+		keys[i] = hexOf(r.key, r.flags&mfKeySum != 0)
+		shas[i] = hexOf(r.sha, r.flags&mfSHASum != 0)
+	}
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	files := make(map[string]output.Record, len(m.recs))
+	for i, r := range m.recs {
+		files[r.path] = output.Record{Key: all[keys[i].from:keys[i].to], Size: r.size, SHA256: all[shas[i].from:shas[i].to]}
+	}
+	m.Files, m.recs = files, nil
+	return files
 }
 
 func (m *Manifest) encode() []byte {

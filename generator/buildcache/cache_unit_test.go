@@ -205,6 +205,24 @@ func TestManifestCacheRoundTrip(t *testing.T) {
 			t.Fatalf("byte %d flipped, still decodes", i)
 		}
 	}
+	// Saved and loaded, the paths and sizes come without the records,
+	// which come whole when asked for.
+	out := filepath.Join(t.TempDir(), "public")
+	m.OutDir, _ = filepath.Abs(out)
+	testkit.Must(t, m.Save(out))
+	loaded := LoadManifest(out)
+	if loaded == nil || loaded.Len() != len(m.Files) || loaded.Inputs != m.Inputs {
+		t.Fatalf("loaded manifest: %+v", loaded)
+	}
+	if got, want := loaded.Listing(), output.ListRecords(m.Files); !reflect.DeepEqual(got, want) {
+		t.Errorf("listing:\n got %v\nwant %v", got, want)
+	}
+	if got := loaded.Records(); !reflect.DeepEqual(got, m.Files) {
+		t.Errorf("records:\n got %v\nwant %v", got, m.Files)
+	}
+	if loaded.Len() != len(m.Files) || !reflect.DeepEqual(loaded.Listing(), output.ListRecords(m.Files)) {
+		t.Error("listing changed once the records were worked out")
+	}
 	empty := &Manifest{Version: ManifestVersion, Files: map[string]output.Record{}}
 	if got := decodeManifest(empty.encode()); !reflect.DeepEqual(got, empty) {
 		t.Errorf("empty manifest: got %+v", got)

@@ -422,6 +422,28 @@ func (o *Writer) commitIncremental() error {
 // size is not caught; nor was it ever: that would need reading
 // everything.)
 func Intact(outDir string, recorded map[string]Record, keep []string) bool {
+	return IntactListed(outDir, ListRecords(recorded), keep)
+}
+
+// Listed is a recorded file's path and size, what Intact compares.
+type Listed struct {
+	Path string
+	Size int
+}
+
+// ListRecords lists recorded files by path.
+func ListRecords(recorded map[string]Record) []Listed {
+	l := make([]Listed, 0, len(recorded))
+	for p, r := range recorded {
+		l = append(l, Listed{p, r.Size})
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i].Path < l[j].Path })
+	return l
+}
+
+// IntactListed is Intact for a recording sorted by path (as the build
+// cache keeps it), which spares building a map of every file.
+func IntactListed(outDir string, recorded []Listed, keep []string) bool {
 	kept := map[string]bool{}
 	for _, k := range keep {
 		kept[filepath.ToSlash(filepath.Clean(strings.TrimPrefix(k, "/")))] = true
@@ -430,16 +452,24 @@ func Intact(outDir string, recorded map[string]Record, keep []string) bool {
 	if err != nil {
 		return false
 	}
-	seen := 0
+	found := files[:0]
 	for _, f := range files {
 		if kept[f.Rel] {
 			continue
 		}
-		e, listed := recorded[f.Rel]
-		if !listed || !f.Regular || f.St.Size != int64(e.Size) {
+		if !f.Regular {
 			return false
 		}
-		seen++
+		found = append(found, f)
 	}
-	return seen == len(recorded)
+	if len(found) != len(recorded) {
+		return false
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
+	for i, f := range found {
+		if r := recorded[i]; f.Rel != r.Path || f.St.Size != int64(r.Size) {
+			return false
+		}
+	}
+	return true
 }
