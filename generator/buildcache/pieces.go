@@ -3,7 +3,6 @@ package buildcache
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"os"
@@ -49,7 +48,11 @@ type StoreEncoder interface {
 	EncodeGroup(from, to int, bufs []*bytes.Buffer) (meta []byte, err error)
 }
 
-const pieceIndexVersion = 3
+const pieceIndexVersion = 4
+
+// pieceIndexMagic names the index's format, the cache files' framing
+// (cachefile.go): a torn or damaged index is refused, not misread.
+const pieceIndexMagic = "budgetsite piece index\x00"
 
 // itemMeta locates one item's pieces.
 type itemMeta struct {
@@ -118,13 +121,12 @@ type prevPieces struct {
 // openPrevPieces opens the last committed store in dir, or returns nil
 // when there is none to reuse.
 func openPrevPieces(dir string, l PieceLayout) *prevPieces {
-	f, err := os.Open(PieceIndexPath(dir))
+	b, err := os.ReadFile(PieceIndexPath(dir))
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	var idx pieceIndex
-	if gob.NewDecoder(f).Decode(&idx) != nil || idx.Version != pieceIndexVersion ||
+	idx, ok := decodePieceIndex(b)
+	if !ok || idx.Version != pieceIndexVersion ||
 		idx.Layout != [2]int{l.ItemKinds, l.GroupKinds} || len(idx.Sizes) != l.kinds() {
 		return nil
 	}
@@ -436,13 +438,9 @@ func (ps *PieceStore) Commit() error {
 	if ps.temp {
 		return nil
 	}
-	var b bytes.Buffer
 	idx := pieceIndex{Version: pieceIndexVersion, Layout: [2]int{ps.layout.ItemKinds, ps.layout.GroupKinds},
 		Gen: ps.gen, Sizes: ps.end, Items: ps.items, Groups: ps.groups}
-	if err := gob.NewEncoder(&b).Encode(idx); err != nil {
-		return err
-	}
-	if err := writeCacheFile(PieceIndexPath(ps.dir), b.Bytes()); err != nil {
+	if err := writeCacheFile(PieceIndexPath(ps.dir), idx.encode()); err != nil {
 		return err
 	}
 	ps.committed = true
@@ -460,6 +458,85 @@ func (ps *PieceStore) Commit() error {
 		}
 	}
 	return nil
+}
+
+// encode writes the index in the cache files' framing. Offsets and
+// lengths are never negative in an index a build commits.
+func (idx *pieceIndex) encode() []byte {
+	ik, gk := idx.Layout[0], idx.Layout[1]
+	e := newEncBuf(pieceIndexMagic, 64+(40+4*ik)*len(idx.Items)+(48+4*gk)*len(idx.Groups))
+	e.uvarint(uint64(idx.Version))
+	e.uvarint(uint64(ik))
+	e.uvarint(uint64(gk))
+	e.uvarint(idx.Gen)
+	e.uvarint(uint64(len(idx.Sizes)))
+	for _, n := range idx.Sizes {
+		e.varint(n)
+	}
+	e.uvarint(uint64(len(idx.Items)))
+	for i := range idx.Items {
+		m := &idx.Items[i]
+		e.raw(m.Key[:])
+		for k := 0; k < ik; k++ {
+			e.varint(m.Off[k])
+			e.varint(m.Len[k])
+		}
+	}
+	e.uvarint(uint64(len(idx.Groups)))
+	for i := range idx.Groups {
+		g := &idx.Groups[i]
+		e.raw(g.Key[:])
+		e.uvarint(uint64(g.From))
+		e.uvarint(uint64(g.To))
+		for k := 0; k < gk; k++ {
+			e.varint(g.Off[k])
+			e.varint(g.Len[k])
+		}
+		e.str(string(g.Meta))
+	}
+	return e.finish()
+}
+
+// decodePieceIndex reads what encode wrote; b is the caller's to keep.
+func decodePieceIndex(b []byte) (pieceIndex, bool) {
+	var idx pieceIndex
+	d, ok := openCacheFile(b, pieceIndexMagic)
+	if !ok {
+		return idx, false
+	}
+	idx.Version = int(d.uvarint())
+	ik, gk := d.count(1), d.count(1)
+	idx.Layout = [2]int{ik, gk}
+	idx.Gen = d.uvarint()
+	idx.Sizes = make([]int64, d.count(1))
+	for k := range idx.Sizes {
+		idx.Sizes[k] = d.varint()
+	}
+	// Each item's offsets and lengths are slices of one array.
+	idx.Items = make([]itemMeta, d.count(32+2*ik))
+	nums := make([]int64, 2*ik*len(idx.Items))
+	for i := range idx.Items {
+		m := &idx.Items[i]
+		copy(m.Key[:], d.raw(32))
+		m.Off, m.Len, nums = nums[:ik:ik], nums[ik:2*ik:2*ik], nums[2*ik:]
+		for k := 0; k < ik; k++ {
+			m.Off[k], m.Len[k] = d.varint(), d.varint()
+		}
+	}
+	idx.Groups = make([]groupMeta, d.count(34+2*gk))
+	for i := range idx.Groups {
+		g := &idx.Groups[i]
+		copy(g.Key[:], d.raw(32))
+		g.From, g.To = int(d.uvarint()), int(d.uvarint())
+		g.Off, g.Len = make([]int64, gk), make([]int64, gk)
+		for k := 0; k < gk; k++ {
+			g.Off[k], g.Len[k] = d.varint(), d.varint()
+		}
+		if meta := d.str(); meta != "" {
+			g.Meta = []byte(meta)
+		}
+	}
+	return idx, d.done()
 }
 
 // Close releases the files; a store that was not committed is removed.

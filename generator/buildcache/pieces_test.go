@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -214,5 +215,36 @@ func TestPieceStoreWithoutCache(t *testing.T) {
 	ps.Close()
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("temporary store %s left behind", dir)
+	}
+}
+
+// TestPieceIndexRoundTripAndDamage: the index decodes to what was
+// encoded, and every truncation or flipped bit is refused.
+func TestPieceIndexRoundTripAndDamage(t *testing.T) {
+	idx := pieceIndex{Version: pieceIndexVersion, Layout: [2]int{2, 1}, Gen: 7, Sizes: []int64{10, 1 << 40, 3},
+		Items: []itemMeta{
+			{Key: sha256.Sum256([]byte("a")), Off: []int64{0, 5}, Len: []int64{4, 1 << 33}},
+			{Key: sha256.Sum256([]byte("b")), Off: []int64{4, 0}, Len: []int64{0, 5}},
+		},
+		Groups: []groupMeta{
+			{Key: sha256.Sum256([]byte("g")), From: 0, To: 2, Off: []int64{0}, Len: []int64{3}, Meta: []byte("单位\x00meta")},
+			{Key: sha256.Sum256([]byte("h")), From: 2, To: 2, Off: []int64{3}, Len: []int64{0}},
+		}}
+	b := idx.encode()
+	got, ok := decodePieceIndex(b)
+	if !ok || !reflect.DeepEqual(got, idx) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v", got, idx)
+	}
+	for n := 0; n < len(b); n++ {
+		if _, ok := decodePieceIndex(b[:n]); ok {
+			t.Fatalf("truncated to %d bytes, still decodes", n)
+		}
+	}
+	for i := range b {
+		c := bytes.Clone(b)
+		c[i] ^= 1
+		if _, ok := decodePieceIndex(c); ok {
+			t.Fatalf("byte %d flipped, still decodes", i)
+		}
 	}
 }
