@@ -16,8 +16,8 @@ import (
 // renderer declared: the global inputs (program, templates, assets,
 // configuration, free pages), the list of years every page's navigation
 // shows, what the file is, and the hashes of the content files of the
-// projects it declares (one project's hash, or the digest of a list's,
-// worked out once per list however many files declare it). A nil keyer (a build without cache) gives "", which is never reused;
+// projects it declares (one project's hash, or the digest of a list's).
+// A nil keyer (a build without cache) gives "", which is never reused;
 // so does a file that declares no inputs (datapackage.json, which lists
 // the other files' hashes), which is therefore always made.
 type keyer struct {
@@ -29,21 +29,11 @@ type keyer struct {
 	// that many files share (every site-wide page declares all projects).
 	byProject map[*budget.Project][32]byte
 	memo      sync.Map // memoKey → string
-	lists     sync.Map // listKey → [32]byte, the digest of a list
 }
 
 type memoKey struct {
 	what  string
 	first *budget.Project
-	n     int
-}
-
-// listKey names one list of projects by its backing array and length:
-// many files (every download of the year, the search index, the year's
-// pages) declare the very same slice, whose digest is then worked out
-// once. The model is not changed while files are keyed.
-type listKey struct {
-	first **budget.Project
 	n     int
 }
 
@@ -84,13 +74,6 @@ func (k *keyer) key(in site.Inputs) string {
 
 // digest hashes the content hashes of a list of projects, in order.
 func (k *keyer) digest(ps []*budget.Project) [32]byte {
-	var lk listKey
-	if len(ps) > 1 {
-		lk = listKey{&ps[0], len(ps)}
-		if v, ok := k.lists.Load(lk); ok {
-			return v.([32]byte)
-		}
-	}
 	h := sha256.New()
 	for _, p := range ps {
 		s := k.hash(p)
@@ -98,9 +81,6 @@ func (k *keyer) digest(ps []*budget.Project) [32]byte {
 	}
 	var d [32]byte
 	h.Sum(d[:0])
-	if lk.first != nil {
-		k.lists.Store(lk, d)
-	}
 	return d
 }
 
