@@ -155,10 +155,13 @@ type scanner struct {
 	found       []string // labels seen, for the refusal
 	// targetsOnly refuses self-evaluations, as Projects does.
 	targetsOnly bool
+	// clean remembers tables.CleanCell of the short texts, which repeat
+	// (产出指标, =, %, a unit's name): at reads every row's cells again.
+	clean map[string]string
 }
 
 func newScanner(g grid.Grid, opt Options) *scanner {
-	s := &scanner{g: g, opt: opt, rows: make([][]cell, len(g.Rows))}
+	s := &scanner{g: g, opt: opt, rows: make([][]cell, len(g.Rows)), clean: map[string]string{}}
 	type known struct {
 		text  string
 		lab   label
@@ -190,7 +193,19 @@ func newScanner(g grid.Grid, opt Options) *scanner {
 // at returns the cell at row r, grid column c.
 func (s *scanner) at(r, c int) cell {
 	gc := s.g.At(r, c)
-	return cell{Cell: gc, text: tables.CleanCell(gc.Text), col: c, end: c + 1, above: gc.Covered && gc.Pos.Row-1 < r}
+	return cell{Cell: gc, text: s.cleanText(gc.Text), col: c, end: c + 1, above: gc.Covered && gc.Pos.Row-1 < r}
+}
+
+// cleanText is tables.CleanCell, remembered for texts up to 64 bytes.
+func (s *scanner) cleanText(t string) string {
+	if c, ok := s.clean[t]; ok {
+		return c
+	}
+	c := tables.CleanCell(t)
+	if len(t) <= 64 {
+		s.clean[t] = c
+	}
+	return c
 }
 
 func (s *scanner) errorAt(p grid.Pos, msg, hint string) {
