@@ -25,8 +25,37 @@ func canonicalJSON(t *testing.T, p budget.Project) string {
 	return string(b)
 }
 
+// evaluatedContent is one project with every nested block: a funds
+// breakdown, a 中期 indicator and a 绩效自评 with a 0 score and a blank
+// one, so that the fuzzer explores the yaml.v3 path too.
+const evaluatedContent = `---
+code: A1
+name: 项目
+year: 2023
+department: {code: "1", name: 部门}
+unit: {code: "11", name: 单位}
+funds_wan: 12.50
+funds_breakdown:
+  - {source: 财政拨款, amount_wan: 10}
+  - {source: 其他资金, amount_wan: 2.50}
+annual_goal: 目标
+indicators:
+  - {level1: 产出指标, level2: 数量指标, level3: 人数, value: "96", operator: ≥, unit: 人, weight: 0, period: 中期}
+  - {level1: 效益指标, level2: 社会效益指标, level3: 运转, value: 良好, operator: 定性, unit: "", weight: 0}
+evaluation:
+  budget: {initial_wan: 12.50, adjusted_wan: 12.50, executed_wan: 0, rate: 0.00%, max_score: 10, score: 0,
+    breakdown: [{source: 财政拨款, adjusted_wan: 10, executed_wan: 0}]}
+  indicators:
+    - {level1: 产出指标(50分), level2: 数量指标, level3: 人数, target: ≥96人, actual: 90人, max_score: 50, score: 40, reason: 延期}
+    - {level1: 效益指标, level2: 社会效益指标, level3: 运转, actual: 良好}
+  total_score: 40
+  grade: 差
+---
+`
+
 func FuzzParseContent(f *testing.F) {
 	f.Add([]byte(sampleContent))
+	f.Add([]byte(evaluatedContent))
 	if b, err := os.ReadFile(testkit.SamplePath); err == nil {
 		if ps, err := tables.ParseTables(bytes.NewReader(b), "sample.txt", tables.ParseOptions{}); err == nil {
 			for i := range ps {

@@ -19,12 +19,17 @@ import (
 // withoutLocation drops what ParseContent adds and ParseTables does not:
 // the file, field lines and indicator lines.
 func withoutLocation(p budget.Project) budget.Project {
-	p.File, p.Lines = "", nil
-	p.Indicators = append([]budget.Indicator(nil), p.Indicators...)
-	for i := range p.Indicators {
-		p.Indicators[i].Line = 0
+	q := p.Clone()
+	q.File, q.Lines = "", nil
+	for i := range q.Indicators {
+		q.Indicators[i].Line = 0
 	}
-	return p
+	if e := q.Evaluation; e != nil {
+		for i := range e.Indicators {
+			e.Indicators[i].Line = 0
+		}
+	}
+	return *q
 }
 
 func marshalOrFatal(t testing.TB, p *budget.Project) []byte {
