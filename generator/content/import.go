@@ -114,7 +114,7 @@ type Planned struct {
 	From string
 	// DerivedCode reports that the table printed no project code and the
 	// code was made from the year, the 实施单位 and the name
-	// (layouts.DerivedCode).
+	// (cellvalue.DerivedCode).
 	DerivedCode bool
 	// SelfEval is the input file of the 自评 attached to the project in
 	// this import ("" when none is); its Evaluation is then the 自评's.

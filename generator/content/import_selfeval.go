@@ -15,6 +15,7 @@ import (
 
 	"budgetsite/generator/budget"
 	"budgetsite/generator/layouts"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // evaluated is a 自评 read from an input file.
@@ -26,7 +27,7 @@ type evaluated struct {
 // derivedCode reports whether a project's code is the one layouts made
 // for a table that prints none.
 func derivedCode(p budget.Project) bool {
-	return p.Code == layouts.DerivedCode(strconv.Itoa(p.Year), p.Unit.Name, p.Name)
+	return p.Code == cellvalue.DerivedCode(strconv.Itoa(p.Year), p.Unit.Name, p.Name)
 }
 
 // nameKey is how a project is found by name when codes do not match:

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"budgetsite/generator/budget"
-	"budgetsite/generator/layouts"
+	"budgetsite/generator/layouts/cellvalue"
 	"budgetsite/generator/tables"
 )
 
@@ -213,7 +213,7 @@ func TestImportSelfEvalAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := layouts.DerivedCode("2020", "粮食调控储备与产业发展股", "县级储备粮")
+	code := cellvalue.DerivedCode("2020", "粮食调控储备与产业发展股", "县级储备粮")
 	path := filepath.Join(dir, "2020", code+".md")
 	if len(res.Written) != 1 || res.Written[0] != path {
 		t.Fatalf("wrote %v", res.Written)

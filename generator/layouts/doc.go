@@ -60,7 +60,7 @@
 //
 // Read returns the self-evaluations of a file beside its targets, each
 // an Evaluated: the project it names (read as a form's is: 项目名称 with
-// its code, the agencies, DerivedCode where none is printed, the year of
+// its code, the agencies, cellvalue.DerivedCode where none is printed, the year of
 // the title or Options.Year) with its Evaluation, and the 自评's own
 // targets as Indicators. Projects reads targets only and refuses a 自评
 // as before (“这是绩效自评表…”), for callers that want targets.
@@ -95,7 +95,7 @@
 //
 // An indicator row gives a budget.Result (the levels as for targets,
 // Target as the 自评 prints it, Actual, MaxScore from 分值/权重, Score,
-// Reason) and a target Indicator (年度指标值 split by SplitValue, weight
+// Reason) and a target Indicator (年度指标值 split by cellvalue.SplitValue, weight
 // 0). Where 指标性质, 指标值 and 度量单位 are columns of their own,
 // Target is the three as printed (≤30万元). Placeholder rows (指标2：,
 // ……, a 二级 alone, 指标1：/ / /) are skipped; a result without a 三级 is
@@ -110,7 +110,7 @@
 // 项目名称 may start with the project's code (50011022T000000155466-会务服务:
 // six or more letters and digits, one a digit). 主管部门 and 实施单位 (or
 // 预算单位, 项目执行单位) may carry theirs as 103-名称, [015001]名称 or
-// (433)名称. A table that prints no code gets one from DerivedCode: for a
+// (433)名称. A table that prints no code gets one from cellvalue.DerivedCode: for a
 // project from its year, 实施单位 and name, for an agency from its name.
 // A form that names one agency only uses it as both. Each of these is a
 // note for the publisher, not an error.
@@ -149,7 +149,7 @@
 // “指标2：” with nothing after it, an empty 三级 with an empty value. A
 // 三级 without a value, or a value without a 三级, is an error.
 //
-// The value cell is split by SplitValue when that is unambiguous: ≥85%,
+// The value cell is split by cellvalue.SplitValue when that is unambiguous: ≥85%,
 // >=1102人, 10辆, ≤475元/亩 and 100% become an operator (= when none is
 // printed), a number and a unit, and Printed keeps the cell as printed.
 // Words, dates and hedged figures (优良, 2023.07-2024.01, ±3%以内, 95%以上)

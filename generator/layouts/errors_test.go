@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"budgetsite/generator/budget"
-	"budgetsite/generator/grid"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // csv joins rows of cells with commas and CRLF, as a sheet saved as CSV.
@@ -48,8 +48,8 @@ func TestFormCSV(t *testing.T) {
 	p := ps[0]
 	name := "2018年市级专项扶贫资金基础设施(人大代表扶贫基地)"
 	unit := budget.Coded{Code: "610001", Name: "湖南省润山润水生态农业发展有限公司"}
-	checkProject(t, p, DerivedCode("2018", unit.Name, name), name, 2018,
-		budget.Coded{Code: DerivedCode("南岳镇政府"), Name: "南岳镇政府"}, unit, "10")
+	checkProject(t, p, cellvalue.DerivedCode("2018", unit.Name, name), name, 2018,
+		budget.Coded{Code: cellvalue.DerivedCode("南岳镇政府"), Name: "南岳镇政府"}, unit, "10")
 	if p.AnnualGoal != "为水濂村带来观光游客不少于6万人，村集体收入达6万元。" {
 		t.Errorf("annual goal %q", p.AnnualGoal)
 	}
@@ -189,118 +189,13 @@ func TestFlatListChrome(t *testing.T) {
 	}
 	unit := budget.Coded{Code: "820001", Name: "井研县马踏镇人民政府"}
 	dept := budget.Coded{Code: "820", Name: "马踏镇部门"}
-	checkProject(t, ps[0], DerivedCode("2023", unit.Name, "甲项目"), "甲项目", 2023, dept, unit, "330.984")
-	checkProject(t, ps[1], DerivedCode("2023", unit.Name, "乙项目"), "乙项目", 2023, dept, unit, "1")
+	checkProject(t, ps[0], cellvalue.DerivedCode("2023", unit.Name, "甲项目"), "甲项目", 2023, dept, unit, "330.984")
+	checkProject(t, ps[1], cellvalue.DerivedCode("2023", unit.Name, "乙项目"), "乙项目", 2023, dept, unit, "1")
 	checkRows(t, ps[0], []row{
 		{"产出指标", "数量指标", "人数", "=", "96", "人", "60", "正向", ""},
 		{"满意度指标", "服务对象满意度指标", "满意度", "≥", "90", "%", "40", "正向", ""},
 	})
 	if got := dump(t, ps, nil); strings.Contains(got, "张三") || strings.Contains(got, "13800000000") {
 		t.Errorf("personal information became data:\n%s", got)
-	}
-}
-
-func TestSplitValue(t *testing.T) {
-	for _, tc := range []struct {
-		in              string
-		op, value, unit string
-		ok              bool
-	}{
-		{"≥85%", "≥", "85", "%", true},
-		{">=1102人", "≥", "1102", "人", true},
-		{"10辆", "", "10", "辆", true},
-		{"≤475元/亩", "≤", "475", "元/亩", true},
-		{"100%", "", "100", "%", true},
-		{"2km", "", "2", "km", true},
-		{"=23万元/个", "=", "23", "万元/个", true},
-		{"780元/生/年", "", "780", "元/生/年", true},
-		{"＞＝95％", "≥", "95", "%", true},
-		{"1,102人", "", "1102", "人", true},
-		{"不低于90%", "≥", "90", "%", true},
-		{"< 3 天", "<", "3", "天", true},
-		{"0", "", "0", "", true},
-		{"12.50", "", "12.50", "", true},
-		{"优良", "", "", "", false},
-		{"2023.07-2024.01", "", "", "", false},
-		{"±3%以内", "", "", "", false},
-		{"95%以上", "", "", "", false},
-		{"12月底前100%到位", "", "", "", false},
-		{"2021年1月-12月", "", "", "", false},
-		{"30天内", "", "", "", false},
-		{"每年12月底前", "", "", "", false},
-		{"1.5.3", "", "", "", false},
-		{"-5%", "", "", "", false},
-		{"1,2,3", "", "", "", false},
-		{"第一年按总投资额返本20%", "", "", "", false},
-	} {
-		op, value, unit, ok := SplitValue(tc.in)
-		if op != tc.op || value != tc.value || unit != tc.unit || ok != tc.ok {
-			t.Errorf("SplitValue(%q) = %q %q %q %v, want %q %q %q %v", tc.in, op, value, unit, ok, tc.op, tc.value, tc.unit, tc.ok)
-		}
-	}
-}
-
-// TestAmounts: amounts are read exactly and converted to 万元 without
-// floating point.
-func TestAmounts(t *testing.T) {
-	for _, tc := range []struct {
-		cell       grid.Cell
-		unit, want string // unit when the cell prints none
-	}{
-		{grid.Cell{Text: "3,309,840.00"}, "元", "330.984"},
-		{grid.Cell{Text: "1,250,000.50"}, "元", "125.00005"},
-		{grid.Cell{Text: "¥8,827,620.53"}, "元", "882.762053"},
-		{grid.Cell{Text: "30000"}, "元", "3"},
-		{grid.Cell{Text: "214.06"}, "万元", "214.06"},
-		{grid.Cell{Text: "854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)"}, "", "854"},
-		{grid.Cell{Text: "35万元"}, "", "35"},
-		{grid.Cell{Text: "2000元"}, "", "0.2"},
-		{grid.Cell{Text: "3309840", Display: "3,309,840.00", Kind: grid.Number}, "元", "330.984"},
-		{grid.Cell{Text: "4", Display: "4.00", Kind: grid.Number}, "万元", "4.00"},
-		{grid.Cell{Text: "0.25", Display: "0", Kind: grid.Number}, "万元", "0.25"},
-		{grid.Cell{Text: "4", Display: "4.00万元", Kind: grid.Number}, "", "4.00"},
-	} {
-		d, u, ok := parseAmount(tc.cell)
-		if u == "" {
-			u = tc.unit
-		}
-		if got := toWan(d, u); !ok || got.String() != tc.want {
-			t.Errorf("%q (%q) in %s = %s %v, want %s", tc.cell.Text, tc.cell.Display, u, got, ok, tc.want)
-		}
-	}
-	for _, bad := range []string{"1,2,3", "约100万元", "十万元", ""} {
-		if _, _, ok := parseAmount(grid.Cell{Text: bad}); ok {
-			t.Errorf("%q read as an amount", bad)
-		}
-	}
-}
-
-func TestAgencyCodes(t *testing.T) {
-	for _, tc := range []struct{ in, code, name string }{
-		{"103-重庆市綦江区人民政府办公室", "103", "重庆市綦江区人民政府办公室"},
-		{"[015001]武汉市青山区教育局", "015001", "武汉市青山区教育局"},
-		{"【015001】武汉市青山区教育局", "015001", "武汉市青山区教育局"},
-		{"(433)乌海市供销合作社联合社(部门)", "433", "乌海市供销合作社联合社(部门)"},
-		{"820001-井研县马踏镇人民政府", "820001", "井研县马踏镇人民政府"},
-		{"219-池州市贵池区棠溪镇人民政府", "219", "池州市贵池区棠溪镇人民政府"},
-		{"南岳镇人民政府", "", "南岳镇人民政府"},
-		{"G-3 项目办", "", "G-3 项目办"},
-	} {
-		if code, name := splitCoded(tc.in); code != tc.code || name != tc.name {
-			t.Errorf("splitCoded(%q) = %q %q, want %q %q", tc.in, code, name, tc.code, tc.name)
-		}
-	}
-	for _, tc := range []struct{ in, code, name string }{
-		{"50011022T000000155466-会务服务", "50011022T000000155466", "会务服务"},
-		{"2023-2025年高标准农田建设", "", "2023-2025年高标准农田建设"},
-		{"202301-2025年改造", "", "202301-2025年改造"},
-		{"103-会务", "", "103-会务"},
-	} {
-		if code, name := splitProjectCode(tc.in); code != tc.code || name != tc.name {
-			t.Errorf("splitProjectCode(%q) = %q %q, want %q %q", tc.in, code, name, tc.code, tc.name)
-		}
-	}
-	if c := DerivedCode("2023", "井研县马踏镇人民政府", "马踏镇2023年村（社区）干部报酬"); c != "X3F2B5142BB4F7F2A" || !budget.ValidCode(c) {
-		t.Errorf("derived code %s", c)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"budgetsite/generator/budget"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // The tables below are more of the shared excerpts, each laid out as a
@@ -65,8 +66,8 @@ func TestExcerptLinyi(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	school := budget.Coded{Code: DerivedCode("临邑县师范附属小学"), Name: "临邑县师范附属小学"}
-	checkProject(t, ps[0], DerivedCode("2025", school.Name, "小学教育公用经费"), "小学教育公用经费", 2025, school, school, "438.768")
+	school := budget.Coded{Code: cellvalue.DerivedCode("临邑县师范附属小学"), Name: "临邑县师范附属小学"}
+	checkProject(t, ps[0], cellvalue.DerivedCode("2025", school.Name, "小学教育公用经费"), "小学教育公用经费", 2025, school, school, "438.768")
 	if !strings.HasPrefix(ps[0].Overview, "根据鲁财科教(2024)67号文件") {
 		t.Errorf("overview %q", ps[0].Overview)
 	}
@@ -91,9 +92,9 @@ func TestExcerptYueyang(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := "岳阳县2022年高标准农田建设项目"
-	unit := budget.Coded{Code: DerivedCode("农田建设服务中心"), Name: "农田建设服务中心"}
-	checkProject(t, ps[0], DerivedCode("2022", unit.Name, name), name, 2022,
-		budget.Coded{Code: DerivedCode("岳阳县农业农村局"), Name: "岳阳县农业农村局"}, unit, "854")
+	unit := budget.Coded{Code: cellvalue.DerivedCode("农田建设服务中心"), Name: "农田建设服务中心"}
+	checkProject(t, ps[0], cellvalue.DerivedCode("2022", unit.Name, name), name, 2022,
+		budget.Coded{Code: cellvalue.DerivedCode("岳阳县农业农村局"), Name: "岳阳县农业农村局"}, unit, "854")
 	if ps[0].AnnualGoal != "完成项目主体工程70%" {
 		t.Errorf("annual goal %q", ps[0].AnnualGoal)
 	}
@@ -193,7 +194,7 @@ func TestWuhanStyleForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	unit := budget.Coded{Code: "015001", Name: "武汉市青山区教育局（本级）"}
-	checkProject(t, ps[0], DerivedCode("2024", unit.Name, "中小学课后服务补助"), "中小学课后服务补助", 2024,
+	checkProject(t, ps[0], cellvalue.DerivedCode("2024", unit.Name, "中小学课后服务补助"), "中小学课后服务补助", 2024,
 		budget.Coded{Code: "015", Name: "武汉市青山区教育局"}, unit, "123.45")
 	p := ps[0]
 	if p.Start != "2024.01" || p.End != "2024.12" || p.OverallGoal != "三年内课后服务覆盖全区中小学。" ||
@@ -293,9 +294,9 @@ func TestDongguanSideBySide(t *testing.T) {
 		t.Fatalf("%d projects", len(ps))
 	}
 	p := ps[0]
-	unit := budget.Coded{Code: DerivedCode("东莞市交通运输局"), Name: "东莞市交通运输局"}
+	unit := budget.Coded{Code: cellvalue.DerivedCode("东莞市交通运输局"), Name: "东莞市交通运输局"}
 	name := "镇际联网路升级改造工程一期"
-	checkProject(t, p, DerivedCode("2019", unit.Name, name), name, 2019, unit, unit, "919.00")
+	checkProject(t, p, cellvalue.DerivedCode("2019", unit.Name, name), name, 2019, unit, unit, "919.00")
 	if p.OverallGoal != "新建或改造道路,共29个项目,规划里程169公里。" || !strings.HasPrefix(p.AnnualGoal, "督促勘察设计单位") {
 		t.Errorf("goals %q %q", p.OverallGoal, p.AnnualGoal)
 	}
@@ -365,8 +366,8 @@ func TestTitledIndicatorTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dept := budget.Coded{Code: DerivedCode("某县城市管理局"), Name: "某县城市管理局"}
-	checkProject(t, ps[0], DerivedCode("2024", dept.Name, "城区路灯维护项目"), "城区路灯维护项目", 2024, dept, dept, "12")
+	dept := budget.Coded{Code: cellvalue.DerivedCode("某县城市管理局"), Name: "某县城市管理局"}
+	checkProject(t, ps[0], cellvalue.DerivedCode("2024", dept.Name, "城区路灯维护项目"), "城区路灯维护项目", 2024, dept, dept, "12")
 	if len(ps[0].Indicators) != 7 || ps[0].Indicators[6].Level3 != "社会公众满意度" {
 		t.Errorf("indicators %+v", ps[0].Indicators)
 	}
@@ -417,9 +418,9 @@ func TestTraditionalLabels(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := ps[0]
-	dept := budget.Coded{Code: DerivedCode("岳陽樓區發改局"), Name: "岳陽樓區發改局"}
-	unit := budget.Coded{Code: DerivedCode("岳陽樓區價格認證鑒定中心"), Name: "岳陽樓區價格認證鑒定中心"}
-	checkProject(t, p, DerivedCode("2023", unit.Name, "價格認定業務經費"), "價格認定業務經費", 2023, dept, unit, "28.8")
+	dept := budget.Coded{Code: cellvalue.DerivedCode("岳陽樓區發改局"), Name: "岳陽樓區發改局"}
+	unit := budget.Coded{Code: cellvalue.DerivedCode("岳陽樓區價格認證鑒定中心"), Name: "岳陽樓區價格認證鑒定中心"}
+	checkProject(t, p, cellvalue.DerivedCode("2023", unit.Name, "價格認定業務經費"), "價格認定業務經費", 2023, dept, unit, "28.8")
 	if p.AnnualGoal != "做好涉案、價格認定工作。" {
 		t.Errorf("annual goal %q", p.AnnualGoal)
 	}

@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"budgetsite/generator/budget"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // flat reads a flat list whose header is h: one indicator per row, the
@@ -18,7 +19,7 @@ func (s *scanner) flat(start int, h *header) int {
 		s.errorAt(h.cols[0].cell.Pos, "清单中没有预算数（资金总额）栏", "请保留“预算数”一栏，并注明金额单位")
 		return end
 	}
-	unit, other := unitOfQualifier(fundsCol.qual)
+	unit, other := cellvalue.UnitOfQualifier(fundsCol.qual)
 	if unit == "" && other == "" {
 		if unit, ok = s.moneyLine(); !ok {
 			return end
@@ -93,13 +94,13 @@ func (s *scanner) flat(start int, h *header) int {
 			}
 			if fc := at(r, rFunds); fc.text == "" {
 				s.errorAt(fc.Pos, "项目“"+n.text+"”缺少"+fundsCol.cell.text, "请在项目的第一行填写"+fundsCol.cell.text)
-			} else if d, u, ok := parseAmount(fc.Cell); !ok {
+			} else if d, u, ok := cellvalue.Amount(fc.Cell); !ok {
 				s.errorAt(fc.Pos, fundsCol.cell.text+"“"+fc.text+"”不是金额", "金额应为数字，例如 3,309,840.00")
 			} else {
 				if u == "" {
 					u = unit
 				}
-				cur.Funds = toWan(d, u)
+				cur.Funds = cellvalue.ToWan(d, u)
 			}
 			cur.AnnualGoal = at(r, rAnnual).Cell.Text
 			cur.OverallGoal = at(r, rOverall).Cell.Text

@@ -8,6 +8,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/grid"
+	"budgetsite/generator/layouts/cellvalue"
 	"budgetsite/generator/markdown"
 )
 
@@ -67,7 +68,7 @@ func (s *scanner) readForm(a, b int, consumed map[[2]int]bool) *form {
 			f.consumed[c.anchor()] = true
 			switch l.role {
 			case rGroup, rMoneyHeader, rIndicators:
-				if u, other := unitOfQualifier(l.qual); u != "" || other != "" {
+				if u, other := cellvalue.UnitOfQualifier(l.qual); u != "" || other != "" {
 					f.units = append(f.units, c)
 				}
 				continue
@@ -83,7 +84,7 @@ func (s *scanner) readForm(a, b int, consumed map[[2]int]bool) *form {
 				// A label over labels is a group (资金总额（元） over
 				// 年度资金总额 and its breakdown): its qualifier may say
 				// the unit of the amounts in it.
-				if u, other := unitOfQualifier(l.qual); u != "" || other != "" {
+				if u, other := cellvalue.UnitOfQualifier(l.qual); u != "" || other != "" {
 					f.units = append(f.units, c)
 				}
 				continue
@@ -177,7 +178,7 @@ func (s *scanner) form(start int, h *header) int {
 	}
 	p.Start, p.End = f.text(rStart), f.text(rEnd)
 	if period := f.text(rPeriod); period != "" && p.Start == "" && p.End == "" {
-		p.Start, p.End = splitPeriod(period)
+		p.Start, p.End = cellvalue.SplitPeriod(period)
 	}
 	p.OverallGoal = f.prose(rOverall)
 	p.AnnualGoal = f.prose(rAnnual)
@@ -263,7 +264,7 @@ func (s *scanner) formStart(start int, h *header, titled bool) (a int, nameAt gr
 func (s *scanner) wholeAgency(a, b int) (cell, bool) {
 	for r := a; r < b; r++ {
 		for _, x := range s.rows[r] {
-			if !x.above && strings.Contains(simplified(x.text), "整体绩效目标") {
+			if !x.above && strings.Contains(cellvalue.Simplified(x.text), "整体绩效目标") {
 				return x, true
 			}
 		}
@@ -321,7 +322,7 @@ func (s *scanner) project(p *budget.Project, at grid.Pos, h *header, failed bool
 	case p.Year < 1990 || p.Year > 2100:
 		s.errorAt(at, "年度“"+strconv.Itoa(p.Year)+"”不正确", "年度应为 1990 至 2100 之间的四位年份；请检查标题中的年度或 --year 的值")
 	}
-	code, name := splitProjectCode(pc.name)
+	code, name := cellvalue.SplitProjectCode(pc.name)
 	if pc.code != "" {
 		code = pc.code
 	}
@@ -344,7 +345,7 @@ func (s *scanner) project(p *budget.Project, at grid.Pos, h *header, failed bool
 			"如有实施单位，请在表中补上“实施单位”一栏后重新导入")
 	}
 	if code == "" && name != "" {
-		code = DerivedCode(strconv.Itoa(p.Year), p.Unit.Name, name)
+		code = cellvalue.DerivedCode(strconv.Itoa(p.Year), p.Unit.Name, name)
 		s.noteAt(at, "项目“"+name+"”没有项目编码，已生成编码 "+code,
 			"编码由年度、实施单位和项目名称生成，重新导入同一张表得到同一编码；如有正式的项目编码，请把项目名称写成“编码-项目名称”")
 	}
@@ -370,13 +371,13 @@ func (s *scanner) agency(fl *field, what string) budget.Coded {
 	if fl == nil {
 		return budget.Coded{}
 	}
-	code, name := splitCoded(fl.value.text)
+	code, name := cellvalue.SplitCoded(fl.value.text)
 	if name == "" {
 		s.errorAt(fl.label.Pos, what+"为空", "请填写"+what+"名称")
 		return budget.Coded{}
 	}
 	if code == "" {
-		code = DerivedCode(name)
+		code = cellvalue.DerivedCode(name)
 		s.noteAt(fl.value.Pos, what+"“"+name+"”没有编码，已生成编码 "+code,
 			"编码由名称生成，名称不变编码就不变；如有正式编码，请写成“编码-名称”，例如“103-重庆市綦江区人民政府办公室”")
 	} else if !budget.ValidCode(code) {
@@ -431,23 +432,23 @@ func (s *scanner) formBreakdown(f *form) []budget.Fund {
 	totalQual := ""
 	if t := f.fields[rFunds]; t != nil {
 		totalQual = t.lab.qual
-		if _, u, ok := parseAmount(t.value.Cell); ok && u != "" {
+		if _, u, ok := cellvalue.Amount(t.value.Cell); ok && u != "" {
 			totalQual = u
 		}
 	}
 	var out []budget.Fund
 	for _, b := range f.breakdown {
-		if blank(b.value.text) {
+		if cellvalue.Blank(b.value.text) {
 			continue
 		}
 		src := breakdownSource(b)
-		if _, _, ok := parseAmount(b.value.Cell); !ok {
+		if _, _, ok := cellvalue.Amount(b.value.Cell); !ok {
 			s.noteAt(b.value.Pos, "资金来源“"+src+"”的金额“"+b.value.text+"”不是金额，这一项未导入",
 				"资金总额已导入；如需在网页上列出这一来源，请只写数字（例如 400 或 3,309,840.00）后重新导入")
 			continue
 		}
 		qual := b.lab.qual
-		if u, other := unitOfQualifier(qual); u == "" && other == "" {
+		if u, other := cellvalue.UnitOfQualifier(qual); u == "" && other == "" {
 			qual = totalQual
 		}
 		if d, ok := s.amount(f, b, qual); ok {
@@ -473,18 +474,18 @@ func breakdownSource(b *field) string {
 // amount reads an amount cell of the form in 万元.
 func (s *scanner) amount(f *form, fl *field, qual string) (decimal.Decimal, bool) {
 	what := labelName(fl.label)
-	d, unit, ok := parseAmount(fl.value.Cell)
+	d, unit, ok := cellvalue.Amount(fl.value.Cell)
 	if !ok {
 		s.errorAt(fl.value.Pos, what+"“"+fl.value.text+"”不是金额", "金额应为数字，例如 109.73 或 3,309,840.00")
 		return d, false
 	}
 	if unit == "" {
-		u, other := unitOfQualifier(qual)
+		u, other := cellvalue.UnitOfQualifier(qual)
 		for _, c := range f.units {
 			if u != "" || other != "" {
 				break
 			}
-			u, other = unitOfQualifier(c.lab.qual)
+			u, other = cellvalue.UnitOfQualifier(c.lab.qual)
 		}
 		if other != "" {
 			s.errorAt(fl.label.Pos, "金额单位“"+other+"”无法换算", "金额单位应为“元”或“万元”；请把金额换算为元或万元后重新导入")
@@ -502,7 +503,7 @@ func (s *scanner) amount(f *form, fl *field, qual string) (decimal.Decimal, bool
 			"请注明单位：把栏目写成“资金总额（万元）”或“资金总额（元）”，或在表上方加一行“金额单位：万元”")
 		return d, false
 	}
-	return toWan(d, unit), true
+	return cellvalue.ToWan(d, unit), true
 }
 
 // labelName is a label cell as messages name it: without a colon and
@@ -510,19 +511,4 @@ func (s *scanner) amount(f *form, fl *field, qual string) (decimal.Decimal, bool
 func labelName(c cell) string {
 	name, _, _ := strings.Cut(strings.ReplaceAll(c.text, "：", ":"), ":")
 	return strings.TrimSpace(name)
-}
-
-// splitPeriod splits 项目起止时间 into start and end at its one dash or 至:
-// “2023.07-2024.01”, “2021年1月至12月”. A period it cannot split is the
-// start.
-func splitPeriod(s string) (start, end string) {
-	for _, sep := range []string{"至", "—", "－", "–", "~", "～", "-"} {
-		if strings.Count(s, sep) == 1 {
-			a, b, _ := strings.Cut(s, sep)
-			if a, b = strings.TrimSpace(a), strings.TrimSpace(b); a != "" && b != "" {
-				return a, b
-			}
-		}
-	}
-	return s, ""
 }

@@ -7,6 +7,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/grid"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // An indicator row as read from the columns of a header: each role's
@@ -46,15 +47,6 @@ var (
 	scoreSuffixRe = regexp.MustCompile(`\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$`)
 )
 
-// isPlaceholder reports text that holds no indicator: empty, “……”, “/”.
-func isPlaceholder(s string) bool {
-	switch strings.ReplaceAll(s, " ", "") {
-	case "", "…", "……", "...", "......", "/", "-", "—", "——", "无":
-		return true
-	}
-	return false
-}
-
 // levels are the 一级 and 二级 of the row above, for the rows below.
 type levels struct{ l1, l2 string }
 
@@ -67,10 +59,10 @@ func (s *scanner) indicator(h *header, row indicatorRow, prev *levels) (budget.I
 	text := func(r role) string { return row.cells[r].text }
 	l1, l2, l3 := prev.next(row)
 	vc := row.cells[cValue]
-	if isPlaceholder(l3) && isPlaceholder(vc.text) {
+	if cellvalue.Blank(l3) && cellvalue.Blank(vc.text) {
 		return budget.Indicator{}, false
 	}
-	if isPlaceholder(l3) {
+	if cellvalue.Blank(l3) {
 		s.errorAt(vc.Pos, "指标值“"+vc.text+"”没有对应的三级指标", "请补上三级指标名称，或删除这一行")
 		return budget.Indicator{}, false
 	}
@@ -136,7 +128,7 @@ func (s *scanner) target(in *budget.Indicator, row indicatorRow, vc cell) {
 	explicit := ""
 	for _, c := range row.natures {
 		t := strings.ReplaceAll(c.text, " ", "")
-		switch op, dir := budget.NormalizeOperator(t), direction(t); {
+		switch op, dir := budget.NormalizeOperator(t), cellvalue.Direction(t); {
 		case t == "" || t == "定量":
 		case op != "":
 			if explicit != "" && explicit != op {
@@ -174,9 +166,9 @@ func (s *scanner) value(in *budget.Indicator, c cell, explicit, unitCol string) 
 		printed = c.Display // the date, not its serial
 	case grid.Number:
 		printed = c.Display
-		op, num, unit, ok = numberValue(c)
+		op, num, unit, ok = cellvalue.NumberValue(c.Cell)
 	default:
-		op, num, unit, ok = SplitValue(printed)
+		op, num, unit, ok = cellvalue.SplitValue(printed)
 	}
 	in.Operator, in.Value, in.Unit = explicit, printed, unitCol
 	if explicit == budget.OpQualitative || !ok {
@@ -207,27 +199,4 @@ func (s *scanner) value(in *budget.Indicator, c cell, explicit, unitCol string) 
 	if printed != num {
 		in.Printed = printed
 	}
-}
-
-// numberValue reads a workbook's number in a value cell: as its format
-// shows it when that is the stored number (96, 12.50, 100% for 1),
-// else the stored number itself (0.25 shown as 0 reads 0.25).
-func numberValue(c cell) (op, num, unit string, ok bool) {
-	stored, err := decimal.ParseDecimal(c.Text)
-	if err != nil {
-		return "", "", "", false
-	}
-	if op, num, unit, ok := SplitValue(c.Display); ok && op == "" {
-		want := stored
-		if unit == "%" {
-			want = stored.Shift(2)
-		}
-		if d, err := decimal.ParseDecimal(num); err == nil && d.Cmp(want) == 0 {
-			return "", num, unit, true
-		}
-		if unit == "%" {
-			return "", want.Trimmed().String(), "%", true
-		}
-	}
-	return "", c.Text, "", true
 }

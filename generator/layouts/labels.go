@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"budgetsite/generator/layouts/cellvalue"
 	"regexp"
 	"strings"
 )
@@ -143,35 +144,6 @@ var vocabulary = []struct {
 	{cReason, []string{"未完成原因分析", "偏差原因分析及改进措施", "未完成原因及拟采取的改进措施", "未完成原因和改进措施", "偏差原因分析", "未完成原因"}},
 }
 
-// traditional folds the Traditional characters of the labels onto the
-// Simplified ones, for tables printed in Traditional characters or put
-// through a conversion (岳陽樓區: 項目名稱, 主管部門, 績效指標, 指標值類型,
-// 計量單位, 資金總額（萬元）): the vocabulary's labels in their
-// Traditional spelling. Only labels are compared so; a cell's text, a
-// name or a value, is kept as printed.
-var traditional = func() map[rune]rune {
-	const pairs = "項项稱称門门單单績绩標标級级類类計计釋释評评準准備备註注總总體体資资額额實实預预數数財财撥拨際际經经費费務务質质時时產产滿满職职責责說说來来發发負负聯联繫系電电話话報报審审見见執执間间終终況况內内設设屬属權权綜综論论問问題题進进轉转餘余專专戶户業业營营國国運运維维護护萬万週周滾滚層层區区縣县鎮镇價价認认鑒鉴為为與与補补貼贴態态範范圍围應应歲岁劃划達达減减傳传導导統统檢检驗验願愿據据測测構构勞劳環环"
-	m := map[rune]rune{}
-	rs := []rune(pairs)
-	for i := 0; i+1 < len(rs); i += 2 {
-		if rs[i] != rs[i+1] {
-			m[rs[i]] = rs[i+1]
-		}
-	}
-	return m
-}()
-
-// simplified is text with the Traditional characters of labels folded
-// (traditional), for comparing, never for keeping.
-func simplified(text string) string {
-	return strings.Map(func(r rune) rune {
-		if t, ok := traditional[r]; ok {
-			return t
-		}
-		return r
-	}, text)
-}
-
 var roleOf = func() map[string]role {
 	m := map[string]role{}
 	for _, v := range vocabulary {
@@ -194,7 +166,7 @@ var (
 
 // labelKey normalises a cell for comparison with the vocabulary and
 // returns its bracketed qualifiers apart.
-func labelKey(text string) (key, qual string) { return normalise(simplified(text)) }
+func labelKey(text string) (key, qual string) { return normalise(cellvalue.Simplified(text)) }
 
 // normalise is labelKey without the folding of Traditional characters.
 func normalise(text string) (key, qual string) {

@@ -3,11 +3,13 @@ package layouts
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"budgetsite/generator/budget"
 	"budgetsite/generator/grid"
+	"budgetsite/generator/layouts/cellvalue"
 	"budgetsite/generator/tables"
 )
 
@@ -60,7 +62,7 @@ func read(grids []grid.Grid, opt Options, targetsOnly bool) ([]budget.Project, [
 			}
 		}
 		for _, f := range s.found {
-			if !contains(found, f) {
+			if !slices.Contains(found, f) {
 				found = append(found, f)
 			}
 		}
@@ -279,7 +281,7 @@ func (s *scanner) note(from, to int) {
 	for r := from; r < to; r++ {
 		for _, c := range s.rows[r] {
 			if l, ok := c.lab, c.isLab; ok && !c.above && (l.role == rName || l.role.isColumn()) && len(s.found) < 8 {
-				if !contains(s.found, c.text) {
+				if !slices.Contains(s.found, c.text) {
 					s.found = append(s.found, c.text)
 				}
 			}
@@ -556,26 +558,9 @@ func (s *scanner) skipTable(h int) int {
 }
 
 var (
-	yearTitleRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
-	bareYearRe   = regexp.MustCompile(`^[(（]?\s*((?:19|20)\d\d)\s*年度?\s*[)）]?$`)
 	moneyLineRe  = regexp.MustCompile(`^(?:金额|资金)?单位\s*[:：]\s*(\S+)$`)
 	pageNumberRe = regexp.MustCompile(`^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|-\s*\d+\s*-|—\s*\d+\s*—|\d+\s*/\s*\d+)$`)
 )
-
-// titleYear reads the year of a title: “(2021年度)”, “2022年…绩效目标表”,
-// “部门预算项目绩效目标申报表(2023年度)”.
-func titleYear(text string) (int, bool) {
-	t := strings.ReplaceAll(text, " ", "")
-	m := bareYearRe.FindStringSubmatch(t)
-	if m == nil && (strings.Contains(t, "年度") || strings.Contains(t, "绩效") || strings.HasSuffix(t, "表")) {
-		m = yearTitleRe.FindStringSubmatch(t)
-	}
-	if m == nil {
-		return 0, false
-	}
-	y, _ := strconv.Atoi(m[1])
-	return y, true
-}
 
 // preamble reads the titles and 金额单位 lines of rows [from, to), leaving
 // out the cells in skip (a form's labels and values).
@@ -585,7 +570,7 @@ func (s *scanner) preamble(from, to int, skip map[[2]int]bool) {
 			if c.above || c.text == "" || skip[c.anchor()] {
 				continue
 			}
-			if y, ok := titleYear(c.text); ok {
+			if y, ok := cellvalue.TitleYear(c.text); ok {
 				s.year = y
 			}
 			if m := moneyLineRe.FindStringSubmatch(strings.ReplaceAll(c.text, " ", "")); m != nil {
@@ -600,7 +585,7 @@ func (s *scanner) moneyLine() (unit string, ok bool) {
 	if s.money == "" {
 		return "", true
 	}
-	u := moneyUnit(strings.TrimSuffix(s.money, "。"))
+	u := cellvalue.MoneyUnit(strings.TrimSuffix(s.money, "。"))
 	if u == "" {
 		s.errorAt(s.moneyPos, "金额单位“"+s.money+"”无法换算", "金额单位应为“元”或“万元”；请把金额换算为元或万元后重新导入")
 		return "", false
@@ -675,7 +660,7 @@ func (s *scanner) classify(h *header, r int) rowKind {
 		if pageNumberRe.MatchString(c.text) {
 			return rowSkip
 		}
-		if _, ok := titleYear(c.text); ok || c.ColSpan > 1 && 2*c.ColSpan > s.g.Width() && !c.above {
+		if _, ok := cellvalue.TitleYear(c.text); ok || c.ColSpan > 1 && 2*c.ColSpan > s.g.Width() && !c.above {
 			return rowEnd
 		}
 	}
@@ -688,15 +673,6 @@ func (s *scanner) line(r int) grid.Pos {
 		return grid.Pos{}
 	}
 	return s.g.Rows[r][0].Pos
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // sameHeader reports whether row r repeats the header h.

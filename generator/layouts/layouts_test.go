@@ -8,6 +8,7 @@ import (
 
 	"budgetsite/generator/budget"
 	"budgetsite/generator/grid"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // row is an indicator as read off a table by hand: levels, operator,
@@ -58,8 +59,8 @@ func TestNanyueHTML(t *testing.T) {
 	}
 	p := ps[0]
 	name := "2018年南岳镇资产收益扶贫项目"
-	checkProject(t, p, DerivedCode("2018", "衡阳市南岳区南岳镇人民政府", name), name, 2018,
-		budget.Coded{Code: DerivedCode("南岳镇人民政府"), Name: "南岳镇人民政府"},
+	checkProject(t, p, cellvalue.DerivedCode("2018", "衡阳市南岳区南岳镇人民政府", name), name, 2018,
+		budget.Coded{Code: cellvalue.DerivedCode("南岳镇人民政府"), Name: "南岳镇人民政府"},
 		budget.Coded{Code: "607001", Name: "衡阳市南岳区南岳镇人民政府"}, "214.06")
 	if !strings.HasPrefix(p.AnnualGoal, "10个合作社为入股贫困户返本分红,第一年按投资额20%反本") || !strings.HasSuffix(p.AnnualGoal, "余下小部分用于企业发展") {
 		t.Errorf("annual goal %q", p.AnnualGoal)
@@ -98,8 +99,8 @@ func TestZhaohuaXLSX(t *testing.T) {
 		t.Fatalf("%d projects, want 1", len(ps))
 	}
 	p := ps[0]
-	agency := budget.Coded{Code: DerivedCode("区疾控中心"), Name: "区疾控中心"}
-	checkProject(t, p, DerivedCode("2021", "区疾控中心", "麻风病防治"), "麻风病防治", 2021, agency, agency, "4.00")
+	agency := budget.Coded{Code: cellvalue.DerivedCode("区疾控中心"), Name: "区疾控中心"}
+	checkProject(t, p, cellvalue.DerivedCode("2021", "区疾控中心", "麻风病防治"), "麻风病防治", 2021, agency, agency, "4.00")
 	if p.AnnualGoal != "每年开展“世界麻风病日”、“中国麻风节”宣传活动和春节前到两个敬老院看望慰问院内休养员、村外康复者和现症患者,实现慰问全覆盖。" || p.OverallGoal != "" {
 		t.Errorf("goals %q %q", p.OverallGoal, p.AnnualGoal)
 	}
@@ -136,7 +137,7 @@ func TestWuhaiXLSX(t *testing.T) {
 	}
 	p := ps[0]
 	name := "再生资源回收市场管理经费"
-	checkProject(t, p, DerivedCode("2021", "乌海市供销合作社联合社", name), name, 2021,
+	checkProject(t, p, cellvalue.DerivedCode("2021", "乌海市供销合作社联合社", name), name, 2021,
 		budget.Coded{Code: "433", Name: "乌海市供销合作社联合社(部门)"}, budget.Coded{Code: "433001", Name: "乌海市供销合作社联合社"}, "3")
 	if !strings.HasPrefix(p.AnnualGoal, "围绕国家关于建设节约型社会") {
 		t.Errorf("annual goal %q", p.AnnualGoal)
@@ -191,9 +192,9 @@ func TestFlatList(t *testing.T) {
 		mt := budget.Coded{Code: "820001", Name: "井研县马踏镇人民政府"}
 		md := budget.Coded{Code: "820", Name: "马踏镇部门"}
 		n0, n1, n2 := "马踏镇2023年村（社区）干部报酬", "马踏镇场镇环境卫生保洁经费", "集益镇2023年“两后生”职业技能培训"
-		checkProject(t, ps[0], DerivedCode("2023", mt.Name, n0), n0, 2023, md, mt, "330.984")
-		checkProject(t, ps[1], DerivedCode("2023", mt.Name, n1), n1, 2023, md, mt, "551.778053")
-		checkProject(t, ps[2], DerivedCode("2023", "井研县集益镇人民政府", n2), n2, 2023,
+		checkProject(t, ps[0], cellvalue.DerivedCode("2023", mt.Name, n0), n0, 2023, md, mt, "330.984")
+		checkProject(t, ps[1], cellvalue.DerivedCode("2023", mt.Name, n1), n1, 2023, md, mt, "551.778053")
+		checkProject(t, ps[2], cellvalue.DerivedCode("2023", "井研县集益镇人民政府", n2), n2, 2023,
 			budget.Coded{Code: "821", Name: "集益镇部门"}, budget.Coded{Code: "821001", Name: "井研县集益镇人民政府"}, "125.00005")
 		if ps[0].AnnualGoal != "保障全镇12个村（社区）干部报酬按时足额发放，维护基层组织正常运转。" ||
 			ps[2].AnnualGoal != "组织“两后生”参加职业技能培训，提升就业能力。 培训合格率不低于90%。" {

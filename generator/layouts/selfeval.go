@@ -6,6 +6,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/grid"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // Evaluated is one 项目支出绩效自评表 as read: the project it names and
@@ -112,9 +113,9 @@ func (s *scanner) result(h *header, row indicatorRow, prev *levels) (budget.Indi
 	text := func(r role) string { return row.cells[r].text }
 	l1, l2, l3 := prev.next(row)
 	vc := row.cells[cValue]
-	if isPlaceholder(l3) {
+	if cellvalue.Blank(l3) {
 		for _, r := range []role{cValue, cActual, cScore, cReason} {
-			if !isPlaceholder(text(r)) {
+			if !cellvalue.Blank(text(r)) {
 				c := row.cells[r]
 				s.errorAt(c.Pos, roleName[r]+"“"+c.text+"”没有对应的三级指标", "请补上三级指标名称，或删除这一行")
 				return budget.Indicator{}, budget.Result{}, false
@@ -167,26 +168,17 @@ func shown(c cell) string {
 	return c.text
 }
 
-// blank reports a cell a 自评 leaves blank: empty, “/”, “—”, “-”.
-func blank(s string) bool {
-	switch strings.ReplaceAll(s, " ", "") {
-	case "", "/", "／", "-", "—", "——", "－", "\\", "无":
-		return true
-	}
-	return false
-}
-
 // score reads a score or a maximum score (分值, 权重, 得分): nil when the
 // cell is blank, an error when it is not a number.
 func (s *scanner) score(c cell, what string) *decimal.Decimal {
 	t := c.text
-	if blank(t) {
+	if cellvalue.Blank(t) {
 		return nil
 	}
 	if c.Kind == grid.Number {
 		t = c.Text
 	}
-	d, err := decimal.ParseDecimal(strings.TrimSpace(strings.TrimSuffix(foldWidth(t), "分")))
+	d, err := decimal.ParseDecimal(strings.TrimSpace(strings.TrimSuffix(cellvalue.FoldWidth(t), "分")))
 	if err != nil {
 		s.errorAt(c.Pos, what+"的分数“"+c.text+"”不是数字", "分值和得分应为数字，例如 10 或 9.5；没有分数的格子请留空或写“/”")
 		return nil
@@ -243,7 +235,7 @@ func (s *scanner) execution(a, b int, consumed map[[2]int]bool) budget.Execution
 	for r := a; r <= hr && unit == "" && other == ""; r++ {
 		for _, c := range s.rows[r] {
 			if c.isLab {
-				if u, o := unitOfQualifier(c.lab.qual); u != "" || o != "" {
+				if u, o := cellvalue.UnitOfQualifier(c.lab.qual); u != "" || o != "" {
 					unit, other, unitAt = u, o, c.Pos
 					if r == hr {
 						break
@@ -309,12 +301,12 @@ func (s *scanner) execution(a, b int, consumed map[[2]int]bool) budget.Execution
 		row.Initial = s.execAmount(get(eInitial), unit, row.Source)
 		row.Adjusted = s.execAmount(get(eAdjusted), unit, row.Source)
 		row.Executed = s.execAmount(get(eExecuted), unit, row.Source)
-		if c := get(eRate); !blank(c.text) {
+		if c := get(eRate); !cellvalue.Blank(c.text) {
 			row.Rate = shown(c)
 		}
 		row.MaxScore = s.score(get(cWeight), row.Source)
 		row.Score = s.score(get(cScore), row.Source)
-		if c := get(eReason); !blank(c.text) {
+		if c := get(eReason); !cellvalue.Blank(c.text) {
 			row.Reason = c.Cell.Text
 		}
 		if isTotal && !total {
@@ -339,10 +331,10 @@ func fundSource(label string) string {
 // execAmount reads an amount of the execution block in 万元; nil when
 // the cell is blank.
 func (s *scanner) execAmount(c cell, unit, what string) *decimal.Decimal {
-	if blank(c.text) {
+	if cellvalue.Blank(c.text) {
 		return nil
 	}
-	d, u, ok := parseAmount(c.Cell)
+	d, u, ok := cellvalue.Amount(c.Cell)
 	if !ok {
 		s.errorAt(c.Pos, what+"的金额“"+c.text+"”不是金额", "金额应为数字，例如 3.36 或 1,100；没有金额的格子请留空或写“/”")
 		return nil
@@ -350,7 +342,7 @@ func (s *scanner) execAmount(c cell, unit, what string) *decimal.Decimal {
 	if u == "" {
 		u = unit
 	}
-	d = toWan(d, u)
+	d = cellvalue.ToWan(d, u)
 	return &d
 }
 
@@ -477,13 +469,13 @@ func (s *scanner) trailer(end int, h *header, ev *budget.Evaluation) int {
 // number of the row.
 func (s *scanner) total(r, first, scoreCol int) *decimal.Decimal {
 	if scoreCol >= 0 {
-		if c := s.at(r, scoreCol); c.anchor() != s.rows[r][first].anchor() && !blank(c.text) {
+		if c := s.at(r, scoreCol); c.anchor() != s.rows[r][first].anchor() && !cellvalue.Blank(c.text) {
 			return s.score(c, "总分")
 		}
 	}
 	var last *cell
 	for i, c := range s.rows[r][first+1:] {
-		if !blank(c.text) && c.anchor() != s.rows[r][first].anchor() {
+		if !cellvalue.Blank(c.text) && c.anchor() != s.rows[r][first].anchor() {
 			if _, err := decimal.ParseDecimal(strings.TrimSuffix(c.text, "分")); err == nil || c.Kind == grid.Number {
 				last = &s.rows[r][first+1+i]
 			}

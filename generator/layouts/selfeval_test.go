@@ -8,6 +8,7 @@ import (
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/grid"
 	"budgetsite/generator/internal/testkit"
+	"budgetsite/generator/layouts/cellvalue"
 )
 
 // readSelfEval reads a 自评 fixture and returns its one result.
@@ -76,7 +77,7 @@ func TestSelfEvalMOF(t *testing.T) {
 		p.Unit != (budget.Coded{Code: "219001", Name: "池州市贵池区棠溪镇人民政府"}) {
 		t.Errorf("project %d %q %+v %+v", p.Year, p.Name, p.Department, p.Unit)
 	}
-	if p.Code != DerivedCode("2022", "池州市贵池区棠溪镇人民政府", "委托业务项目") {
+	if p.Code != cellvalue.DerivedCode("2022", "池州市贵池区棠溪镇人民政府", "委托业务项目") {
 		t.Errorf("code %s, want the derived one", p.Code)
 	}
 	checkLines(t, "budget", execRows(ev.Budget), []string{
