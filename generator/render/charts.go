@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 )
 
 // chart is one figure on a page: the ECharts option, which the page embeds
@@ -198,21 +199,29 @@ func fundsBar(id, title string, items []amountItem, total decimal.Decimal, nameH
 		names[i] = it.Name
 		data[i] = opts.BarData{Name: it.Name, Value: json.Number(it.Value.String())}
 	}
-	c := charts.NewBar()
-	c.SetGlobalOptions(append(baseOpts(id, title),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n{c} 万元"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "12%", Top: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "万元"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Width: 160, Overflow: "truncate"}}),
-	)...)
-	c.SetXAxis(names).AddSeries("资金", data).SetSeriesOptions(
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
-	)
-	c.XYReversal()
+	c := rankBar(id, title, "资金", names, data, "{b}\n{c} 万元", "万元", "{c}")
 	return chart{ID: id, Title: title, Option: finish(c),
 		Summary: fmt.Sprintf("%s：共 %d 个项目，合计 %s 万元，明细见下方数据表。", title, len(items), total),
 		Table:   amountTable(items, total, nameHeader)}
+}
+
+// rankBar is a horizontal bar chart of named values, one bar per name
+// in the order given, each labelled at its end: funds per project,
+// execution rate per unit.
+func rankBar(id, title, series string, names []string, data []opts.BarData, tooltip, axis, label string) *charts.Bar {
+	c := charts.NewBar()
+	c.SetGlobalOptions(append(baseOpts(id, title),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: types.FuncStr(tooltip)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "12%", Top: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: axis}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Width: 160, Overflow: "truncate"}}),
+	)...)
+	c.SetXAxis(names).AddSeries(series, data).SetSeriesOptions(
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: label}),
+	)
+	c.XYReversal()
+	return c
 }
 
 func amountTable(items []amountItem, total decimal.Decimal, nameHeader string) chartTable {

@@ -357,18 +357,7 @@ func execRateChart(id, title string, parts []execPart, header string, st *site.E
 		rate = "—"
 	}
 	t.Foot = []string{"合计", st.Adjusted.String(), st.Executed.String(), rate}
-	c := charts.NewBar()
-	c.SetGlobalOptions(append(baseOpts(id, title),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n执行率 {c}%"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "12%", Top: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "%"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Width: 160, Overflow: "truncate"}}),
-	)...)
-	c.SetXAxis(names).AddSeries("执行率", data).SetSeriesOptions(
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}%"}),
-	)
-	c.XYReversal()
+	c := rankBar(id, title, "执行率", names, data, "{b}\n执行率 {c}%", "%", "{c}%")
 	return chart{ID: id, Title: title, Option: finish(c),
 		Summary: fmt.Sprintf("%s：合计执行率 %s（全年执行数 %s 万元 ÷ 全年预算数 %s 万元），明细见下方数据表。", title, rate, st.Executed, st.Adjusted),
 		Table:   t}, true
