@@ -308,7 +308,9 @@ func TestExportDeterministic(t *testing.T) {
 	build(t, cfg2)
 	first := testkit.ReadTree(t, filepath.Join(cfg.OutDir, "data"))
 	second := testkit.ReadTree(t, filepath.Join(cfg2.OutDir, "data"))
-	if len(first) != len(second) || len(first) < 40 {
+	// 14 projects: 6 site-level files, 2 + 4 for the agencies, 14
+	// project JSONs.
+	if len(first) != len(second) || len(first) < 26 {
 		t.Fatalf("%d vs %d data files", len(first), len(second))
 	}
 	for name, b := range first {
@@ -352,7 +354,7 @@ func TestDownloadsList(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantFirst := []string{opendata.ProjectsCSVPath, opendata.IndicatorsCSVPath, opendata.BudgetXLSXPath, opendata.ProjectsJSONPath, opendata.DatapackageJSONPath, opendata.ImportTemplatePath,
-			"data/2022/projects.csv", "data/2022/indicators.csv", "data/2022/projects.json"}
+			"data/2022/department/103.csv", "data/2022/department/103.json"}
 		for i, p := range wantFirst {
 			if list[i].Path != p {
 				t.Errorf("download %d is %s, want %s", i, list[i].Path, p)
@@ -393,8 +395,9 @@ func TestDownloadsList(t *testing.T) {
 				t.Errorf("%s written but not listed", p)
 			}
 		}
-		// 1 department, 2 units, 14 projects in the sample.
-		if levels[opendata.LevelSite] != 5 || levels[opendata.LevelYear] != 3 || levels[opendata.LevelDepartment] != 2 || levels[opendata.LevelUnit] != 4 || levels[opendata.LevelProject] != 28 {
+		// 1 department, 2 units, 14 projects in the sample; with one
+		// year, no year-level copies of the site-level files.
+		if levels[opendata.LevelSite] != 5 || levels[opendata.LevelYear] != 0 || levels[opendata.LevelDepartment] != 2 || levels[opendata.LevelUnit] != 4 || levels[opendata.LevelProject] != 14 {
 			t.Errorf("downloads per level %v", levels)
 		}
 	}
@@ -457,11 +460,11 @@ func TestDatapackageMatchesFiles(t *testing.T) {
 		t.Errorf("fiscalPeriod %+v", dp.FiscalPeriod)
 	}
 	// Compared as a number: see TestExportJSONKeepsNumbersAsWritten.
-	if f, _ := dp.Budgetsite.AmountFactor.Float64(); dp.Budgetsite.Currency != "CNY" || dp.Budgetsite.AmountUnit != "万元" || f != 10000 || dp.Budgetsite.SliceFiles != 34 {
+	if f, _ := dp.Budgetsite.AmountFactor.Float64(); dp.Budgetsite.Currency != "CNY" || dp.Budgetsite.AmountUnit != "万元" || f != 10000 || dp.Budgetsite.SliceFiles != 20 {
 		t.Errorf("x-budgetsite %+v", dp.Budgetsite)
 	}
-	if len(dp.Resources) != 7 {
-		t.Errorf("%d resources, want 7 (4 site-level and 3 for 2022)", len(dp.Resources))
+	if len(dp.Resources) != 4 {
+		t.Errorf("%d resources, want 4 site-level ones (one year: no copies for 2022)", len(dp.Resources))
 	}
 	names := map[string]bool{}
 	for _, r := range dp.Resources {
@@ -569,12 +572,16 @@ func TestExportSlicesAddUp(t *testing.T) {
 		}
 		sum := 0
 		for _, p := range y.Projects {
-			_, rows := readCSV(t, filepath.Join(yd, "project", p.Code+".csv"))
 			j := readExportJSON(t, filepath.Join(yd, "project", p.Code+".json"))
-			if len(rows) != len(p.Indicators) || len(j.Projects) != 1 || j.Projects[0].Code != p.Code {
-				t.Errorf("project %s: %d indicator rows (want %d), JSON %d projects", p.Code, len(rows), len(p.Indicators), len(j.Projects))
+			if len(j.Projects) != 1 || j.Projects[0].Code != p.Code || len(j.Projects[0].Indicators) != len(p.Indicators) {
+				t.Errorf("project %s: JSON %+v, want it with %d indicators", p.Code, j.Projects, len(p.Indicators))
+				continue
 			}
-			sum += len(rows)
+			sum += len(j.Projects[0].Indicators)
+			// One file a project: its JSON.
+			if _, err := os.Stat(filepath.Join(yd, "project", p.Code+".csv")); !os.IsNotExist(err) {
+				t.Errorf("project %s has a CSV as well (%v)", p.Code, err)
+			}
 		}
 		if sum != len(yi) {
 			t.Errorf("%d: project slices hold %d indicators, the year %d", y.Year, sum, len(yi))
@@ -607,11 +614,7 @@ func TestExportCSVQuoting(t *testing.T) {
 		t.Errorf("三级指标 %q", got)
 	}
 	// The slices quote the same way.
-	_, rows := readCSV(t, filepath.Join(data, "2023", "project", p.Code+".csv"))
-	if len(rows) != 4 || rowMap(ih, rows[0])["项目名称"] != p.Name {
-		t.Errorf("project slice rows %q", rows)
-	}
-	_, rows = readCSV(t, filepath.Join(data, "2023", "department", "201.csv"))
+	_, rows := readCSV(t, filepath.Join(data, "2023", "department", "201.csv"))
 	if len(rows) != 1 || rowMap(ph, rows[0])["主管部门"] != p.Department.Name {
 		t.Errorf("department slice rows %q", rows)
 	}

@@ -64,7 +64,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			if err := os.Remove(filepath.Join(contentDir, "2022", "50011022T000000155489.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"2022/unit/103001.html"}, []string{"2022/project/50011022T000000155489.html", "data/2022/project/50011022T000000155489.csv"}},
+		}, []string{"2022/unit/103001.html"}, []string{"2022/project/50011022T000000155489.html", "data/2022/project/50011022T000000155489.json"}},
 		{"rename a unit in its first project", func(t *testing.T) {
 			// Agency names come from the first project of the agency, so
 			// this changes what the unit's other project pages show.
@@ -73,7 +73,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		}, []string{"2022/unit/103001.html", "2022/project/50011022T000000155466.html", "data/budget.xlsx"}, nil},
 		{"edit an indicator", func(t *testing.T) {
 			replaceIn(t, filepath.Join(contentDir, "2022", "50011022T000000155466.md"), "level3: 区长办公会", "level3: 区长办公会议")
-		}, []string{"data/budget.xlsx", "data/indicators.csv", "data/2022/project/50011022T000000155466.csv"}, nil},
+		}, []string{"data/budget.xlsx", "data/indicators.csv", "data/2022/project/50011022T000000155466.json"}, nil},
 		{"damaged piece store", func(t *testing.T) {
 			dir := buildcache.Dir(cfg.OutDir)
 			dats, _ := filepath.Glob(filepath.Join(dir, "pieces.*.dat"))
@@ -121,8 +121,11 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			if res.Cold {
 				t.Error("rebuild was not incremental")
 			}
-			if res.Written == 0 || res.Written >= res.Files/2 {
-				t.Errorf("rebuild wrote %d of %d files", res.Written, res.Files)
+			// Removing a year rewrites every page, whose navigation lists
+			// the years, and leaves one year, whose downloads are then the
+			// site-level ones: no bound but the pages and the data.
+			if res.Written == 0 || res.Written >= res.Files/2 && st.name != "remove a year" || res.Written > res.Pages+8 {
+				t.Errorf("rebuild wrote %d of %d files (%d pages)", res.Written, res.Files, res.Pages)
 			}
 			cold := cfg
 			cold.NoCache = true

@@ -9,15 +9,26 @@
 //	data/projects.json                    {"version":1,"projects":[…]}
 //	data/datapackage.json                 Data Package descriptor of the above
 //	data/<year>/projects.csv|indicators.csv|results.csv|projects.json
+//	                                      only when the site has more than one year
 //	data/<year>/department/<code>.csv|.json   that department's projects
 //	data/<year>/unit/<code>.csv|.json         that unit's projects
-//	data/<year>/project/<code>.csv        that project's indicators
-//	data/<year>/project/<code>.json       that project, wrapped like
-//	                                      projects.json: {"version":1,"projects":[…]}
+//	data/<year>/project/<code>.json       that project with its indicators and
+//	                                      自评, wrapped like projects.json:
+//	                                      {"version":1,"projects":[…]}
 //
 // Every JSON file has the projects.json shape, so one reader handles all of
-// them. Department, unit and project CSVs of projects have the projects.csv
-// columns; project CSVs of indicators have the indicators.csv columns.
+// them. Department and unit CSVs have the projects.csv columns.
+//
+// The layout is lean on purpose, because at province scale (100,000
+// projects) every file costs more to create than to fill:
+//   - A project has one file, its JSON, which holds everything its page
+//     shows; for a spreadsheet, its unit's CSV has its row and
+//     indicators.csv and budget.xlsx its indicators. It no longer has a
+//     CSV of its indicators as well:
+//     that was 10,000 more files per 10,000 projects.
+//   - With one year, the year's files would repeat the site-level ones
+//     byte for byte but for their paths, so they are not written; the
+//     year page links the site-level files instead (YearCounterparts).
 //
 // Everything is rendered from s.Projects, which is already redacted, in its
 // order, with amounts written as Decimal.String(); no timestamps, so a

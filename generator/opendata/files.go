@@ -52,6 +52,11 @@ func ProjectDataPath(p *budget.Project, ext string) string {
 	return fmt.Sprintf("data/%d/project/%s.%s", p.Year, p.Code, ext)
 }
 
+// YearCounterparts are the site-level files that stand for the year's
+// own when a site has one year, in the order of the year's files: the
+// year page links them instead (see the package doc).
+var YearCounterparts = []string{ProjectsCSVPath, IndicatorsCSVPath, ResultsCSVPath, ProjectsJSONPath}
+
 // File is one download as planned: its entry on the 数据下载 page (Bytes
 // and SHA256 are filled in once it is written), what it is made from,
 // and how to write it. Late marks the workbook, the slowest file, which
@@ -90,6 +95,9 @@ func Files(s *site.Site, pieces Pieces) []File {
 	json(ProjectsJSONPath, "全部项目和绩效指标（JSON）", "全部", LevelSite, 0, s.Projects)
 	fs = append(fs, ImportTemplate(s))
 	for _, y := range s.Years {
+		if len(s.Years) == 1 {
+			break // the site-level files are the year's (YearCounterparts)
+		}
 		scope := fmt.Sprintf("%d年", y.Year)
 		csv(yearDataPath(y.Year, "projects.csv"), scope+"项目（CSV）", scope, LevelYear, y.Year, pieceProjectCSV, y.Projects)
 		csv(yearDataPath(y.Year, "indicators.csv"), scope+"绩效指标（CSV）", scope, LevelYear, y.Year, pieceIndicatorCSV, y.Projects)
@@ -114,9 +122,7 @@ func Files(s *site.Site, pieces Pieces) []File {
 	}
 	for _, p := range s.Projects {
 		scope := fmt.Sprintf("%d年 项目 %s %s", p.Year, p.Code, p.Name)
-		one := []*budget.Project{p}
-		csv(ProjectDataPath(p, "csv"), p.Name+" 绩效指标（CSV）", scope, LevelProject, p.Year, pieceIndicatorCSV, one)
-		json(ProjectDataPath(p, "json"), p.Name+"（JSON）", scope, LevelProject, p.Year, one)
+		json(ProjectDataPath(p, "json"), p.Name+"（JSON）", scope, LevelProject, p.Year, []*budget.Project{p})
 	}
 	return fs
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -325,6 +326,14 @@ func (r *Renderer) yearPage(y *site.Year) *pageData {
 	r.addYearHistory(pd, y)
 	pd.Eval = r.yearEval(y)
 	pd.Downloads = r.downloadsFor(opendata.LevelYear, y.Year, fmt.Sprintf("data/%d/", y.Year))
+	if len(r.site.Years) == 1 { // no year-level copies (opendata.YearCounterparts)
+		pd.Downloads = nil
+		for _, d := range r.downloadsFor(opendata.LevelSite, 0, "") {
+			if slices.Contains(opendata.YearCounterparts, d.Path) {
+				pd.Downloads = append(pd.Downloads, d)
+			}
+		}
+	}
 	r.column(pd, fmt.Sprintf("%d年绩效目标", y.Year), "栏目", pd.Description)
 	return pd
 }
