@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -283,20 +284,25 @@ func weightTree(projects []*budget.Project) []*weightNode {
 func weightSunburst(id, title string, projects []*budget.Project) chart {
 	tree := weightTree(projects)
 	var total decimal.Decimal
-	data := make([]opts.SunBurstData, 0, len(tree))
 	t := chartTable{Columns: []string{"一级指标", "二级指标", "指标数", "权重", "占比"}, Numeric: []bool{false, false, true, true, true}}
 	for _, n := range tree {
 		total = total.Add(n.Weight)
 	}
 	for _, n := range tree {
-		d := opts.SunBurstData{Name: n.Name}
 		for _, c := range n.Children {
-			d.Children = append(d.Children, &opts.SunBurstData{Name: c.Name, Value: c.Weight.Float64()})
 			t.Rows = append(t.Rows, []string{n.Name, c.Name, fmt.Sprint(c.Count), c.Weight.String(), share(c.Weight, total)})
 		}
-		data = append(data, d)
 	}
 	t.Foot = []string{"合计", "", fmt.Sprint(countIndicators(projects)), total.String(), "100.00%"}
+	return chart{ID: id, Title: title, Option: sunburstOption(title, tree),
+		Summary: fmt.Sprintf("%s：权重合计 %s，按一级、二级指标分布，明细见下方数据表。", title, total),
+		Table:   t}
+}
+
+// sunburstEcharts is the weight sunburst as go-echarts builds it, which
+// owns its layout: sunburstOption marshals it once with placeholders
+// (chartfast.go), and the tests compare the two for every input.
+func sunburstEcharts(id, title string, data []opts.SunBurstData) template.JS {
 	c := charts.NewSunburst()
 	c.SetGlobalOptions(append(baseOpts(id, title),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：权重 {c}"}),
@@ -305,9 +311,7 @@ func weightSunburst(id, title string, projects []*budget.Project) chart {
 	c.AddSeries("权重", data).SetSeriesOptions(
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}),
 	)
-	return chart{ID: id, Title: title, Option: finish(c),
-		Summary: fmt.Sprintf("%s：权重合计 %s，按一级、二级指标分布，明细见下方数据表。", title, total),
-		Table:   t}
+	return finish(c)
 }
 
 func countIndicators(ps []*budget.Project) int {
@@ -321,18 +325,25 @@ func countIndicators(ps []*budget.Project) int {
 // fundsHistory shows an amount across years, with the change from the
 // year before in the data table.
 func fundsHistory(id, title string, rows []site.YearChange) chart {
-	years := make([]string, len(rows))
-	data := make([]opts.BarData, len(rows))
 	t := chartTable{Columns: []string{"年度", "项目数", "资金（万元）", "比上年增减（万元）", "增减幅度"}, Numeric: []bool{false, true, true, true, true}}
-	for i, r := range rows {
-		years[i] = fmt.Sprintf("%d年", r.Year)
-		data[i] = opts.BarData{Name: years[i], Value: json.Number(r.Total.String())}
+	for _, r := range rows {
 		delta, pct := "—", "—"
 		if r.HasPrev {
 			delta, pct = site.Signed(r.Delta), r.Percent
 		}
-		t.Rows = append(t.Rows, []string{years[i], fmt.Sprint(r.Projects), r.Total.String(), delta, pct})
+		t.Rows = append(t.Rows, []string{historyYear(r), fmt.Sprint(r.Projects), r.Total.String(), delta, pct})
 	}
+	return chart{ID: id, Title: title, Option: historyOption(title, rows),
+		Summary: fmt.Sprintf("%s：%d 个年度，明细见下方数据表。", title, len(rows)),
+		Table:   t}
+}
+
+// historyYear is a year as the history chart and table name it.
+func historyYear(r site.YearChange) string { return strconv.Itoa(r.Year) + "年" }
+
+// historyEcharts is the funds history as go-echarts builds it; like
+// sunburstEcharts, the layout's owner and the tests' reference.
+func historyEcharts(id, title string, years []string, data []opts.BarData) template.JS {
 	c := charts.NewBar()
 	c.SetGlobalOptions(append(baseOpts(id, title),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n{c} 万元"}),
@@ -345,7 +356,5 @@ func fundsHistory(id, title string, rows []site.YearChange) chart {
 		// The bar option lacks barMaxWidth; the series field is shared.
 		charts.WithKlineChartOpts(opts.KlineChart{BarMaxWidth: "48"}),
 	)
-	return chart{ID: id, Title: title, Option: finish(c),
-		Summary: fmt.Sprintf("%s：%d 个年度，明细见下方数据表。", title, len(rows)),
-		Table:   t}
+	return finish(c)
 }
