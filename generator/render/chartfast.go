@@ -28,11 +28,18 @@ import (
 // for very large or small numbers, 'e' form; json.Number verbatim).
 // chartfast_test.go proves the result byte-equal to the go-echarts path
 // for the shipped content, the example site, synthetic and hostile
-// projects and a fuzz target. BenchmarkWeightSunburst, one project with
-// six 二级 categories (ns/op, B/op, allocs/op, on the 2-core build box):
+// projects and a fuzz target.
 //
-//	goecharts  ≈ 45,000 ns  23,000 B  300 allocs
-//	fast       ≈  2,300 ns   1,300 B   25 allocs
+// BenchmarkWeightSunburst, one project page's sunburst (six 二级 under
+// three 一级), on the shared 2-core build box; both include weightTree
+// and the weights' Float64, which are most of the fast path's cost:
+//
+//	goecharts  42,000-150,000 ns/op  16,900 B/op  175 allocs/op
+//	fast        8,900- 11,000 ns/op   4,950 B/op   90 allocs/op
+//
+// In a CPU profile of a cold build of 2,000 synthetic projects,
+// weightSunburst went from 0.22 s to 0.07 s (its data table and
+// weightTree remain).
 //
 // The chart ID is not in the option, so it needs no placeholder.
 
