@@ -1,12 +1,12 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"html/template"
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -76,8 +76,8 @@ func newSkeleton(option template.JS, placeholders map[hole]any) skeleton {
 		if err != nil {
 			panic(err)
 		}
-		i := bytes.Index([]byte(s), p)
-		if i < 0 || bytes.Count([]byte(s), p) != 1 {
+		i := strings.Index(s, string(p))
+		if i < 0 || strings.Count(s, string(p)) != 1 {
 			panic("render: chart placeholder " + string(p) + " not exactly once in " + s)
 		}
 		cuts = append(cuts, at{i, i + len(p), h})
@@ -112,8 +112,8 @@ func (sk *skeleton) fill(extra int, fill func(b []byte, h hole) []byte) template
 	return template.JS(b)
 }
 
-// Placeholders: NUL cannot be in a chart's title or names by accident of
-// layout, and encoding/json escapes it, so the JSON is unmistakable.
+// Placeholders: the skeleton holds no other data, and newSkeleton checks
+// that each placeholder's JSON ("\u0000title\u0000") occurs once.
 const (
 	placeholderTitle = "\x00title\x00"
 	placeholderName  = "\x00name\x00"
