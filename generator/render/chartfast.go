@@ -37,9 +37,9 @@ import (
 //	goecharts  42,000-150,000 ns/op  16,900 B/op  175 allocs/op
 //	fast        8,900- 11,000 ns/op   4,950 B/op   90 allocs/op
 //
-// In a CPU profile of a cold build of 2,000 synthetic projects,
-// weightSunburst went from 0.22 s to 0.07 s (its data table and
-// weightTree remain).
+// In CPU profiles of a cold build of 10,000 synthetic projects,
+// weightSunburst went from 0.82 s to 0.31 s, of which the option is
+// 0.05 s; weightTree and the data table's shares are the rest.
 //
 // The chart ID is not in the option, so it needs no placeholder.
 
