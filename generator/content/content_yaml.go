@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unique"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -331,9 +332,20 @@ func readFrontMatter(fm []byte) (p budget.Project, lines map[string]int, indLine
 		return p, nil, nil, false
 	}
 	// The fields are slices of the whole front matter; copies let it go,
-	// which at a province's size is hundreds of megabytes.
-	p.Texts(func(_ string, s *string, _ bool) { *s = strings.Clone(*s) })
+	// which at a province's size is hundreds of megabytes. Labels, codes,
+	// units, dates and short values repeat across a province's projects
+	// (产出指标, 数量指标, ≥, 万元, 2022-01-01…) and share one copy each.
+	p.Texts(func(_ string, s *string, prose bool) { *s = keep(*s, prose) })
 	return p, lines, indLines, true
+}
+
+// keep returns a copy of s that does not hold on to the text it was cut
+// from: shared with every equal string when it is a label or short.
+func keep(s string, prose bool) string {
+	if !prose || len(s) <= 24 {
+		return unique.Make(s).Value()
+	}
+	return strings.Clone(s)
 }
 
 // topLevelKeys are the front matter's fields, as constants.
