@@ -63,6 +63,10 @@ type pageData struct {
 	Eval *evalSection
 	// EvalCSS links the 自评 stylesheet: set on pages that show a 自评.
 	EvalCSS bool
+	// Main is the page's main block written by Go (appendProjectMain),
+	// which "main" includes when the templates of a kind are the
+	// embedded ones (LoadTemplates); empty otherwise.
+	Main template.HTML
 }
 
 type crumb struct {
@@ -174,7 +178,7 @@ func (r *Renderer) chromeFor(pd *pageData) (chrome, error) {
 	if c, ok := r.chromes.Load(k); ok {
 		return c.(chrome), nil
 	}
-	t := r.tmpl[pd.Kind]
+	t := r.tmpl.kinds[pd.Kind]
 	var h, f bytes.Buffer
 	if t.Lookup("header") != nil {
 		if err := t.ExecuteTemplate(&h, "header", pd); err != nil {
@@ -200,9 +204,16 @@ func (r *Renderer) execute(pd *pageData) ([]byte, error) {
 		return nil, &budget.Error{File: "templates/layout.html", Msg: "生成页面 " + pd.Path + " 的页头或页脚时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
 	}
 	pd.Chrome = c
+	if r.tmpl.fast[pd.Kind] {
+		main, err := appendProjectMain(make([]byte, 0, 16<<10), pd)
+		if err != nil {
+			return nil, &budget.Error{File: "templates/" + pd.Kind + ".html", Msg: "生成页面 " + pd.Path + " 时出错：" + err.Error(), Hint: "请检查项目概况的 Markdown 文字"}
+		}
+		pd.Main = template.HTML(main)
+	}
 	var b bytes.Buffer
 	b.Grow(16 << 10)
-	if err := r.tmpl[pd.Kind].ExecuteTemplate(&b, "layout", pd); err != nil {
+	if err := r.tmpl.kinds[pd.Kind].ExecuteTemplate(&b, "layout", pd); err != nil {
 		return nil, &budget.Error{File: "templates/" + pd.Kind + ".html", Msg: "生成页面 " + pd.Path + " 时模板出错：" + err.Error(), Hint: "请检查模板中引用的字段名"}
 	}
 	return b.Bytes(), nil

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,7 +63,12 @@ func (l Layers) Files(dir string) (paths []string, owner map[string]fs.FS) {
 }
 
 // Templates are the parsed templates, one set per page kind.
-type Templates map[string]*template.Template
+type Templates struct {
+	kinds map[string]*template.Template
+	// fast holds the kinds whose "main" block Go code writes: "project"
+	// when its templates are the embedded ones (see fastproject.go).
+	fast map[string]bool
+}
 
 // pageKinds are the page templates; each defines "main" and is executed
 // through the shared "layout".
@@ -75,7 +81,19 @@ var pageKinds = []string{"index", "year", "department", "unit", "project", "page
 // (template actions are kept as they are), so executing them yields
 // minified pages and no page needs a minifier pass of its own: the cost
 // is paid once per template instead of once per page.
+//
+// Minified, and when no layer above the defaults overrides project.html
+// or a template its "main" block calls (projectMainTemplates), the
+// project pages' main block is written by appendProjectMain instead of
+// the templates, to the same bytes; the layout, header and footer stay
+// templates, overridable as ever.
 func LoadTemplates(l Layers, minified bool) (Templates, error) {
+	return loadTemplates(l, minified, true)
+}
+
+// loadTemplates is LoadTemplates; allowFast false keeps every kind on
+// its templates, as the tests of the fast path need.
+func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 	paths, owner := l.Files("templates")
 	m := newTemplateMinifier()
 	read := func(p string) (string, error) {
@@ -91,6 +109,7 @@ func LoadTemplates(l Layers, minified bool) (Templates, error) {
 	}
 	base := template.New("").Funcs(templateFuncs)
 	kinds := map[string]string{}
+	fast := allowFast && minified
 	for _, p := range paths {
 		if path.Ext(p) != ".html" {
 			continue
@@ -98,35 +117,77 @@ func LoadTemplates(l Layers, minified bool) (Templates, error) {
 		name := strings.TrimSuffix(path.Base(p), ".html")
 		src, err := read(p)
 		if err != nil {
-			return nil, err
+			return Templates{}, err
 		}
 		if isPageKind(name) && path.Dir(p) == "templates" {
 			kinds[name] = src
+			if name == "project" && l.overridden(p) {
+				fast = false
+			}
 			continue
 		}
 		if _, err := base.New(strings.TrimPrefix(p, "templates/")).Parse(src); err != nil {
-			return nil, templateError(p, err)
+			return Templates{}, templateError(p, err)
+		}
+		if fast && l.overridden(p) && definesProjectMain(p, src) {
+			fast = false
 		}
 	}
-	out := map[string]*template.Template{}
+	out := Templates{kinds: map[string]*template.Template{}, fast: map[string]bool{}}
 	for _, k := range pageKinds {
 		src, ok := kinds[k]
 		if !ok {
-			return nil, &budget.Error{File: "templates/" + k + ".html", Msg: "缺少页面模板", Hint: "请恢复该模板，或删除站点目录中同名的空文件"}
+			return Templates{}, &budget.Error{File: "templates/" + k + ".html", Msg: "缺少页面模板", Hint: "请恢复该模板，或删除站点目录中同名的空文件"}
 		}
 		t, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return Templates{}, err
 		}
 		if _, err := t.New(k + ".html").Parse(src); err != nil {
-			return nil, templateError("templates/"+k+".html", err)
+			return Templates{}, templateError("templates/"+k+".html", err)
 		}
 		if t.Lookup("layout") == nil {
-			return nil, &budget.Error{File: "templates/layout.html", Msg: "模板中没有定义 layout", Hint: `layout.html 应以 {{define "layout"}} 开头`}
+			return Templates{}, &budget.Error{File: "templates/layout.html", Msg: "模板中没有定义 layout", Hint: `layout.html 应以 {{define "layout"}} 开头`}
 		}
-		out[k] = t
+		if k == "project" && fast {
+			if _, err := t.New("fast-main").Parse(fastMainSource); err != nil {
+				return Templates{}, err
+			}
+			out.fast[k] = true
+		}
+		out.kinds[k] = t
 	}
 	return out, nil
+}
+
+// overridden reports whether a layer above the bottom one (the embedded
+// defaults) has the file.
+func (l Layers) overridden(p string) bool {
+	for i := 1; i < len(l); i++ {
+		if _, err := fs.Stat(l[i], p); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// definesProjectMain reports whether a template file defines one of the
+// templates the fast path writes: one of their own files, or a site's
+// file that redefines one of them by name.
+func definesProjectMain(p, src string) bool {
+	if slices.Contains(projectMainFiles, p) {
+		return true
+	}
+	t, err := template.New(p).Funcs(templateFuncs).Parse(src)
+	if err != nil {
+		return true
+	}
+	for _, d := range t.Templates() {
+		if slices.Contains(projectMainTemplates, d.Name()) {
+			return true
+		}
+	}
+	return false
 }
 
 func isPageKind(name string) bool {
@@ -146,13 +207,11 @@ var templateFuncs = template.FuncMap{
 	"share":    share,
 	"markdown": markdownHTML,
 	"add":      func(a, b int) int { return a + b },
-	"weightOK": func(d decimal.Decimal) bool {
-		return d.Cmp(decimal.MustDecimal("90")) == 0 || d.Cmp(decimal.MustDecimal("100")) == 0
-	},
-	"opLabel": operatorLabel,
-	"printf":  fmt.Sprintf,
-	"signed":  site.Signed,
-	"size":    humanSize,
+	"weightOK": weightOK,
+	"opLabel":  operatorLabel,
+	"printf":   fmt.Sprintf,
+	"signed":   site.Signed,
+	"size":     humanSize,
 }
 
 // markdownHTML renders a Markdown body. Marking it safe is sound because
@@ -160,6 +219,12 @@ var templateFuncs = template.FuncMap{
 func markdownHTML(src string) (template.HTML, error) {
 	h, err := markdown.RenderHTML(src)
 	return template.HTML(h), err
+}
+
+// weightOK reports whether a weight total is one of the usual ones, 90
+// (the 10 remaining points are the execution rate) or 100.
+func weightOK(d decimal.Decimal) bool {
+	return d.Cmp(decimal.MustDecimal("90")) == 0 || d.Cmp(decimal.MustDecimal("100")) == 0
 }
 
 // operatorLabel spells out an operator for screen readers and print.
