@@ -16,6 +16,24 @@
 // layout, header, footer, partials and each page kind. Templates are
 // minified once when loaded rather than every page after rendering.
 //
+// The project pages' main block (the form, the indicator table, the 自评,
+// charts, history, downloads and links) has a fast path (fastproject.go):
+// Go code writes exactly the bytes html/template writes from the
+// embedded, minified project.html and the partials it calls
+// (evaluation.html's resultCells, mark and projectEvaluation; chart.html;
+// history.html; downloads.html), with html/template's escapers for each
+// context, and the project's "main" becomes {{.Main}}. LoadTemplates
+// takes it only when templates are minified (the default build) and no
+// site file overrides those files or redefines one of their templates by
+// name; otherwise, as with --no-minify or minify_pages, the project page
+// is rendered by its templates like every other page. The layout, header
+// and footer stay templates either way, so a site's own still work; a
+// site's project.html or one of those partials works too, through the
+// templates. Whoever changes the embedded project.html or those partials
+// changes fastproject.go with them: TestFastProjectMain* and
+// FuzzFastProjectMain compare both paths byte for byte and fail
+// otherwise.
+//
 // The 绩效自评 (evaluation.go): a project page with an evaluation shows,
 // beside each target indicator, its 实际完成值, 得分 of its maximum, 偏差原因
 // and a mark (达成, 未达成, 无法判断, or 未自评 without a result) that
