@@ -25,7 +25,8 @@
 // context, and the project's "main" becomes {{.Main}}. LoadTemplates
 // takes it only when templates are minified (the default build) and no
 // site file overrides those files or redefines one of their templates by
-// name; otherwise, as with --no-minify or minify_pages, the project page
+// name (a copy with the embedded bytes, as the budgetsite source folder
+// has, is no override); otherwise, as with --no-minify or minify_pages, the project page
 // is rendered by its templates like every other page. The layout, header
 // and footer stay templates either way, so a site's own still work; a
 // site's project.html or one of those partials works too, through the

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -236,6 +237,7 @@ func TestFastPathOnlyForEmbeddedTemplates(t *testing.T) {
 		{"footer", fstest.MapFS{"templates/partials/footer.html": {Data: []byte(`{{define "footer"}}<p>自己的页脚</p>{{end}}`)}}, true, `<p>自己的页脚</p>`},
 		{"project", fstest.MapFS{"templates/project.html": {Data: []byte(`{{define "main"}}<p>自己的项目页</p>{{end}}`)}}, false, `<p>自己的项目页</p>`},
 		{"history", fstest.MapFS{"templates/partials/history.html": {Data: []byte(`{{define "history"}}<p>自己的历年</p>{{end}}`)}}, false, `<p>自己的历年</p>`},
+		{"copy of the defaults", copyOfDefaults(t), true, `<article class="project-form">`},
 		{"mark redefined", fstest.MapFS{"templates/partials/zz.html": {Data: []byte(`{{define "mark"}}<b>{{.Text}}</b>{{end}}`)}}, false, `<b>达成</b>`},
 	}
 	ps := variedProjects("1")
@@ -263,6 +265,21 @@ func TestFastPathOnlyForEmbeddedTemplates(t *testing.T) {
 	if tm.fast["project"] {
 		t.Error("unminified templates take the fast path")
 	}
+}
+
+// copyOfDefaults is a site folder with a copy of every embedded
+// template, as the budgetsite source folder is.
+func copyOfDefaults(t *testing.T) fstest.MapFS {
+	paths, owner := SiteLayers("").Files("templates")
+	out := fstest.MapFS{}
+	for _, p := range paths {
+		b, err := fs.ReadFile(owner[p], p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p] = &fstest.MapFile{Data: b}
+	}
+	return out
 }
 
 // FuzzFastProjectMain builds a project and its previous year from fuzzed

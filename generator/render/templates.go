@@ -121,7 +121,7 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 		}
 		if isPageKind(name) && path.Dir(p) == "templates" {
 			kinds[name] = src
-			if name == "project" && l.overridden(p) {
+			if name == "project" && l.overridden(p, owner) {
 				fast = false
 			}
 			continue
@@ -129,7 +129,7 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 		if _, err := base.New(strings.TrimPrefix(p, "templates/")).Parse(src); err != nil {
 			return Templates{}, templateError(p, err)
 		}
-		if fast && l.overridden(p) && definesProjectMain(p, src) {
+		if fast && l.overridden(p, owner) && definesProjectMain(p, src) {
 			fast = false
 		}
 	}
@@ -160,15 +160,20 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 	return out, nil
 }
 
-// overridden reports whether a layer above the bottom one (the embedded
-// defaults) has the file.
-func (l Layers) overridden(p string) bool {
-	for i := 1; i < len(l); i++ {
-		if _, err := fs.Stat(l[i], p); err == nil {
-			return true
-		}
+// overridden reports whether the file that wins for p differs from the
+// bottom layer's (the embedded defaults): a site's copy of a default
+// template, such as the budgetsite source folder's own templates/, is
+// not an override.
+func (l Layers) overridden(p string, owner map[string]fs.FS) bool {
+	if len(l) == 0 {
+		return false
 	}
-	return false
+	def, err := fs.ReadFile(l[0], p)
+	if err != nil {
+		return true
+	}
+	got, err := fs.ReadFile(owner[p], p)
+	return err != nil || !bytes.Equal(got, def)
 }
 
 // definesProjectMain reports whether a template file defines one of the
