@@ -334,9 +334,9 @@ func FuzzFastProjectMain(f *testing.F) {
 	})
 }
 
-// BenchmarkProjectMain writes the main block of the varied project (6
-// indicators, a 自评, a funds history and its chart, downloads) by the
-// templates and by the fast path.
+// BenchmarkProjectMain writes the main block of the varied project (5
+// indicators, a 自评, a funds history, two charts, downloads) by the
+// templates and by the fast path; fastproject.go notes the numbers.
 func BenchmarkProjectMain(b *testing.B) {
 	fast, ref := bothWays(b)
 	ps := variedProjects("一")
