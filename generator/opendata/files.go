@@ -74,7 +74,12 @@ type File struct {
 // pieces.
 func Files(s *site.Site, pieces Pieces) []File {
 	a := newAssembly(s.Projects, pieces)
-	var fs []File
+	// Sized once: a province's list is 100,000 entries and more.
+	n := 8 + 5*len(s.Years) + len(s.Projects)
+	for _, y := range s.Years {
+		n += 2 * (len(y.Departments) + len(y.Units))
+	}
+	fs := make([]File, 0, n)
 	add := func(p, title, format, scope, level string, year int, ps []*budget.Project, write func(io.Writer) error) {
 		fs = append(fs, File{Download: Download{Path: p, Title: title, Format: format, Scope: scope, Level: level, Year: year},
 			Inputs: site.Inputs{What: p, Projects: ps}, Write: write})
