@@ -302,15 +302,24 @@ func (ps *PieceStore) fill(prev *prevPieces, keyed bool, newEncoder func() Store
 	reuse := prev != nil && keyed
 	wave := 2 * runtime.GOMAXPROCS(0)
 	offs := append([]int64(nil), ps.end...)
+	// Each slot of a wave keeps its encoder and buffers from wave to
+	// wave: a province has hundreds of waves, and an encoder's deflater
+	// alone is a megabyte.
+	encs := make([]StoreEncoder, wave)
+	slots := make([][]bytes.Buffer, wave)
 	for c0 := 0; c0 < len(chunks); c0 += wave {
 		c1 := min(len(chunks), c0+wave)
-		bufs := make([][]bytes.Buffer, c1-c0)
+		bufs := slots[:c1-c0]
 		errs := make([]error, c1-c0)
 		reused := make([]int, c1-c0)
 		workers.Each(c1-c0, func(ci int) {
-			enc := newEncoder()
-			b := make([]bytes.Buffer, l.kinds())
-			bufs[ci] = b
+			if encs[ci] == nil {
+				encs[ci], bufs[ci] = newEncoder(), make([]bytes.Buffer, l.kinds())
+			}
+			enc, b := encs[ci], bufs[ci]
+			for k := range b {
+				b[k].Reset()
+			}
 			itemBufs, groupBufs := make([]*bytes.Buffer, l.ItemKinds), make([]*bytes.Buffer, l.GroupKinds)
 			for k := range itemBufs {
 				itemBufs[k] = &b[k]
