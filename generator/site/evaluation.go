@@ -198,9 +198,7 @@ func Percent(part, whole decimal.Decimal) string {
 // Ratio formats part ÷ whole × scale with two places, exact and rounded
 // half away from zero; whole must not be zero.
 func Ratio(part, whole decimal.Decimal, scale int64) string {
-	r := new(big.Rat).Quo(part.Rat(), whole.Rat())
-	r.Mul(r, big.NewRat(scale, 1))
-	return r.FloatString(2)
+	return decimal.QuoString(part, whole, scale, 2)
 }
 
 // EvalYear is one year's statistics of an agency or the site, for the
