@@ -36,7 +36,11 @@ func runJobs(ctx context.Context, jobs []render.Page, out *output.Writer, keyOf 
 				if err != nil {
 					return err
 				}
-				if err := out.PutKeyed(j.Path, key, b); err != nil {
+				err = out.PutKeyed(j.Path, key, b)
+				if j.Release != nil {
+					j.Release(b) // PutKeyed has written b and kept no reference
+				}
+				if err != nil {
 					return err
 				}
 			}

@@ -47,6 +47,19 @@ var projectMainTemplates = []string{"main", "resultCells", "mark", "projectEvalu
 var projectMainFiles = []string{"templates/project.html", "templates/partials/evaluation.html",
 	"templates/partials/chart.html", "templates/partials/history.html", "templates/partials/downloads.html"}
 
+// projectPageTemplates are the templates, besides those of the main
+// block, that the whole project page is made of and appendProjectPage
+// stands in for: the layout. The header and footer it includes are
+// rendered once per variant by chromeFor through the templates, so a
+// site's own header or footer does not turn the fast layout off.
+var projectPageTemplates = []string{"layout"}
+
+// projectPageFiles are the embedded files that define them. layout.html
+// also defines "header", which stays a template (chromeFor); a site's
+// layout.html that differs from the embedded one turns the fast layout
+// off all the same.
+var projectPageFiles = []string{"templates/layout.html"}
+
 // fastMainSource redefines "main" in the project's template set when the
 // fast path is on: the layout, header and footer still execute as
 // templates, and include the block written by appendProjectMain.
@@ -665,4 +678,99 @@ func (w *htmlWriter) downloads(pd *pageData) {
 	w.raw(`<li><a href="`)
 	w.url(pd.Root, true)
 	w.raw(`download.html">全部数据下载和数据字典</a></li></ul></section>`)
+}
+
+// appendProjectPage appends the whole project page to b: the bytes the
+// embedded minified templates/layout.html produces around the main block
+// (appendProjectMain), with the page's header and footer as chromeFor
+// rendered them. The caller makes sure both are set: the layout executes
+// the templates itself when one is empty, and so does execute then. The
+// error is appendProjectMain's.
+func appendProjectPage(b []byte, pd *pageData) ([]byte, error) {
+	w := &htmlWriter{b: b}
+	w.raw(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"><meta name="referrer" content="no-referrer"><title>`)
+	w.text(pd.Title)
+	if pd.Kind != "index" {
+		w.raw(` - `)
+		w.text(pd.Cfg.Title)
+	}
+	w.raw(`</title>`)
+	if pd.Description != "" {
+		w.raw("\n<meta name=\"description\" content=\"")
+		w.text(pd.Description)
+		w.raw(`">`)
+	}
+	for _, m := range pd.Meta {
+		if m.Content != "" {
+			w.raw("\n<meta name=\"")
+			w.text(m.Name)
+			w.raw(`" content="`)
+			w.text(m.Content)
+			w.raw(`">`)
+		}
+	}
+	w.raw("\n<link rel=\"icon\" href=\"")
+	w.url(pd.Root, true)
+	w.raw(`assets/img/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="`)
+	w.url(pd.Root, true)
+	w.raw(`assets/css/site.css"><script src="`)
+	w.url(pd.Root, true)
+	w.raw(`assets/js/site.js"></script>`)
+	if pd.EvalCSS {
+		w.raw(`<link rel="stylesheet" href="`)
+		w.url(pd.Root, true)
+		w.raw(`assets/css/evaluation.css">`)
+	}
+	if len(pd.Charts) > 0 {
+		w.raw("\n<script src=\"")
+		w.url(pd.Root, true)
+		w.raw(`assets/vendor/echarts.min.js" defer></script><script src="`)
+		w.url(pd.Root, true)
+		w.raw(`assets/js/charts.js" defer></script>`)
+	}
+	if lr := pd.Cfg.LiveReload; lr != "" {
+		w.raw("\n<script src=\"")
+		w.url(pd.Root, true)
+		w.url(lr, true)
+		w.raw(`" defer></script>`)
+	}
+	if pd.Kind == "search" {
+		w.raw("\n<script src=\"")
+		w.url(pd.Root, true)
+		w.raw(`data/search-index.js" defer></script><script src="`)
+		w.url(pd.Root, true)
+		w.raw(`assets/js/search.js" defer></script>`)
+	}
+	w.raw(`</head><body class="kind-`)
+	w.text(pd.Kind)
+	w.raw(`">`)
+	w.raw(string(pd.Chrome.Header))
+	if len(pd.Crumbs) > 0 {
+		w.raw(`<nav class="breadcrumb" aria-label="当前位置"><div class="wrap"><ol>`)
+		for _, c := range pd.Crumbs {
+			if c.URL != "" {
+				w.raw(`<li><a href="`)
+				w.url(pd.Root, true)
+				w.url(c.URL, true)
+				w.raw(`">`)
+				w.text(c.Name)
+				w.raw(`</a></li>`)
+			} else {
+				w.raw(`<li aria-current="page">`)
+				w.text(c.Name)
+				w.raw(`</li>`)
+			}
+		}
+		w.raw(`</ol></div></nav>`)
+	}
+	w.raw(`<main id="main" class="wrap" tabindex="-1">`)
+	b, err := appendProjectMain(w.b, pd)
+	if err != nil {
+		return b, err
+	}
+	w.b = b
+	w.raw(`</main>`)
+	w.raw(string(pd.Chrome.Footer))
+	w.raw(`</body></html>`)
+	return w.b, nil
 }

@@ -26,16 +26,23 @@ import (
 // with every kind on its templates, the reference.
 func bothWays(tb testing.TB) (fast, ref Templates) {
 	tb.Helper()
-	fast, err := LoadTemplates(SiteLayers(""), true)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ref, err = loadTemplates(SiteLayers(""), true, false)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if !fast.fast["project"] || ref.fast["project"] {
+	fast, ref = bothWaysOn(tb, SiteLayers(""))
+	if !fast.fast["project"] || !fast.page["project"] || ref.fast["project"] || ref.page["project"] {
 		tb.Fatal("the embedded templates should take the fast path, and only when allowed")
+	}
+	return fast, ref
+}
+
+// bothWaysOn loads the templates of l twice, as bothWays does.
+func bothWaysOn(tb testing.TB, l Layers) (fast, ref Templates) {
+	tb.Helper()
+	fast, err := LoadTemplates(l, true)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ref, err = loadTemplates(l, true, false)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return fast, ref
 }
@@ -59,12 +66,21 @@ func templateMain(ref Templates, pd *pageData) ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// compareSite renders every project page of s both ways: its main block
-// and the whole page must be the same bytes. It returns how many pages
-// it compared.
+// compareSite renders every project page of s both ways with the
+// embedded templates: its main block and the whole page must be the same
+// bytes. It returns how many pages it compared.
 func compareSite(t *testing.T, s *site.Site) int {
 	t.Helper()
 	fast, ref := bothWays(t)
+	return compareSiteWith(t, s, fast, ref)
+}
+
+// compareSiteWith is compareSite with the given templates. The fast
+// pages are rendered one after the other and each buffer released
+// before the next page, so every page but the first is written into a
+// reused buffer.
+func compareSiteWith(t *testing.T, s *site.Site, fast, ref Templates) int {
+	t.Helper()
 	dl := projectDownloads(s.Projects)
 	rf, rr := New(s, fast, dl), New(s, ref, dl)
 	for _, p := range s.Projects {
@@ -98,6 +114,7 @@ func compareSite(t *testing.T, s *site.Site) int {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: page differs\n%s", pg.Path, firstDifference(got, want))
 		}
+		pg.Release(got)
 		n++
 	}
 	return n
@@ -199,6 +216,110 @@ func TestFastProjectMainOnVariedProjects(t *testing.T) {
 	}
 }
 
+// TestFastProjectPageSettings: the whole page, both ways, under settings
+// that change the layout: no publication date or one, a portal path and
+// address, live reload, every meta tag and footer line, hostile values;
+// on projects with and without 自评 (the 自评 stylesheet), with and
+// without charts (the chart scripts), with and without a date of their own.
+func TestFastProjectPageSettings(t *testing.T) {
+	footer := site.Footer{Sponsor: "主办" + hostile, SponsorContact: "023", Organizer: "承办", Address: "地址", Phone: "电话", Email: "a@b",
+		SiteCode: "5001100001", ICP: "渝ICP备", PoliceRecord: "公安", PoliceRecordURL: "javascript:x", GovBadge: true, GovBadgeURL: "https://x/"}
+	settings := map[string]site.Settings{
+		"bare":        {Title: "测试"},
+		"pub date":    {Title: "测试", PubDate: "2024-03-01"},
+		"portal":      {Title: "测试", BasePath: "/zwgk/ysgk/", BaseURL: "https://www.example.gov.cn/zwgk/ysgk/", PubDate: "2024-03-01"},
+		"live reload": {Title: "测试", LiveReload: "_budgetsite/livereload.js"},
+		"everything": {Title: "站点" + hostile, Description: "描述" + hostile, Keywords: "关键词," + hostile, Publisher: "发布" + hostile,
+			SiteDomain: "www.example.gov.cn", PubDate: hostile, LiveReload: "javascript:alert(1)", Footer: footer},
+	}
+	for name, set := range settings {
+		t.Run(name, func(t *testing.T) {
+			ps := variedProjects(hostile)
+			s := site.NewSite(set, ps, nil)
+			fast, ref := bothWays(t)
+			dl := projectDownloads(ps)
+			rf := New(s, fast, dl)
+			seen := map[string]int{}
+			for _, p := range ps {
+				pd := rf.projectPage(p)
+				got, err := rf.execute(pd)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, part := range []string{"assets/css/evaluation.css", "assets/js/charts.js", "<time datetime=", "livereload.js"} {
+					if bytes.Contains(got, []byte(part)) {
+						seen[part]++
+					}
+				}
+				releasePage(got)
+			}
+			// Every optional part of the page appears on some pages and
+			// not on others (live reload, and a site's date, on all).
+			for part, n := range seen {
+				if part != "livereload.js" && !(part == "<time datetime=" && set.PubDate != "") && n == len(ps) {
+					t.Errorf("every page has %s", part)
+				}
+			}
+			if len(seen) < 3 {
+				t.Errorf("the pages lack some optional parts: %v", seen)
+			}
+			if n := compareSiteWith(t, s, fast, ref); n != len(ps) {
+				t.Errorf("compared %d pages of %d projects", n, len(ps))
+			}
+		})
+	}
+}
+
+// TestFastProjectPageWithSiteTemplates: a site's header and footer (the
+// chrome) keep the whole page in Go, and the page equals the templates'
+// with them; a site's layout, a file redefining "layout", or a header
+// that renders empty keep the layout a template around the Go main
+// block, equal too.
+func TestFastProjectPageWithSiteTemplates(t *testing.T) {
+	def, err := fs.ReadFile(Defaults, "templates/layout.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		files fstest.MapFS
+		page  bool
+		want  string
+	}{
+		{"header and footer", fstest.MapFS{
+			"templates/partials/footer.html": {Data: []byte(`{{define "footer"}}<footer>自己的页脚 {{.Cfg.Title}} {{.PubDate}}</footer>{{end}}`)},
+			"templates/partials/zz.html":     {Data: []byte(`{{define "header"}}<header><a href="{{.Root}}index.html">自己的页头</a></header>{{end}}`)},
+		}, true, `<body class="kind-project"><header><a href="../../index.html">自己的页头</a></header><nav class="breadcrumb"`},
+		{"layout", fstest.MapFS{"templates/layout.html": {Data: bytes.Replace(def, []byte(`<body class=`), []byte(`<body data-site="1" class=`), 1)}},
+			false, `<body data-site="1" class="kind-project">`},
+		{"layout redefined", fstest.MapFS{"templates/partials/zz.html": {Data: []byte(`{{define "layout"}}<!DOCTYPE html><title>{{.Title}}</title>{{template "main" .}}{{.Chrome.Footer}}{{end}}`)}},
+			false, `<!doctype html><title>`},
+		{"empty header", fstest.MapFS{"templates/partials/zz.html": {Data: []byte(`{{define "header"}}{{if false}}x{{end}}{{end}}`)}},
+			true, `<body class="kind-project"><nav class="breadcrumb"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fast, ref := bothWaysOn(t, Layers{Defaults, c.files})
+			if !fast.fast["project"] || fast.page["project"] != c.page {
+				t.Fatalf("fast main %v, whole page %v; want true, %v", fast.fast["project"], fast.page["project"], c.page)
+			}
+			ps := variedProjects("1")
+			s := site.NewSite(site.Settings{Title: "测试", PubDate: "2024-03-01"}, ps, nil)
+			if n := compareSiteWith(t, s, fast, ref); n != len(ps) {
+				t.Errorf("compared %d pages of %d projects", n, len(ps))
+			}
+			r := New(s, fast, nil)
+			page, err := r.execute(r.projectPage(ps[0]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(page), c.want) {
+				t.Errorf("page lacks %s", c.want)
+			}
+		})
+	}
+}
+
 // TestFastProjectMainURLs: a root or a data path with a scheme other
 // than http, https or mailto is filtered as html/template filters it.
 func TestFastProjectMainURLs(t *testing.T) {
@@ -283,10 +404,11 @@ func copyOfDefaults(t *testing.T) fstest.MapFS {
 }
 
 // FuzzFastProjectMain builds a project and its previous year from fuzzed
-// strings and compares the main block both ways.
+// strings, on a site whose settings are fuzzed too, and compares the
+// main block and the whole page both ways.
 func FuzzFastProjectMain(f *testing.F) {
 	f.Add("项目", "P1", "<b>&'\"+", "95", "%", "≥", "原因", "**概况**", "../../", "1.5", uint8(0))
-	_, ref := bothWays(f)
+	fast, ref := bothWays(f)
 	f.Add("a\x00b", "javascript:x", "\u2028", "", "", "定性", "", "<script>", "javascript:alert(1)", "90", uint8(255))
 	f.Fuzz(func(t *testing.T, name, code, level, value, unit, op, reason, overview, root, weight string, flags uint8) {
 		w, err := decimal.ParseDecimal(weight)
@@ -317,7 +439,12 @@ func FuzzFastProjectMain(f *testing.F) {
 		if flags&16 != 0 {
 			ps = append(ps, &budget.Project{Code: code, Name: name, Year: 2023, Department: p.Department, Unit: p.Unit, Funds: decimal.MustDecimal("1")})
 		}
-		s := site.NewSite(site.Settings{Title: "测试", PubDate: reason}, ps, nil)
+		set := site.Settings{Title: "测试", PubDate: reason}
+		if flags&64 != 0 {
+			set = site.Settings{Title: level, Description: overview, Keywords: unit, Publisher: name, SiteDomain: code, PubDate: reason,
+				LiveReload: root, Footer: site.Footer{Sponsor: reason, SiteCode: value}}
+		}
+		s := site.NewSite(set, ps, nil)
 		r := New(s, ref, projectDownloads(ps))
 		pd := r.projectPage(p)
 		if flags&32 != 0 {
@@ -331,6 +458,21 @@ func FuzzFastProjectMain(f *testing.F) {
 		if err1 == nil && !bytes.Equal(got, want) {
 			t.Errorf("main block differs\n%s", firstDifference(got, want))
 		}
+		rf := New(s, fast, projectDownloads(ps))
+		pf := rf.projectPage(p)
+		pd = r.projectPage(p)
+		if flags&32 != 0 {
+			pd.Root, pf.Root = root, root
+		}
+		want, err1 = r.execute(pd)
+		got, err2 = rf.execute(pf)
+		if (err1 != nil) != (err2 != nil) {
+			t.Fatalf("errors differ: template %v, fast %v", err1, err2)
+		}
+		if err1 == nil && !bytes.Equal(got, want) {
+			t.Errorf("page differs\n%s", firstDifference(got, want))
+		}
+		releasePage(got)
 	})
 }
 
@@ -358,4 +500,30 @@ func BenchmarkProjectMain(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkProjectPage renders the whole page of the varied project, as
+// a build does (the chrome rendered once, the buffer released), by the
+// templates and by the fast path; fastproject.go notes the numbers.
+func BenchmarkProjectPage(b *testing.B) {
+	fast, ref := bothWays(b)
+	ps := variedProjects("一")
+	s := site.NewSite(site.Settings{Title: "测试", PubDate: "2024-03-01"}, ps, nil)
+	for _, c := range []struct {
+		name string
+		tm   Templates
+	}{{"template", ref}, {"fast", fast}} {
+		b.Run(c.name, func(b *testing.B) {
+			r := New(s, c.tm, projectDownloads(ps))
+			pd := r.projectPage(ps[0])
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				page, err := r.execute(pd)
+				if err != nil {
+					b.Fatal(err)
+				}
+				releasePage(page)
+			}
+		})
+	}
 }

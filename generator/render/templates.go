@@ -68,6 +68,10 @@ type Templates struct {
 	// fast holds the kinds whose "main" block Go code writes: "project"
 	// when its templates are the embedded ones (see fastproject.go).
 	fast map[string]bool
+	// page holds the kinds whose whole page Go code writes, layout
+	// included: "project" when it is in fast and layout.html is the
+	// embedded one too (appendProjectPage).
+	page map[string]bool
 }
 
 // pageKinds are the page templates; each defines "main" and is executed
@@ -85,8 +89,10 @@ var pageKinds = []string{"index", "year", "department", "unit", "project", "page
 // Minified, and when no layer above the defaults overrides project.html
 // or a template its "main" block calls (projectMainTemplates), the
 // project pages' main block is written by appendProjectMain instead of
-// the templates, to the same bytes; the layout, header and footer stay
-// templates, overridable as ever.
+// the templates, to the same bytes. When besides no layer overrides
+// layout.html or redefines "layout" (projectPageTemplates), the layout
+// around it is written by appendProjectPage too; the header and footer
+// stay templates, rendered once per variant, overridable as ever.
 func LoadTemplates(l Layers, minified bool) (Templates, error) {
 	return loadTemplates(l, minified, true)
 }
@@ -110,6 +116,7 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 	base := template.New("").Funcs(templateFuncs)
 	kinds := map[string]string{}
 	fast := allowFast && minified
+	fastLayout := fast
 	for _, p := range paths {
 		if path.Ext(p) != ".html" {
 			continue
@@ -129,11 +136,14 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 		if _, err := base.New(strings.TrimPrefix(p, "templates/")).Parse(src); err != nil {
 			return Templates{}, templateError(p, err)
 		}
-		if fast && l.overridden(p, owner) && definesProjectMain(p, src) {
+		if fast && l.overridden(p, owner) && defines(p, src, projectMainFiles, projectMainTemplates) {
 			fast = false
 		}
+		if fastLayout && l.overridden(p, owner) && defines(p, src, projectPageFiles, projectPageTemplates) {
+			fastLayout = false
+		}
 	}
-	out := Templates{kinds: map[string]*template.Template{}, fast: map[string]bool{}}
+	out := Templates{kinds: map[string]*template.Template{}, fast: map[string]bool{}, page: map[string]bool{}}
 	for _, k := range pageKinds {
 		src, ok := kinds[k]
 		if !ok {
@@ -154,6 +164,7 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 				return Templates{}, err
 			}
 			out.fast[k] = true
+			out.page[k] = fastLayout
 		}
 		out.kinds[k] = t
 	}
@@ -176,11 +187,11 @@ func (l Layers) overridden(p string, owner map[string]fs.FS) bool {
 	return err != nil || !bytes.Equal(got, def)
 }
 
-// definesProjectMain reports whether a template file defines one of the
-// templates the fast path writes: one of their own files, or a site's
-// file that redefines one of them by name.
-func definesProjectMain(p, src string) bool {
-	if slices.Contains(projectMainFiles, p) {
+// defines reports whether a template file defines one of the templates
+// a fast path writes (names): one of their own files, or a site's file
+// that redefines one of them by name.
+func defines(p, src string, files, names []string) bool {
+	if slices.Contains(files, p) {
 		return true
 	}
 	t, err := template.New(p).Funcs(templateFuncs).Parse(src)
@@ -188,7 +199,7 @@ func definesProjectMain(p, src string) bool {
 		return true
 	}
 	for _, d := range t.Templates() {
-		if slices.Contains(projectMainTemplates, d.Name()) {
+		if slices.Contains(names, d.Name()) {
 			return true
 		}
 	}
