@@ -16,24 +16,33 @@
 // layout, header, footer, partials and each page kind. Templates are
 // minified once when loaded rather than every page after rendering.
 //
-// The project pages' main block (the form, the indicator table, the 自评,
-// charts, history, downloads and links) has a fast path (fastproject.go):
-// Go code writes exactly the bytes html/template writes from the
-// embedded, minified project.html and the partials it calls
-// (evaluation.html's resultCells, mark and projectEvaluation; chart.html;
-// history.html; downloads.html), with html/template's escapers for each
-// context, and the project's "main" becomes {{.Main}}. LoadTemplates
-// takes it only when templates are minified (the default build) and no
-// site file overrides those files or redefines one of their templates by
-// name (a copy with the embedded bytes, as the budgetsite source folder
-// has, is no override); otherwise, as with --no-minify or minify_pages, the project page
-// is rendered by its templates like every other page. The layout, header
-// and footer stay templates either way, so a site's own still work; a
-// site's project.html or one of those partials works too, through the
-// templates. Whoever changes the embedded project.html or those partials
-// changes fastproject.go with them: TestFastProjectMain* and
-// FuzzFastProjectMain compare both paths byte for byte and fail
-// otherwise.
+// The project pages have a fast path (fastproject.go): Go code writes
+// exactly the bytes html/template writes from the embedded, minified
+// templates, with html/template's escapers for each context. Its main
+// block (the form, the indicator table, the 自评, charts, history,
+// downloads and links) stands in for project.html and the partials it
+// calls (evaluation.html's resultCells, mark and projectEvaluation;
+// chart.html; history.html; downloads.html); LoadTemplates takes it only
+// when templates are minified (the default build) and no site file
+// overrides those files or redefines one of their templates by name (a
+// copy with the embedded bytes, as the budgetsite source folder has, is
+// no override); otherwise, as with --no-minify or minify_pages, the
+// project page is rendered by its templates like every other page. When
+// layout.html is not overridden either (nor "layout" redefined by name),
+// the layout around the main block is written in Go too
+// (appendProjectPage), with the header and footer that chromeFor renders
+// from their templates once per variant, so a site's own header or footer
+// keeps the fast page; with a site's layout, the project's "main" becomes
+// {{.Main}}, written in Go, inside the site's layout template. Whoever
+// changes the embedded layout.html, project.html or those partials
+// changes fastproject.go with them: TestFastProjectMain*,
+// TestFastProjectPage* and FuzzFastProjectMain compare both paths byte
+// for byte and fail otherwise.
+//
+// Pages are rendered into buffers from a pool: Page.Release gives one
+// back once the caller has written the page (the build's runJobs does,
+// after output.Writer.PutKeyed), so a build of 100,000 pages does not
+// allocate and collect a buffer for each.
 //
 // The 绩效自评 (evaluation.go): a project page with an evaluation shows,
 // beside each target indicator, its 实际完成值, 得分 of its maximum, 偏差原因
