@@ -156,10 +156,30 @@ func (d Decimal) small(scale int) (int64, bool) {
 
 // Float64 is for chart geometry and percentages only, never for display
 // of the amount itself.
+//
+// When the digits fit in 53 bits and the scale in 22 places, both parts
+// are exact float64s and one IEEE division is the correctly rounded
+// quotient, which is what big.Rat gives (FuzzFloat64 holds the two
+// equal); the workbook and the charts convert every amount and weight of
+// a province, and big.Rat costs a dozen allocations each.
 func (d Decimal) Float64() float64 {
+	if d.unscaled.IsInt64() && d.scale <= 22 {
+		if a := d.unscaled.Int64(); a >= -1<<53 && a <= 1<<53 {
+			return float64(a) / pow10f[d.scale]
+		}
+	}
+	return d.float64Rat()
+}
+
+// float64Rat is Float64 through big.Rat, for any size.
+func (d Decimal) float64Rat() float64 {
 	f, _ := new(big.Rat).SetFrac(&d.unscaled, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.scale)), nil)).Float64()
 	return f
 }
+
+// pow10f are the powers of ten that float64 holds exactly.
+var pow10f = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+	1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // Rat returns the exact value, for shares computed without rounding error.
 func (d Decimal) Rat() *big.Rat {

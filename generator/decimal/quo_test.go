@@ -55,3 +55,28 @@ func BenchmarkQuoString(b *testing.B) {
 		}
 	})
 }
+
+func TestFloat64MatchesBigRat(t *testing.T) {
+	for _, s := range []string{"0", "-0", "0.1", "0.3", "-0.3", "2.7132", "109.73", "90", "9007199254740993", "9007199254740992",
+		"-9007199254740992", "0.0000000000000000000001", "1.23456789012345678901", "123456789012345.678", "99999999999999999999"} {
+		d := MustDecimal(s)
+		if got, want := d.Float64(), d.float64Rat(); got != want {
+			t.Errorf("%s: Float64 %v, big.Rat %v", s, got, want)
+		}
+	}
+}
+
+func FuzzFloat64(f *testing.F) {
+	f.Add("2.7132")
+	f.Add("-0.1")
+	f.Add("9007199254740993")
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDecimal(s)
+		if err != nil {
+			return
+		}
+		if got, want := d.Float64(), d.float64Rat(); got != want {
+			t.Errorf("%s: Float64 %v, big.Rat %v", s, got, want)
+		}
+	})
+}
