@@ -72,6 +72,10 @@ type Templates struct {
 	// included: "project" when it is in fast and layout.html is the
 	// embedded one too (appendProjectPage).
 	page map[string]bool
+	// tables is set when "projectTable" and "agencyTable" are written
+	// by Go code in every kind (fastTablesSource): tables.html is the
+	// embedded one and no site file redefines them.
+	tables bool
 }
 
 // pageKinds are the page templates; each defines "main" and is executed
@@ -93,6 +97,12 @@ var pageKinds = []string{"index", "year", "department", "unit", "project", "page
 // layout.html or redefines "layout" (projectPageTemplates), the layout
 // around it is written by appendProjectPage too; the header and footer
 // stay templates, rendered once per variant, overridable as ever.
+//
+// Minified, and when no layer above the defaults overrides tables.html
+// or redefines "projectTable" or "agencyTable" in any file, those two
+// partials are redefined in every kind as calls of fastProjectTable and
+// fastAgencyTable (fasttables.go), which write the same bytes; the pages
+// that call them stay templates.
 func LoadTemplates(l Layers, minified bool) (Templates, error) {
 	return loadTemplates(l, minified, true)
 }
@@ -117,6 +127,7 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 	kinds := map[string]string{}
 	fast := allowFast && minified
 	fastLayout := fast
+	fastTables := fast
 	for _, p := range paths {
 		if path.Ext(p) != ".html" {
 			continue
@@ -125,6 +136,9 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 		src, err := read(p)
 		if err != nil {
 			return Templates{}, err
+		}
+		if fastTables && l.overridden(p, owner) && defines(p, src, tableFiles, tableTemplates) {
+			fastTables = false
 		}
 		if isPageKind(name) && path.Dir(p) == "templates" {
 			kinds[name] = src
@@ -143,7 +157,12 @@ func loadTemplates(l Layers, minified, allowFast bool) (Templates, error) {
 			fastLayout = false
 		}
 	}
-	out := Templates{kinds: map[string]*template.Template{}, fast: map[string]bool{}, page: map[string]bool{}}
+	if fastTables {
+		if _, err := base.New("fast-tables").Parse(fastTablesSource); err != nil {
+			return Templates{}, err
+		}
+	}
+	out := Templates{kinds: map[string]*template.Template{}, fast: map[string]bool{}, page: map[string]bool{}, tables: fastTables}
 	for _, k := range pageKinds {
 		src, ok := kinds[k]
 		if !ok {
