@@ -39,6 +39,18 @@
 // TestFastProjectPage* and FuzzFastProjectMain compare both paths byte
 // for byte and fail otherwise.
 //
+// The summary pages (home, year, 主管部门, 实施单位) have a narrower fast
+// path (fasttables.go): their pages stay templates, but the partials
+// "projectTable" and "agencyTable" of tables.html, a row per project or
+// agency, are redefined in every page kind as calls of fastProjectTable
+// and fastAgencyTable, which write from the same argument (projectList's
+// or agencyList's value) the bytes the embedded, minified partials
+// write. LoadTemplates takes it when templates are minified and no site
+// file overrides tables.html or redefines either template by name (a
+// page of a site's own, such as its department.html, keeps it); whoever
+// changes tables.html changes fasttables.go with it: TestFastTables* and
+// FuzzFastTables compare both ways and fail otherwise.
+//
 // Pages are rendered into buffers from a pool: Page.Release gives one
 // back once the caller has written the page (the build's runJobs does,
 // after output.Writer.PutKeyed), so a build of 100,000 pages does not
