@@ -69,6 +69,9 @@ func runBuild(ctx context.Context, cfg Config, progress Progress) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
+	if err := cache.afterLoad(); err != nil {
+		return nil, err
+	}
 	clock.mark("load")
 	report, err := check.Check(projects, cfg.Check, cfg.Privacy, hitMemo)
 	if err != nil {

@@ -27,6 +27,11 @@ type cacheSession struct {
 	prev   *buildcache.Manifest // nil: a cold build
 	inputs string               // fingerprint of everything the build reads
 	pc     *buildcache.ParseCache
+	// A cold build fingerprints the content after loading it (afterLoad),
+	// from the listing taken before, so that no file is read twice.
+	sc      *buildcache.StatCache
+	listing *buildcache.ContentListing
+	global  []byte
 }
 
 // openCache takes the cache's lock and fingerprints the inputs. When
@@ -47,6 +52,22 @@ func openCache(cfg Config, l render.Layers, start time.Time) (*cacheSession, *Re
 		c.unlock = unlock
 	}
 	sc := buildcache.LoadStatCache(cfg.OutDir, cfg.ContentDir)
+	if !buildcache.HasManifest(cfg.OutDir) {
+		// Cold: nothing to compare the inputs with yet, and every file
+		// is to be parsed. List the content now, before the load reads
+		// it, and fingerprint it after (afterLoad).
+		if c.global, err = c.globalInputs(sc, l); err == nil {
+			c.listing, err = sc.ListContent()
+		}
+		if err != nil {
+			c.close()
+			return nil, nil, c.contentError(err)
+		}
+		c.sc = sc
+		c.pc = buildcache.NewParseCache()
+		c.pc.Root = path.Clean(cfg.ContentDir)
+		return c, nil, nil
+	}
 	// The output folder is checked while the content is fingerprinted:
 	// both are mostly system calls, and neither needs the other.
 	var wg sync.WaitGroup
@@ -88,6 +109,21 @@ func openCache(cfg Config, l render.Layers, start time.Time) (*cacheSession, *Re
 // fingerprint hashes the assets, the global inputs and every content
 // file (those the stat cache vouches for are not read).
 func (c *cacheSession) fingerprint(sc *buildcache.StatCache, l render.Layers) (map[string][32]byte, error) {
+	global, err := c.globalInputs(sc, l)
+	if err != nil {
+		return nil, err
+	}
+	inputs, known, err := buildcache.InputFingerprint(sc, global)
+	if err != nil {
+		return nil, c.contentError(err)
+	}
+	c.inputs = inputs
+	return known, nil
+}
+
+// globalInputs fingerprints the program, the assets, the templates and
+// the configuration.
+func (c *cacheSession) globalInputs(sc *buildcache.StatCache, l render.Layers) ([]byte, error) {
 	sc.PrimeBinaryHash()
 	ak, err := assetsKey(l)
 	if err != nil {
@@ -97,12 +133,29 @@ func (c *cacheSession) fingerprint(sc *buildcache.StatCache, l render.Layers) (m
 	if err != nil {
 		return nil, err
 	}
-	inputs, known, err := buildcache.InputFingerprint(sc, append(ak, tk...))
-	if err != nil {
-		return nil, &budget.Error{File: c.cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
+	return append(ak, tk...), nil
+}
+
+func (c *cacheSession) contentError(err error) error {
+	if _, ok := err.(*budget.Error); ok {
+		return err
 	}
-	c.inputs = inputs
-	return known, nil
+	return &budget.Error{File: c.cfg.ContentDir, Msg: "读取内容目录失败：" + err.Error(), Hint: "请用 --content 指定内容目录，或先运行 budgetsite import"}
+}
+
+// afterLoad fingerprints the content of a cold build, listed before the
+// load, with the hashes of the bytes the load parsed: only the files it
+// did not parse (free pages, other files) are read again.
+func (c *cacheSession) afterLoad() error {
+	if c == nil || c.listing == nil {
+		return nil
+	}
+	inputs, err := buildcache.InputFingerprintAfter(c.sc, c.global, c.listing, c.pc.Loaded)
+	if err != nil {
+		return c.contentError(err)
+	}
+	c.inputs, c.listing = inputs, nil
+	return nil
 }
 
 func (c *cacheSession) close() {

@@ -54,6 +54,13 @@ const (
 	mfSHAStr             // sha256 as a string
 )
 
+// HasManifest reports whether a build left a manifest beside outDir: a
+// build without one is cold.
+func HasManifest(outDir string) bool {
+	_, err := os.Lstat(filepath.Join(Dir(outDir), manifestFile))
+	return err == nil
+}
+
 func LoadManifest(outDir string) *Manifest {
 	dir := Dir(outDir)
 	// Saving removes an older version's manifest.json; finding one means
@@ -348,6 +355,24 @@ func InputFingerprint(sc *StatCache, global []byte) (string, map[string][32]byte
 	if err != nil {
 		return "", nil, err
 	}
+	return fingerprintOf(global, rels, sums)
+}
+
+// InputFingerprintAfter is InputFingerprint for a build that has read the
+// content already: a cold build, which must parse every file, lists the
+// folder first (ListContent), loads it, and then fingerprints it with
+// read giving the hash of each file the load read, so that no file is
+// read twice. The result is the same as InputFingerprint's.
+func InputFingerprintAfter(sc *StatCache, global []byte, l *ContentListing, read func(rel string) ([32]byte, bool)) (string, error) {
+	rels, sums, err := sc.hashListed(l, read)
+	if err != nil {
+		return "", err
+	}
+	key, _, err := fingerprintOf(global, rels, sums)
+	return key, err
+}
+
+func fingerprintOf(global []byte, rels []string, sums [][32]byte) (string, map[string][32]byte, error) {
 	parts := make([][]byte, 0, 1+2*len(rels))
 	parts = append(parts, global)
 	known := make(map[string][32]byte, len(rels))

@@ -490,3 +490,53 @@ func TestLoadContentTrustsKnownHashes(t *testing.T) {
 		t.Fatalf("without a known hash the file must be read: %v %v", ps, err)
 	}
 }
+
+// TestInputFingerprintAfterLoad is a cold build's fingerprint: the
+// content is listed, loaded (which reads and parses every project), then
+// fingerprinted with the load's hashes. It must equal the fingerprint
+// of reading everything, read only what the load did not parse, and
+// leave a stat cache that vouches for every file next time.
+func TestInputFingerprintAfterLoad(t *testing.T) {
+	src := "---\ncode: A1\nname: 甲\nyear: 2022\ndepartment:\n  code: \"101\"\n  name: 办公室\nunit:\n  code: \"101001\"\n  name: 本级\nfunds_wan: 1\n---\n"
+	dir := filepath.Join(t.TempDir(), "content")
+	testkit.WriteFiles(t, dir, map[string]string{
+		"2022/A1.md":     src,
+		"2022/A2.md":     strings.NewReplacer("A1", "A2", "甲", "乙").Replace(src),
+		"pages/about.md": "---\ntitle: 说明\n---\n正文\n",
+		"2022/note.txt":  "not a project",
+	})
+	global := []byte("global")
+	want, _, err := InputFingerprint(LoadStatCache(filepath.Join(t.TempDir(), "a"), dir), global)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	out := filepath.Join(t.TempDir(), "public")
+	sc := LoadStatCache(out, dir)
+	l, err := sc.ListContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc := NewParseCache()
+	if _, _, err := content.Load(os.DirFS(dir), pc); err != nil {
+		t.Fatal(err)
+	}
+	got, err := InputFingerprintAfter(sc, global, l, pc.Loaded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Error("the fingerprint after the load differs from reading every file")
+	}
+	read := append([]string(nil), sc.read...)
+	sort.Strings(read)
+	if !reflect.DeepEqual(read, []string{"2022/note.txt", "pages/about.md"}) {
+		t.Errorf("read %v again; want only the files the load did not parse", read)
+	}
+
+	testkit.Must(t, AgeStatCache(out, time.Hour))
+	hashes, read := hashTree(t, out, dir)
+	if len(read) != 0 || !reflect.DeepEqual(hashes, wantHashes(t, dir)) {
+		t.Errorf("next build read %v; its hashes right: %v", read, reflect.DeepEqual(hashes, wantHashes(t, dir)))
+	}
+}

@@ -334,6 +334,17 @@ func (c *ParseCache) Put(path string, hash [32]byte, p *budget.Project) {
 	c.mu.Unlock()
 }
 
+// Loaded returns the hash of the bytes this build parsed for a content
+// file, by its path inside the content folder.
+func (c *ParseCache) Loaded(rel string) ([32]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.live[rel]; e != nil {
+		return e.Hash, true
+	}
+	return [32]byte{}, false
+}
+
 // Hash returns the hash of a content file loaded this build, by the
 // path the project was loaded as (the content folder joined with the
 // path inside it).

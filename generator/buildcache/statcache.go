@@ -187,14 +187,40 @@ func (sc *StatCache) PrimeBinaryHash() {
 // the SHA-256 of its bytes, and saves the stat cache if it learnt
 // anything. Only files the stat cache cannot vouch for are read.
 func (sc *StatCache) hashContent() ([]string, [][32]byte, error) {
-	files, err := fstree.List(sc.contentDir)
+	l, err := sc.ListContent()
 	if err != nil {
 		return nil, nil, err
 	}
+	return sc.hashListed(l, nil)
+}
+
+// ContentListing is the content folder as stat'ed before any of its
+// files was read for this build.
+type ContentListing struct{ files []fstree.File }
+
+// ListContent stat's every file under the content folder, reading none.
+func (sc *StatCache) ListContent() (*ContentListing, error) {
+	files, err := fstree.List(sc.contentDir)
+	if err != nil {
+		return nil, err
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
+	return &ContentListing{files}, nil
+}
+
+// hashListed returns the listed files with the SHA-256 of their bytes,
+// and saves the stat cache if it learnt anything. A file's hash comes
+// from the stat cache when it vouches for the file, else from read when
+// it knows the file (the hash of bytes read after the listing's stat),
+// else from reading the file. Recording the listing's stat with bytes
+// read after it is safe: a file changed in between has a newer stat than
+// the one recorded, so the next build reads it again.
+func (sc *StatCache) hashListed(l *ContentListing, read func(rel string) ([32]byte, bool)) ([]string, [][32]byte, error) {
+	files := l.files
 	abs := make([]string, len(files))
 	sums := make([][32]byte, len(files))
-	read := make([]bool, len(files))
+	fresh := make([]bool, len(files))
+	readHere := make([]bool, len(files))
 	errs := make([]error, len(files))
 	workers.Each(len(files), func(i int) {
 		f := &files[i]
@@ -204,11 +230,17 @@ func (sc *StatCache) hashContent() ([]string, [][32]byte, error) {
 				sums[i] = sum
 				return
 			}
+			if read != nil {
+				if sum, ok := read(f.Rel); ok {
+					sums[i], fresh[i] = sum, true
+					return
+				}
+			}
 		}
 		// Symbolic links and the like are always read: their own stat
 		// says nothing of what they point to.
 		b, err := os.ReadFile(abs[i])
-		sums[i], read[i], errs[i] = sha256.Sum256(b), true, err
+		sums[i], fresh[i], readHere[i], errs[i] = sha256.Sum256(b), true, true, err
 	})
 	rels := make([]string, len(files))
 	sc.mu.Lock()
@@ -221,8 +253,10 @@ func (sc *StatCache) hashContent() ([]string, [][32]byte, error) {
 		if f.Regular {
 			sc.cur[abs[i]] = statRec{f.St, sums[i]}
 		}
-		if read[i] {
+		if readHere[i] {
 			sc.read = append(sc.read, f.Rel)
+		}
+		if fresh[i] {
 			sc.dirty = true
 		}
 	}
