@@ -5,10 +5,10 @@
 //
 // Pages are: the home page (the newest year), a page per year, per
 // 主管部门 and 实施单位 of a year, per project (the official form, printable
-// on A4), the free pages, 数据下载, 站内搜索 and 404.html. Charts are
-// ECharts options built with go-echarts and embedded as a JSON block
-// through html/template, each with a data table as its text alternative;
-// pages load no inline script, so a strict Content-Security-Policy holds.
+// on A4), the free pages, 数据下载, 站内搜索 and 404.html. Charts come
+// from package figure and are embedded as a JSON block through
+// html/template, each with its data table as the text alternative; pages
+// load no inline script, so a strict Content-Security-Policy holds.
 //
 // Templates and assets come in Layers: the defaults embedded in the
 // binary at the bottom, a site's own templates/ and assets/ folders on

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"budgetsite/generator/render/figure"
 	"budgetsite/generator/site"
 )
 
@@ -29,22 +30,10 @@ import (
 // renders it, the chrome cached): the template layout around the Go main
 // block as before, 135–147 µs, 576 allocations, 128 KB per page;
 // appendProjectPage into a pooled buffer, 32–33 µs, 147 allocations,
-// 12.5 KB (the templates alone: 430–520 µs, 3,005 allocations). A cold
-// build of 10,000 generated projects went from 7.6 s wall, 8.4 s user
-// CPU, pages 2.2 s to 4.9 s, 6.9 s, pages 1.3 s (one run each).
+// 12.5 KB (the templates alone: 430–520 µs, 3,005 allocations).
 //
-// The writer produces exactly the bytes html/template produces from the
-// embedded, minified templates/layout.html, templates/project.html and
-// the partials it calls (resultCells, mark, projectEvaluation in
-// evaluation.html; charts and chart in chart.html; history;
-// pageDownloads): TestFastProjectMain*, TestFastProjectPage* and
-// FuzzFastProjectMain compare the two on real and hostile projects and
-// settings, so a change to those templates fails the tests until this
-// file follows. LoadTemplates uses the main block only when none of
-// those templates but the layout is overridden by a site and templates
-// are minified, and the whole page only when the layout is not
-// overridden either; otherwise the project page renders through the
-// templates, as every other page does.
+// What it stands in for, when LoadTemplates takes it and how the tests
+// hold it to the templates: see the package doc.
 //
 // The escapers are html/template's for the contexts used here (Go's
 // src/html/template): element text and quoted attribute values
@@ -560,7 +549,7 @@ func (w *htmlWriter) evaluation(e *evalView) {
 
 // charts is the partials of that name and "chart": each chart's canvas,
 // its option as JSON and its data table.
-func (w *htmlWriter) charts(cs []chart) {
+func (w *htmlWriter) charts(cs []figure.Chart) {
 	w.raw(`<div class="chart-grid">`)
 	for i := range cs {
 		c := &cs[i]
@@ -615,7 +604,7 @@ func (w *htmlWriter) charts(cs []chart) {
 	w.raw(`</div>`)
 }
 
-func (w *htmlWriter) tableCells(cells []tableCell) {
+func (w *htmlWriter) tableCells(cells []figure.Cell) {
 	for _, c := range cells {
 		switch {
 		case c.Head:

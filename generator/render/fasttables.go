@@ -1,6 +1,9 @@
 package render
 
-import "html/template"
+import (
+	"budgetsite/generator/render/figure"
+	"html/template"
+)
 
 // The project and agency tables of the summary pages, written in Go.
 //
@@ -117,7 +120,7 @@ func (w *htmlWriter) appendProjectTable(a projectListArgs) {
 		w.raw(`<td class="num">`)
 		w.text(p.Funds.String())
 		w.raw(`</td><td class="num">`)
-		w.text(share(p.Funds, a.Total))
+		w.text(figure.Share(p.Funds, a.Total))
 		w.raw(`</td><td class="num">`)
 		w.int(len(p.Indicators))
 		w.raw(`</td></tr>`)
@@ -148,7 +151,7 @@ func (w *htmlWriter) appendAgencyTable(a agencyListArgs) {
 		w.raw(`</td><td class="num">`)
 		w.text(g.Total.String())
 		w.raw(`</td><td class="num">`)
-		w.text(share(g.Total, a.Total))
+		w.text(figure.Share(g.Total, a.Total))
 		w.raw(`</td></tr>`)
 	}
 	w.raw(`</tbody><tfoot><tr><th scope="row" colspan="2">合计</th><td class="num">`)

@@ -4,6 +4,7 @@ import (
 	"budgetsite/generator/budget"
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/opendata"
+	"budgetsite/generator/render/figure"
 	"budgetsite/generator/site"
 	"bytes"
 	"fmt"
@@ -34,7 +35,7 @@ type pageData struct {
 	Meta        []metaTag
 	Nav         []navItem
 	PubDate     string
-	Charts      []chart
+	Charts      []figure.Chart
 
 	// History is the same year, agency or project across years, oldest
 	// first, when there is more than one year.
@@ -112,7 +113,7 @@ func New(s *site.Site, tmpl Templates, downloads []opendata.Download) *Renderer 
 
 type yearChartsOnce struct {
 	once   sync.Once
-	charts []chart
+	charts []figure.Chart
 }
 
 func (r *Renderer) newPage(kind, p, title string) *pageData {
@@ -403,7 +404,7 @@ func (r *Renderer) yearPage(y *site.Year) *pageData {
 // yearEval is the 绩效自评 statistics of a year, by unit, with the
 // site's years side by side.
 func (r *Renderer) yearEval(y *site.Year) *evalSection {
-	return newEvalSection(chartID("y", fmt.Sprint(y.Year)), fmt.Sprintf("%d年", y.Year), y.Projects,
+	return newEvalSection(figure.ID("y", fmt.Sprint(y.Year)), fmt.Sprintf("%d年", y.Year), y.Projects,
 		unitParts(y.Units), "实施单位", true, siteEvalHistory(r.site, y.Year))
 }
 
@@ -412,32 +413,32 @@ func (r *Renderer) addYearHistory(pd *pageData, y *site.Year) {
 		return
 	}
 	pd.History = site.YearChanges(r.site, y.Year)
-	pd.Charts = append(pd.Charts, fundsHistory(chartID("y", fmt.Sprint(y.Year), "history"), "历年资金总额", pd.History))
+	pd.Charts = append(pd.Charts, figure.FundsHistory(figure.ID("y", fmt.Sprint(y.Year), "history"), "历年资金总额", pd.History))
 }
 
-func (r *Renderer) yearCharts(y *site.Year) []chart {
+func (r *Renderer) yearCharts(y *site.Year) []figure.Chart {
 	v, _ := r.yearChartCache.LoadOrStore(y.Year, &yearChartsOnce{})
 	c := v.(*yearChartsOnce)
 	c.once.Do(func() { c.charts = computeYearCharts(y) })
 	// A copy, because pages append their own charts.
-	return append([]chart(nil), c.charts...)
+	return append([]figure.Chart(nil), c.charts...)
 }
 
-func computeYearCharts(y *site.Year) []chart {
-	var depts, units []amountItem
+func computeYearCharts(y *site.Year) []figure.Chart {
+	var depts, units []figure.Item
 	for _, d := range y.Departments {
-		depts = append(depts, amountItem{Name: d.Name, Value: d.Total})
+		depts = append(depts, figure.Item{Name: d.Name, Value: d.Total})
 	}
 	for _, u := range y.Units {
-		units = append(units, amountItem{Name: u.Name, Value: u.Total})
+		units = append(units, figure.Item{Name: u.Name, Value: u.Total})
 	}
 	yr := fmt.Sprint(y.Year)
-	charts := []chart{
-		fundsPie(chartID("y", yr, "dept"), fmt.Sprintf("%d年各主管部门资金分布", y.Year), depts, y.Total, "主管部门"),
-		fundsPie(chartID("y", yr, "unit"), fmt.Sprintf("%d年各实施单位资金分布", y.Year), units, y.Total, "实施单位"),
+	charts := []figure.Chart{
+		figure.FundsPie(figure.ID("y", yr, "dept"), fmt.Sprintf("%d年各主管部门资金分布", y.Year), depts, y.Total, "主管部门"),
+		figure.FundsPie(figure.ID("y", yr, "unit"), fmt.Sprintf("%d年各实施单位资金分布", y.Year), units, y.Total, "实施单位"),
 	}
 	if anyWeights(y.Projects) {
-		charts = append(charts, weightSunburst(chartID("y", yr, "weight"), fmt.Sprintf("%d年绩效指标权重分布（按一级、二级指标汇总）", y.Year), y.Projects))
+		charts = append(charts, figure.WeightSunburst(figure.ID("y", yr, "weight"), fmt.Sprintf("%d年绩效指标权重分布（按一级、二级指标汇总）", y.Year), y.Projects))
 	}
 	return charts
 }
@@ -476,26 +477,26 @@ func (r *Renderer) agencyPage(y *site.Year, a *site.Agency) *pageData {
 	r.column(pd, a.Name, kindName, pd.Description)
 	pd.Downloads = r.downloadsFor(a.Kind, a.Year, opendata.AgencyDataPath(a, ""))
 
-	var items []amountItem
+	var items []figure.Item
 	for _, p := range a.Projects {
-		items = append(items, amountItem{Name: p.Name, Value: p.Funds})
+		items = append(items, figure.Item{Name: p.Name, Value: p.Funds})
 	}
-	id := chartID(a.Kind[:1], a.Code)
+	id := figure.ID(a.Kind[:1], a.Code)
 	if a.Kind == "department" {
-		var units []amountItem
+		var units []figure.Item
 		for _, u := range a.Units {
-			units = append(units, amountItem{Name: u.Name, Value: u.Total})
+			units = append(units, figure.Item{Name: u.Name, Value: u.Total})
 		}
-		pd.Charts = append(pd.Charts, fundsPie(id+"_units", "各实施单位资金分布", units, a.Total, "实施单位"))
+		pd.Charts = append(pd.Charts, figure.FundsPie(id+"_units", "各实施单位资金分布", units, a.Total, "实施单位"))
 	}
-	pd.Charts = append(pd.Charts, fundsBar(id+"_projects", "各项目资金分布", items, a.Total, "项目"))
+	pd.Charts = append(pd.Charts, figure.FundsBar(id+"_projects", "各项目资金分布", items, a.Total, "项目"))
 	if anyWeights(a.Projects) {
-		pd.Charts = append(pd.Charts, weightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
+		pd.Charts = append(pd.Charts, figure.WeightSunburst(id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects))
 	}
 	hist := r.site.AgencyHistory(a)
 	if len(hist) > 1 {
 		pd.History = site.AgencyChanges(hist, a.Year)
-		pd.Charts = append(pd.Charts, fundsHistory(id+"_history", "历年资金总额", pd.History))
+		pd.Charts = append(pd.Charts, figure.FundsHistory(id+"_history", "历年资金总额", pd.History))
 	}
 	if a.Kind == "department" {
 		pd.Eval = newEvalSection(id, "", a.Projects, unitParts(a.Units), "实施单位", true, agencyEvalHistory(hist, a.Year))
@@ -705,7 +706,7 @@ func (r *Renderer) projectPage(p *budget.Project) *pageData {
 	)
 	pd.Downloads = r.downloadsFor(opendata.LevelProject, p.Year, opendata.ProjectDataPath(p, ""))
 	if p.HasWeights() { // a table without weights has nothing to chart
-		pd.Charts = []chart{weightSunburst(chartID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})}
+		pd.Charts = []figure.Chart{figure.WeightSunburst(figure.ID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})}
 	}
 	if hist := r.site.ProjectHistory(p); len(hist) > 1 {
 		years := make([]int, len(hist))
@@ -716,7 +717,7 @@ func (r *Renderer) projectPage(p *budget.Project) *pageData {
 			years[i], totals[i], counts[i], urls[i] = h.Year, h.Funds, 1, site.ProjectURL(h)
 		}
 		pd.History = site.Changes(years, totals, counts, urls, p.Year)
-		pd.Charts = append(pd.Charts, fundsHistory(chartID("p", p.Code, "history"), "历年资金", pd.History))
+		pd.Charts = append(pd.Charts, figure.FundsHistory(figure.ID("p", p.Code, "history"), "历年资金", pd.History))
 	}
 	return pd
 }
@@ -803,9 +804,9 @@ func (r *Renderer) downloadPage() *pageData {
 // of its department's (a unit), as the page shows it.
 func agencyShare(y *site.Year, a *site.Agency) string {
 	if a.Department != nil {
-		return share(a.Total, a.Department.Total)
+		return figure.Share(a.Total, a.Department.Total)
 	}
-	return share(a.Total, y.Total)
+	return figure.Share(a.Total, y.Total)
 }
 
 // agencyName is an agency as a project or unit page sees it: its names

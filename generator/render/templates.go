@@ -5,6 +5,7 @@ import (
 	"budgetsite/generator/decimal"
 	"budgetsite/generator/markdown"
 	"budgetsite/generator/opendata"
+	"budgetsite/generator/render/figure"
 	"budgetsite/generator/site"
 	"bytes"
 	"fmt"
@@ -239,7 +240,7 @@ func templateError(file string, err error) error {
 }
 
 var templateFuncs = template.FuncMap{
-	"share":    share,
+	"share":    figure.Share,
 	"markdown": markdownHTML,
 	"add":      func(a, b int) int { return a + b },
 	"weightOK": weightOK,
@@ -308,7 +309,7 @@ func init() {
 		}
 		return agencyListArgs{root, as, total, caption, n}
 	}
-	templateFuncs["indicatorCount"] = countIndicators
+	templateFuncs["indicatorCount"] = figure.CountIndicators
 }
 
 // humanSize formats a byte count the way download lists show it.

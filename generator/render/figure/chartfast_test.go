@@ -1,4 +1,4 @@
-package render
+package figure
 
 import (
 	"encoding/json"
@@ -78,14 +78,14 @@ func checkSunburst(t testing.TB, what, id, title string, ps []*budget.Project) {
 	t.Helper()
 	sameOption(t, what,
 		func() template.JS { return goechartsSunburst(id, title, ps) },
-		func() template.JS { return weightSunburst(id, title, ps).Option })
+		func() template.JS { return WeightSunburst(id, title, ps).Option })
 }
 
 func checkHistory(t testing.TB, what, id, title string, rows []site.YearChange) {
 	t.Helper()
 	sameOption(t, what,
 		func() template.JS { return goechartsHistory(id, title, rows) },
-		func() template.JS { return fundsHistory(id, title, rows).Option })
+		func() template.JS { return FundsHistory(id, title, rows).Option })
 }
 
 // checkSite compares every sunburst and history chart the site's pages
@@ -94,7 +94,7 @@ func checkHistory(t testing.TB, what, id, title string, rows []site.YearChange) 
 func checkSite(t *testing.T, s *site.Site) int {
 	n := 0
 	for _, p := range s.Projects {
-		checkSunburst(t, p.File, chartID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})
+		checkSunburst(t, p.File, ID("p", p.Code, "weight"), "绩效指标权重分布", []*budget.Project{p})
 		n++
 		if hist := s.ProjectHistory(p); len(hist) > 1 {
 			// The option shows only each year and its total.
@@ -102,17 +102,17 @@ func checkSite(t *testing.T, s *site.Site) int {
 			for i, h := range hist {
 				rows[i] = site.YearChange{Year: h.Year, Total: h.Funds}
 			}
-			checkHistory(t, p.File+" history", chartID("p", p.Code, "history"), "历年资金", rows)
+			checkHistory(t, p.File+" history", ID("p", p.Code, "history"), "历年资金", rows)
 			n++
 		}
 	}
 	for _, y := range s.Years {
 		yr := fmt.Sprint(y.Year)
-		checkSunburst(t, yr, chartID("y", yr, "weight"), fmt.Sprintf("%d年绩效指标权重分布（按一级、二级指标汇总）", y.Year), y.Projects)
-		checkHistory(t, yr+" history", chartID("y", yr, "history"), "历年资金总额", site.YearChanges(s, y.Year))
+		checkSunburst(t, yr, ID("y", yr, "weight"), fmt.Sprintf("%d年绩效指标权重分布（按一级、二级指标汇总）", y.Year), y.Projects)
+		checkHistory(t, yr+" history", ID("y", yr, "history"), "历年资金总额", site.YearChanges(s, y.Year))
 		n += 2
 		for _, a := range append(append([]*site.Agency(nil), y.Departments...), y.Units...) {
-			id := chartID(a.Kind[:1], a.Code)
+			id := ID(a.Kind[:1], a.Code)
 			checkSunburst(t, a.Name, id+"_weight", "绩效指标权重分布（各项目合计）", a.Projects)
 			checkHistory(t, a.Name+" history", id+"_history", "历年资金总额", site.AgencyChanges(s.AgencyHistory(a), a.Year))
 			n += 2
@@ -290,7 +290,7 @@ func BenchmarkWeightSunburst(b *testing.B) {
 		{Level1: "产出指标", Level2: "数量指标", Weight: w("10")},
 	}}
 	ps := []*budget.Project{p}
-	if goechartsSunburst("chart_p_B1_weight", "绩效指标权重分布", ps) != weightSunburst("chart_p_B1_weight", "绩效指标权重分布", ps).Option {
+	if goechartsSunburst("chart_p_B1_weight", "绩效指标权重分布", ps) != WeightSunburst("chart_p_B1_weight", "绩效指标权重分布", ps).Option {
 		b.Fatal("the two paths differ")
 	}
 	b.Run("goecharts", func(b *testing.B) {

@@ -1,4 +1,4 @@
-package render
+package figure
 
 import (
 	"budgetsite/generator/budget"
@@ -20,15 +20,15 @@ import (
 // as a JSON data block (never as script), and the same numbers as a table,
 // which is the chart's text alternative for screen readers, print and
 // readers without JavaScript.
-type chart struct {
+type Chart struct {
 	ID      string // HTML id; also the go-echarts ChartID, so a valid JS identifier
 	Title   string
 	Summary string      // one sentence for aria-label
 	Option  template.JS // the ECharts option as JSON
-	Table   chartTable
+	Table   Table
 }
 
-type chartTable struct {
+type Table struct {
 	Columns []string
 	Rows    [][]string
 	Numeric []bool // right-align these columns
@@ -36,7 +36,7 @@ type chartTable struct {
 }
 
 // tableCell is a cell as the template writes it.
-type tableCell struct {
+type Cell struct {
 	Text string
 	Num  bool // right-aligned number
 	Head bool // the row's header cell
@@ -44,22 +44,22 @@ type tableCell struct {
 
 // tableView is the table as cells, so the template does no lookups per
 // cell (each would be a reflective call, thousands per site).
-type tableView struct {
-	Head []tableCell
-	Body [][]tableCell
-	Foot []tableCell
+type TableView struct {
+	Head []Cell
+	Body [][]Cell
+	Foot []Cell
 }
 
 // View lays the table out for the template.
-func (t chartTable) View() tableView {
-	row := func(cells []string, head bool) []tableCell {
-		out := make([]tableCell, len(cells))
+func (t Table) View() TableView {
+	row := func(cells []string, head bool) []Cell {
+		out := make([]Cell, len(cells))
 		for i, c := range cells {
-			out[i] = tableCell{Text: c, Num: i < len(t.Numeric) && t.Numeric[i], Head: head || i == 0}
+			out[i] = Cell{Text: c, Num: i < len(t.Numeric) && t.Numeric[i], Head: head || i == 0}
 		}
 		return out
 	}
-	v := tableView{Head: row(t.Columns, true)}
+	v := TableView{Head: row(t.Columns, true)}
 	for _, r := range t.Rows {
 		v.Body = append(v.Body, row(r, false))
 	}
@@ -70,7 +70,7 @@ func (t chartTable) View() tableView {
 }
 
 // amountItem is one slice of a funding chart.
-type amountItem struct {
+type Item struct {
 	Name  string
 	Value decimal.Decimal
 }
@@ -79,7 +79,7 @@ var chartPalette = []string{"#b51f1f", "#1f5fa8", "#d4822a", "#2e7d4f", "#6a3d9a
 
 // chartID makes a deterministic id from page-local parts. go-echarts would
 // otherwise pick a random id, breaking byte-identical builds.
-func chartID(parts ...string) string {
+func ID(parts ...string) string {
 	var b strings.Builder
 	b.WriteString("chart")
 	for _, p := range parts {
@@ -168,7 +168,7 @@ func finish(c interface {
 
 // fundsPie shows how an amount divides among parts (units of a department,
 // departments of a year).
-func fundsPie(id, title string, items []amountItem, total decimal.Decimal, nameHeader string) chart {
+func FundsPie(id, title string, items []Item, total decimal.Decimal, nameHeader string) Chart {
 	c := charts.NewPie()
 	c.SetGlobalOptions(append(baseOpts(id, title),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}\n{c} 万元（{d}%）"}),
@@ -184,15 +184,15 @@ func fundsPie(id, title string, items []amountItem, total decimal.Decimal, nameH
 		// the slice labels show only the share.
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{d}%"}),
 	)
-	return chart{ID: id, Title: title, Option: finish(c),
+	return Chart{ID: id, Title: title, Option: finish(c),
 		Summary: fmt.Sprintf("%s：共 %d 项，合计 %s 万元，明细见下方数据表。", title, len(items), total),
 		Table:   amountTable(items, total, nameHeader)}
 }
 
 // fundsBar ranks items by amount; used for projects, which can be many and
 // have long names that a pie cannot label.
-func fundsBar(id, title string, items []amountItem, total decimal.Decimal, nameHeader string) chart {
-	sorted := append([]amountItem(nil), items...)
+func FundsBar(id, title string, items []Item, total decimal.Decimal, nameHeader string) Chart {
+	sorted := append([]Item(nil), items...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value.Cmp(sorted[j].Value) < 0 })
 	names := make([]string, len(sorted))
 	data := make([]opts.BarData, len(sorted))
@@ -201,7 +201,7 @@ func fundsBar(id, title string, items []amountItem, total decimal.Decimal, nameH
 		data[i] = opts.BarData{Name: it.Name, Value: json.Number(it.Value.String())}
 	}
 	c := rankBar(id, title, "资金", names, data, "{b}\n{c} 万元", "万元", "{c}")
-	return chart{ID: id, Title: title, Option: finish(c),
+	return Chart{ID: id, Title: title, Option: finish(c),
 		Summary: fmt.Sprintf("%s：共 %d 个项目，合计 %s 万元，明细见下方数据表。", title, len(items), total),
 		Table:   amountTable(items, total, nameHeader)}
 }
@@ -225,10 +225,10 @@ func rankBar(id, title, series string, names []string, data []opts.BarData, tool
 	return c
 }
 
-func amountTable(items []amountItem, total decimal.Decimal, nameHeader string) chartTable {
-	t := chartTable{Columns: []string{nameHeader, "资金（万元）", "占比"}, Numeric: []bool{false, true, true}}
+func amountTable(items []Item, total decimal.Decimal, nameHeader string) Table {
+	t := Table{Columns: []string{nameHeader, "资金（万元）", "占比"}, Numeric: []bool{false, true, true}}
 	for _, it := range items {
-		t.Rows = append(t.Rows, []string{it.Name, it.Value.String(), share(it.Value, total)})
+		t.Rows = append(t.Rows, []string{it.Name, it.Value.String(), Share(it.Value, total)})
 	}
 	t.Foot = []string{"合计", total.String(), "100.00%"}
 	return t
@@ -236,7 +236,7 @@ func amountTable(items []amountItem, total decimal.Decimal, nameHeader string) c
 
 // share formats part/whole as a percentage with two places, computed
 // exactly and rounded half up, as finance tables do.
-func share(part, whole decimal.Decimal) string {
+func Share(part, whole decimal.Decimal) string {
 	if p := site.Percent(part, whole); p != "" {
 		return p
 	}
@@ -281,20 +281,20 @@ func weightTree(projects []*budget.Project) []*weightNode {
 // weightSunburst shows how indicator weight divides among 一级 and 二级
 // categories. For an agency the weights of all its projects are summed,
 // which shows where its targets put their emphasis.
-func weightSunburst(id, title string, projects []*budget.Project) chart {
+func WeightSunburst(id, title string, projects []*budget.Project) Chart {
 	tree := weightTree(projects)
 	var total decimal.Decimal
-	t := chartTable{Columns: []string{"一级指标", "二级指标", "指标数", "权重", "占比"}, Numeric: []bool{false, false, true, true, true}}
+	t := Table{Columns: []string{"一级指标", "二级指标", "指标数", "权重", "占比"}, Numeric: []bool{false, false, true, true, true}}
 	for _, n := range tree {
 		total = total.Add(n.Weight)
 	}
 	for _, n := range tree {
 		for _, c := range n.Children {
-			t.Rows = append(t.Rows, []string{n.Name, c.Name, fmt.Sprint(c.Count), c.Weight.String(), share(c.Weight, total)})
+			t.Rows = append(t.Rows, []string{n.Name, c.Name, fmt.Sprint(c.Count), c.Weight.String(), Share(c.Weight, total)})
 		}
 	}
-	t.Foot = []string{"合计", "", fmt.Sprint(countIndicators(projects)), total.String(), "100.00%"}
-	return chart{ID: id, Title: title, Option: sunburstOption(title, tree),
+	t.Foot = []string{"合计", "", fmt.Sprint(CountIndicators(projects)), total.String(), "100.00%"}
+	return Chart{ID: id, Title: title, Option: sunburstOption(title, tree),
 		Summary: fmt.Sprintf("%s：权重合计 %s，按一级、二级指标分布，明细见下方数据表。", title, total),
 		Table:   t}
 }
@@ -314,7 +314,7 @@ func sunburstEcharts(id, title string, data []opts.SunBurstData) template.JS {
 	return finish(c)
 }
 
-func countIndicators(ps []*budget.Project) int {
+func CountIndicators(ps []*budget.Project) int {
 	n := 0
 	for _, p := range ps {
 		n += len(p.Indicators)
@@ -324,8 +324,8 @@ func countIndicators(ps []*budget.Project) int {
 
 // fundsHistory shows an amount across years, with the change from the
 // year before in the data table.
-func fundsHistory(id, title string, rows []site.YearChange) chart {
-	t := chartTable{Columns: []string{"年度", "项目数", "资金（万元）", "比上年增减（万元）", "增减幅度"}, Numeric: []bool{false, true, true, true, true}}
+func FundsHistory(id, title string, rows []site.YearChange) Chart {
+	t := Table{Columns: []string{"年度", "项目数", "资金（万元）", "比上年增减（万元）", "增减幅度"}, Numeric: []bool{false, true, true, true, true}}
 	for _, r := range rows {
 		delta, pct := "—", "—"
 		if r.HasPrev {
@@ -333,7 +333,7 @@ func fundsHistory(id, title string, rows []site.YearChange) chart {
 		}
 		t.Rows = append(t.Rows, []string{historyYear(r), fmt.Sprint(r.Projects), r.Total.String(), delta, pct})
 	}
-	return chart{ID: id, Title: title, Option: historyOption(title, rows),
+	return Chart{ID: id, Title: title, Option: historyOption(title, rows),
 		Summary: fmt.Sprintf("%s：%d 个年度，明细见下方数据表。", title, len(rows)),
 		Table:   t}
 }

@@ -1,4 +1,4 @@
-package render
+package figure
 
 import (
 	"encoding/json"
