@@ -16,7 +16,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/types"
 )
 
-// chart is one figure on a page: the ECharts option, which the page embeds
+// Chart is one figure on a page: the ECharts option, which the page embeds
 // as a JSON data block (never as script), and the same numbers as a table,
 // which is the chart's text alternative for screen readers, print and
 // readers without JavaScript.
@@ -35,14 +35,14 @@ type Table struct {
 	Foot    []string
 }
 
-// tableCell is a cell as the template writes it.
+// Cell is a cell as the template writes it.
 type Cell struct {
 	Text string
 	Num  bool // right-aligned number
 	Head bool // the row's header cell
 }
 
-// tableView is the table as cells, so the template does no lookups per
+// TableView is the table as cells, so the template does no lookups per
 // cell (each would be a reflective call, thousands per site).
 type TableView struct {
 	Head []Cell
@@ -69,7 +69,7 @@ func (t Table) View() TableView {
 	return v
 }
 
-// amountItem is one slice of a funding chart.
+// Item is one slice of a funding chart.
 type Item struct {
 	Name  string
 	Value decimal.Decimal
@@ -77,7 +77,7 @@ type Item struct {
 
 var chartPalette = []string{"#b51f1f", "#1f5fa8", "#d4822a", "#2e7d4f", "#6a3d9a", "#8c6d1f", "#0f7c8c", "#a8325e", "#4d5b6a", "#7a8b1f"}
 
-// chartID makes a deterministic id from page-local parts. go-echarts would
+// ID makes a deterministic id from page-local parts. go-echarts would
 // otherwise pick a random id, breaking byte-identical builds.
 func ID(parts ...string) string {
 	var b strings.Builder
@@ -166,7 +166,7 @@ func finish(c interface {
 	return template.JS(b)
 }
 
-// fundsPie shows how an amount divides among parts (units of a department,
+// FundsPie shows how an amount divides among parts (units of a department,
 // departments of a year).
 func FundsPie(id, title string, items []Item, total decimal.Decimal, nameHeader string) Chart {
 	c := charts.NewPie()
@@ -189,7 +189,7 @@ func FundsPie(id, title string, items []Item, total decimal.Decimal, nameHeader 
 		Table:   amountTable(items, total, nameHeader)}
 }
 
-// fundsBar ranks items by amount; used for projects, which can be many and
+// FundsBar ranks items by amount; used for projects, which can be many and
 // have long names that a pie cannot label.
 func FundsBar(id, title string, items []Item, total decimal.Decimal, nameHeader string) Chart {
 	sorted := append([]Item(nil), items...)
@@ -234,7 +234,7 @@ func amountTable(items []Item, total decimal.Decimal, nameHeader string) Table {
 	return t
 }
 
-// share formats part/whole as a percentage with two places, computed
+// Share formats part/whole as a percentage with two places, computed
 // exactly and rounded half up, as finance tables do.
 func Share(part, whole decimal.Decimal) string {
 	if p := site.Percent(part, whole); p != "" {
@@ -278,7 +278,7 @@ func weightTree(projects []*budget.Project) []*weightNode {
 	return roots
 }
 
-// weightSunburst shows how indicator weight divides among 一级 and 二级
+// WeightSunburst shows how indicator weight divides among 一级 and 二级
 // categories. For an agency the weights of all its projects are summed,
 // which shows where its targets put their emphasis.
 func WeightSunburst(id, title string, projects []*budget.Project) Chart {
@@ -322,7 +322,7 @@ func CountIndicators(ps []*budget.Project) int {
 	return n
 }
 
-// fundsHistory shows an amount across years, with the change from the
+// FundsHistory shows an amount across years, with the change from the
 // year before in the data table.
 func FundsHistory(id, title string, rows []site.YearChange) Chart {
 	t := Table{Columns: []string{"年度", "项目数", "资金（万元）", "比上年增减（万元）", "增减幅度"}, Numeric: []bool{false, true, true, true, true}}

@@ -106,7 +106,7 @@ func IndicatorStatus(id, title string, st *site.EvalStats) Chart {
 	return Chart{ID: id, Title: title, Option: finish(c), Summary: summary + "。", Table: t}
 }
 
-// execRateChart shows the execution rate of each part that prints its
+// ExecRate shows the execution rate of each part that prints its
 // budget; ok is false when none does.
 func ExecRate(id, title string, parts []Part, header string, st *site.EvalStats) (Chart, bool) {
 	t := Table{Columns: []string{header, "全年预算数（万元）", "全年执行数（万元）", "执行率"}, Numeric: []bool{false, true, true, true}}
@@ -143,7 +143,7 @@ func ExecRate(id, title string, parts []Part, header string, st *site.EvalStats)
 		Table:   t}, true
 }
 
-// evalHistoryChart shows the average score and the execution rate of
+// EvalHistory shows the average score and the execution rate of
 // each year; years without evaluations are gaps.
 func EvalHistory(id, title string, rows []EvalHistoryRow) Chart {
 	years := make([]string, len(rows))
