@@ -61,6 +61,7 @@ func countBar(id, title, header, unit string, counts []site.Count, of int) Chart
 		Table:   t}
 }
 
+// ScoreBands counts the evaluated projects by band of 总分.
 func ScoreBands(id, title string, st *site.EvalStats) Chart {
 	c := countBar(id, title, "总分", "项目", st.Bands, st.Scored)
 	if st.Scored < st.Evaluated {
@@ -69,6 +70,7 @@ func ScoreBands(id, title string, st *site.EvalStats) Chart {
 	return c
 }
 
+// Grades counts the evaluated projects by 评价等次.
 func Grades(id, title string, st *site.EvalStats) Chart {
 	return countBar(id, title, "评价等次", "项目", st.Grades, st.Evaluated)
 }
@@ -77,6 +79,8 @@ func Grades(id, title string, st *site.EvalStats) Chart {
 // the tooltip name every status, so colour is never the only cue.
 var statusColours = map[string]string{"达成": "#2e7d4f", "未达成": "#b51f1f", "无法判断": "#4d5b6a", "未自评": "#8c6d1f"}
 
+// IndicatorStatus shows the target indicators by mark (达成, 未达成,
+// 无法判断, 未自评).
 func IndicatorStatus(id, title string, st *site.EvalStats) Chart {
 	counts := []site.Count{{Label: string(budget.StatusMet), N: st.Met}, {Label: string(budget.StatusUnmet), N: st.Unmet},
 		{Label: string(budget.StatusUnknown), N: st.Unknown}, {Label: "未自评", N: st.NoResult}}
