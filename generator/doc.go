@@ -21,7 +21,7 @@
 //	markdown    the body format: HTML without raw HTML, plain text, escaping
 //	check       data-quality rules, personal-information detectors, redaction, the report
 //	site        years, agencies, history across years, URLs, page settings
-//	render      templates, page data, charts, assets
+//	render      templates, page data, assets; render/figure the charts
 //	opendata    JSON, CSV, workbook, datapackage.json, the field table and 数据字典
 //	search      the offline search index
 //	output      the staging folder, same-bytes skip, atomic swap: the only code that writes public/
